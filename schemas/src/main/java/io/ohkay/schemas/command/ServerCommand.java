@@ -1,0 +1,10 @@
+package io.ohkay.schemas.command;
+
+import io.ohkay.schemas.id.ServerId;
+
+/** Commands decided by one server's aggregate, on {@code ohkay.server.commands} keyed by it. */
+public sealed interface ServerCommand extends CommandPayload permits CreateServer, PostMessage {
+
+  /** The server that decides the command; the record key. */
+  ServerId serverId();
+}

@@ -1,0 +1,46 @@
+package io.ohkay.schemas.error;
+
+/**
+ * Every error a client can see, with its HTTP status. The enum name is the stable {@code code} of
+ * the problem+json body and of rejected outcomes; renaming one is a breaking change.
+ */
+public enum ErrorCode {
+  // Request errors, raised by the HTTP edge before anything is appended.
+  MALFORMED_JSON(400, "The body is not valid JSON for this endpoint."),
+  VALIDATION_FAILED(400, "A field is missing, empty or out of range."),
+  INVALID_ID(400, "A path or query id is not a UUID."),
+  INVALID_CURSOR(400, "The cursor or limit is not valid."),
+  UNAUTHENTICATED(401, "A valid access token is required."),
+  NOT_FOUND(404, "No such resource."),
+  METHOD_NOT_ALLOWED(405, "This method is not allowed here."),
+  PAYLOAD_TOO_LARGE(413, "The body is larger than this endpoint accepts."),
+  UNSUPPORTED_MEDIA_TYPE(415, "The body must be application/json."),
+  RATE_LIMITED(429, "Too many requests; retry later."),
+  INTERNAL_ERROR(500, "Something went wrong on our side; nothing was lost."),
+  UNAVAILABLE(503, "A component is not ready; retry later."),
+
+  // Business rejections, decided by the decider and carried by outcomes.
+  EMAIL_TAKEN(409, "An account with this e-mail already exists."),
+  SERVER_ALREADY_EXISTS(409, "A server with this id already exists."),
+  SERVER_NOT_FOUND(404, "No such server, or you are not a member of it."),
+  CHANNEL_NOT_FOUND(404, "No such channel in this server."),
+  MESSAGE_ALREADY_EXISTS(409, "A message with this id already exists.");
+
+  private final int httpStatus;
+  private final String title;
+
+  ErrorCode(int httpStatus, String title) {
+    this.httpStatus = httpStatus;
+    this.title = title;
+  }
+
+  /** The HTTP status a client receives for this error. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** A short human-readable summary: the problem+json {@code title}. */
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,45 @@
+package io.ohkay.schemas.event;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The catalogue of event type strings: stable and versioned, never a Java class name. */
+public final class EventTypes {
+
+  public static final String USER_REGISTERED = "user.registered.v1";
+  public static final String SERVER_CREATED = "server.created.v1";
+  public static final String CHANNEL_CREATED = "channel.created.v1";
+  public static final String MEMBER_JOINED = "member.joined.v1";
+  public static final String MESSAGE_POSTED = "message.posted.v1";
+
+  private static final Map<String, Class<? extends EventPayload>> CLASSES =
+      Map.of(
+          USER_REGISTERED, UserRegistered.class,
+          SERVER_CREATED, ServerCreated.class,
+          CHANNEL_CREATED, ChannelCreated.class,
+          MEMBER_JOINED, MemberJoined.class,
+          MESSAGE_POSTED, MessagePosted.class);
+
+  private EventTypes() {}
+
+  /** The type string of a payload. */
+  public static String typeOf(EventPayload payload) {
+    return switch (payload) {
+      case UserRegistered e -> USER_REGISTERED;
+      case ServerCreated e -> SERVER_CREATED;
+      case ChannelCreated e -> CHANNEL_CREATED;
+      case MemberJoined e -> MEMBER_JOINED;
+      case MessagePosted e -> MESSAGE_POSTED;
+    };
+  }
+
+  /** The payload class of a type string, empty for a type this version does not know. */
+  public static Optional<Class<? extends EventPayload>> classOf(String type) {
+    return Optional.ofNullable(CLASSES.get(type));
+  }
+
+  /** Every type string this version knows. */
+  public static java.util.Set<String> all() {
+    return CLASSES.keySet();
+  }
+}

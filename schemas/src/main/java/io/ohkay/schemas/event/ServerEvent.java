@@ -1,0 +1,11 @@
+package io.ohkay.schemas.event;
+
+import io.ohkay.schemas.id.ServerId;
+
+/** Facts about one server, on {@code ohkay.server.events} keyed by server id. */
+public sealed interface ServerEvent extends EventPayload
+    permits ServerCreated, ChannelCreated, MemberJoined, MessagePosted {
+
+  /** The server the fact belongs to; equal to the envelope's aggregate id. */
+  ServerId serverId();
+}

@@ -1,0 +1,5 @@
+/** The access-token contract: claims every service verifies with the public key alone. */
+@NullMarked
+package io.ohkay.schemas.token;
+
+import org.jspecify.annotations.NullMarked;
