@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The envelope of every fact on an events topic. {@code seq} is gap-free per aggregate and
- * assigned by the decider; {@code eventId} is derived from the command id and the event's index,
- * so a re-decided command yields the same ids.
+ * The envelope of every fact on an events topic. {@code seq} is gap-free per aggregate and assigned
+ * by the decider; {@code eventId} is derived from the command id and the event's index, so a
+ * re-decided command yields the same ids.
  */
 @JsonPropertyOrder({
   "type",

@@ -1,6 +1,8 @@
 package io.ohkay.schemas.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.ohkay.schemas.id.ServerId;
+import java.util.UUID;
 
 /** Facts about one server, on {@code ohkay.server.events} keyed by server id. */
 public sealed interface ServerEvent extends EventPayload
@@ -8,4 +10,10 @@ public sealed interface ServerEvent extends EventPayload
 
   /** The server the fact belongs to; equal to the envelope's aggregate id. */
   ServerId serverId();
+
+  @Override
+  @JsonIgnore
+  default UUID aggregateId() {
+    return serverId().value();
+  }
 }

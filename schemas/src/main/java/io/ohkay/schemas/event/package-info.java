@@ -1,4 +1,7 @@
-/** Events: the facts on the ohkay.&lt;domain&gt;.events topics, each an envelope around a typed payload. */
+/**
+ * Events: the facts on the ohkay.&lt;domain&gt;.events topics, each an envelope around a typed
+ * payload.
+ */
 @NullMarked
 package io.ohkay.schemas.event;
 

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies access tokens with the public key alone: algorithm pinned to ES256, {@code typ},
- * {@code iss}, {@code aud}, {@code exp} checked. Thread-safe.
+ * Verifies access tokens with the public key alone: algorithm pinned to ES256, {@code typ}, {@code
+ * iss}, {@code aud}, {@code exp} checked. Thread-safe.
  */
 public final class AccessTokenVerifier {
 

@@ -15,7 +15,8 @@ public final class Topics {
 
   /** Account commands: key = normalized e-mail for registration, user id otherwise. */
   public static final Topic<Command> AUTH_COMMANDS =
-      new Topic<>("ohkay.auth.commands", "email or user id", Command.class, PARTITIONS, ONE_DAY * 7);
+      new Topic<>(
+          "ohkay.auth.commands", "email or user id", Command.class, PARTITIONS, ONE_DAY * 7);
 
   /** Account facts: key = user id. */
   public static final Topic<Event> AUTH_EVENTS =
