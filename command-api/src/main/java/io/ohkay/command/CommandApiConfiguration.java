@@ -1,0 +1,195 @@
+package io.ohkay.command;
+
+import io.ohkay.command.decider.DeciderTopics;
+import io.ohkay.command.decider.DeciderTopology;
+import io.ohkay.command.kafka.CommandBus;
+import io.ohkay.command.kafka.OutcomeListener;
+import io.ohkay.command.kafka.TopicsInitializer;
+import io.ohkay.command.server.ServerDecider;
+import io.ohkay.command.server.ServerRoutes;
+import io.ohkay.command.token.AccessTokenIssuer;
+import io.ohkay.command.user.AuthRoutes;
+import io.ohkay.command.user.PasswordHasher;
+import io.ohkay.command.user.RegistrationDecider;
+import io.ohkay.command.web.BearerAuth;
+import io.ohkay.schemas.token.AccessTokenKeys;
+import io.ohkay.schemas.token.AccessTokenVerifier;
+import io.ohkay.schemas.topic.Topic;
+import io.ohkay.schemas.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Wires the write side: topics, the decider, the command bus and the write routes. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandApiProperties.class)
+public class CommandApiConfiguration {
+
+  @Bean(destroyMethod = "close")
+  Admin commandApiAdmin(CommandApiProperties props) throws InterruptedException {
+    var admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, props.bootstrapServers()));
+    TopicsInitializer.ensureTopics(admin, props.topicPrefix(), props.replicationFactor());
+    return admin;
+  }
+
+  @Bean(destroyMethod = "close")
+  KafkaStreams decider(CommandApiProperties props, Admin commandApiAdmin) {
+    var builder = new StreamsBuilder();
+    DeciderTopology.add(
+        builder,
+        "registrations",
+        new RegistrationDecider(),
+        topics(props, Topics.AUTH_COMMANDS, Topics.AUTH_EVENTS));
+    DeciderTopology.add(
+        builder,
+        "servers",
+        new ServerDecider(),
+        topics(props, Topics.SERVER_COMMANDS, Topics.SERVER_EVENTS));
+    var streams = new KafkaStreams(builder.build(), streamsConfig(props));
+    streams.start();
+    return streams;
+  }
+
+  private static DeciderTopics topics(
+      CommandApiProperties props, Topic<?> commands, Topic<?> events) {
+    var prefix = props.topicPrefix();
+    return new DeciderTopics(
+        commands.in(prefix),
+        events.in(prefix),
+        Topics.COMMAND_OUTCOMES.in(prefix),
+        commands.deadLetterIn(prefix));
+  }
+
+  private static Properties streamsConfig(CommandApiProperties props) {
+    var config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, props.topicPrefix() + props.applicationId());
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, props.bootstrapServers());
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, props.commitInterval().toMillis());
+    config.put(StreamsConfig.STATE_DIR_CONFIG, props.stateDir().toAbsolutePath().toString());
+    config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) props.replicationFactor());
+    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+    return config;
+  }
+
+  @Bean(destroyMethod = "close")
+  KafkaProducer<String, byte[]> commandProducer(CommandApiProperties props) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            props.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            1,
+            ProducerConfig.CLIENT_ID_CONFIG,
+            "ohkay-command-api"),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  @Bean(destroyMethod = "close")
+  OutcomeListener outcomeListener(CommandApiProperties props, Admin commandApiAdmin)
+      throws InterruptedException {
+    var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                props.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                50,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "ohkay-outcomes"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    var listener = new OutcomeListener(consumer, Topics.COMMAND_OUTCOMES.in(props.topicPrefix()));
+    listener.start(Duration.ofSeconds(60));
+    return listener;
+  }
+
+  @Bean
+  CommandBus commandBus(KafkaProducer<String, byte[]> commandProducer, OutcomeListener outcomes) {
+    return new CommandBus(commandProducer, outcomes);
+  }
+
+  @Bean
+  AccessTokenIssuer accessTokenIssuer(CommandApiProperties props) {
+    var key = AccessTokenKeys.loadOrGenerate(props.accessTokenKeyFile());
+    return new AccessTokenIssuer(key, props.accessTokenTtl(), Clock.systemUTC());
+  }
+
+  @Bean
+  BearerAuth commandApiBearerAuth(CommandApiProperties props) {
+    var key = AccessTokenKeys.loadOrGenerate(props.accessTokenKeyFile());
+    return new BearerAuth(new AccessTokenVerifier(key.toPublicJWK()));
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> authRoutes(
+      CommandApiProperties props, CommandBus bus, AccessTokenIssuer tokens) {
+    return new AuthRoutes(
+            bus,
+            Topics.AUTH_COMMANDS.in(props.topicPrefix()),
+            new PasswordHasher(),
+            tokens,
+            props.outcomeTimeout(),
+            Clock.systemUTC())
+        .routes();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> serverWriteRoutes(
+      CommandApiProperties props, CommandBus bus, BearerAuth commandApiBearerAuth) {
+    return new ServerRoutes(
+            bus,
+            commandApiBearerAuth,
+            Topics.SERVER_COMMANDS.in(props.topicPrefix()),
+            props.outcomeTimeout(),
+            Clock.systemUTC())
+        .routes();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> commandStatusRoutes(
+      OutcomeListener outcomes, BearerAuth commandApiBearerAuth) {
+    return new CommandRoutes(outcomes, commandApiBearerAuth).routes();
+  }
+
+  @Bean("decider")
+  DeciderHealth deciderHealth(KafkaStreams decider) {
+    return new DeciderHealth(decider);
+  }
+
+  @Bean("kafka")
+  KafkaHealth kafkaHealth(Admin commandApiAdmin) {
+    return new KafkaHealth(commandApiAdmin);
+  }
+}

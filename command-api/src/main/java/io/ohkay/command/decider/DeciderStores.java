@@ -1,0 +1,14 @@
+package io.ohkay.command.decider;
+
+/**
+ * The state stores of one decider.
+ *
+ * @param states aggregate key → {@link Stored} state
+ * @param processed command id → first outcome, for idempotent retries
+ */
+record DeciderStores(String states, String processed) {
+
+  static DeciderStores named(String decider) {
+    return new DeciderStores(decider + "-state", decider + "-processed-commands");
+  }
+}

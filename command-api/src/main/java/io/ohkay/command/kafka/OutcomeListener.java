@@ -1,0 +1,133 @@
+package io.ohkay.command.kafka;
+
+import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.json.Json;
+import io.ohkay.schemas.outcome.CommandOutcome;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Reads every committed outcome (all partitions, from the end at start) and completes the HTTP
+ * calls waiting for them. Outcomes are also kept for a while so {@code GET /api/commands/{id}} and
+ * late waiters can find them.
+ */
+public final class OutcomeListener implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(OutcomeListener.class);
+  private static final int RECENT_CAPACITY = 100_000;
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final String topic;
+  private final Map<CommandId, Sinks.One<CommandOutcome>> waiting = new ConcurrentHashMap<>();
+  private final Map<CommandId, CommandOutcome> recent = boundedMap();
+  private final CountDownLatch positioned = new CountDownLatch(1);
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public OutcomeListener(KafkaConsumer<String, byte[]> consumer, String topic) {
+    this.consumer = consumer;
+    this.topic = topic;
+    this.thread = Thread.ofPlatform().name("ohkay-outcomes").daemon().unstarted(this::run);
+  }
+
+  /** Starts reading; returns once positioned at the end of every partition. */
+  public void start(Duration timeout) throws InterruptedException {
+    thread.start();
+    if (!positioned.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("outcomes topic " + topic + " not readable in " + timeout);
+    }
+  }
+
+  /** The outcome of {@code commandId}, when it arrives (register before appending the command). */
+  public Mono<CommandOutcome> await(CommandId commandId) {
+    var sink = waiting.computeIfAbsent(commandId, id -> Sinks.one());
+    var known = recentOutcome(commandId);
+    known.ifPresent(sink::tryEmitValue);
+    return sink.asMono().doFinally(signal -> waiting.remove(commandId, sink));
+  }
+
+  /** A recently seen outcome, if any. */
+  public Optional<CommandOutcome> recentOutcome(CommandId commandId) {
+    synchronized (recent) {
+      return Optional.ofNullable(recent.get(commandId));
+    }
+  }
+
+  /** Whether someone is still waiting for this command (it was appended, no outcome yet). */
+  public boolean isPending(CommandId commandId) {
+    return waiting.containsKey(commandId);
+  }
+
+  public boolean isRunning() {
+    return running && thread.isAlive();
+  }
+
+  private void run() {
+    try {
+      var partitions = TopicAssignment.waitForPartitions(consumer, topic, () -> running);
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position);
+      positioned.countDown();
+      while (running) {
+        consumer.poll(Duration.ofMillis(500)).forEach(this::deliver);
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      log.error("outcome listener stopped", e);
+    } finally {
+      running = false;
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+    }
+  }
+
+  private void deliver(ConsumerRecord<String, byte[]> record) {
+    CommandOutcome outcome;
+    try {
+      outcome = Json.read(record.value(), CommandOutcome.class);
+    } catch (RuntimeException e) {
+      log.warn("unreadable outcome at {}-{}@{}", topic, record.partition(), record.offset(), e);
+      return;
+    }
+    synchronized (recent) {
+      recent.put(outcome.commandId(), outcome);
+    }
+    var sink = waiting.get(outcome.commandId());
+    if (sink != null) {
+      sink.tryEmitValue(outcome);
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static <K, V> Map<K, V> boundedMap() {
+    return new LinkedHashMap<>(1024, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > RECENT_CAPACITY;
+      }
+    };
+  }
+}

@@ -1,0 +1,118 @@
+package io.ohkay.command.server;
+
+import io.ohkay.command.kafka.CommandBus;
+import io.ohkay.command.web.BearerAuth;
+import io.ohkay.command.web.CommandIds;
+import io.ohkay.command.web.CommandReplies;
+import io.ohkay.command.web.Fields;
+import io.ohkay.command.web.JsonBodies;
+import io.ohkay.command.web.PathIds;
+import io.ohkay.command.web.Problems;
+import io.ohkay.schemas.command.Command;
+import io.ohkay.schemas.command.CreateServer;
+import io.ohkay.schemas.command.PostMessage;
+import io.ohkay.schemas.command.ServerCommand;
+import io.ohkay.schemas.id.ChannelId;
+import io.ohkay.schemas.id.MessageId;
+import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/** Write routes of servers: create a server, post a message in one of its channels. */
+public final class ServerRoutes {
+
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  static final int MAX_CONTENT = 4000;
+  static final int MAX_SERVER_NAME = 100;
+
+  private final CommandBus bus;
+  private final BearerAuth auth;
+  private final String commandsTopic;
+  private final Duration outcomeTimeout;
+  private final Clock clock;
+
+  public ServerRoutes(
+      CommandBus bus, BearerAuth auth, String commandsTopic, Duration outcomeTimeout, Clock clock) {
+    this.bus = bus;
+    this.auth = auth;
+    this.commandsTopic = commandsTopic;
+    this.outcomeTimeout = outcomeTimeout;
+    this.clock = clock;
+  }
+
+  public RouterFunction<ServerResponse> routes() {
+    return RouterFunctions.route()
+        .POST("/api/servers", this::createServer)
+        .POST("/api/servers/{serverId}/channels/{channelId}/messages", this::postMessage)
+        .filter(Problems.filter())
+        .build();
+  }
+
+  record CreateServerRequest(@Nullable String name) {}
+
+  record PostMessageRequest(@Nullable String content) {}
+
+  private Mono<ServerResponse> createServer(ServerRequest request) {
+    return auth.authenticate(request)
+        .flatMap(
+            caller -> {
+              var commandId = CommandIds.of(request, caller.userId());
+              return JsonBodies.read(request, CreateServerRequest.class, MAX_BODY_BYTES)
+                  .map(body -> Fields.text(body.name(), "name", 1, MAX_SERVER_NAME))
+                  .map(
+                      name ->
+                          new CreateServer(
+                              new ServerId(commandId.value()), name, generalChannelOf(commandId)))
+                  .flatMap(create -> submit(commandId, caller.userId(), create))
+                  .flatMap(
+                      outcome ->
+                          CommandReplies.reply(
+                              commandId, outcome, HttpStatus.CREATED, ServerViews::created));
+            });
+  }
+
+  private Mono<ServerResponse> postMessage(ServerRequest request) {
+    var serverId = PathIds.get(request, "serverId", ServerId::parse);
+    var channelId = PathIds.get(request, "channelId", ChannelId::parse);
+    return auth.authenticate(request)
+        .flatMap(
+            caller -> {
+              var commandId = CommandIds.of(request, caller.userId());
+              return JsonBodies.read(request, PostMessageRequest.class, MAX_BODY_BYTES)
+                  .map(body -> Fields.text(body.content(), "content", 1, MAX_CONTENT))
+                  .map(
+                      content ->
+                          new PostMessage(
+                              serverId, channelId, new MessageId(commandId.value()), content))
+                  .flatMap(post -> submit(commandId, caller.userId(), post))
+                  .flatMap(
+                      outcome ->
+                          CommandReplies.reply(
+                              commandId, outcome, HttpStatus.CREATED, ServerViews::message));
+            });
+  }
+
+  /**
+   * Ids created by a command derive from its id, so a retry (same Idempotency-Key) names the same
+   * server and lands on the same partition, where the decider recognizes it.
+   */
+  private static ChannelId generalChannelOf(io.ohkay.schemas.id.CommandId commandId) {
+    var name = commandId + "#general";
+    return new ChannelId(
+        java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private Mono<java.util.Optional<io.ohkay.schemas.outcome.CommandOutcome>> submit(
+      io.ohkay.schemas.id.CommandId commandId, UserId actor, ServerCommand payload) {
+    var command = new Command(commandId, actor, clock.instant(), payload);
+    return bus.submit(commandsTopic, payload.serverId().toString(), command, outcomeTimeout);
+  }
+}

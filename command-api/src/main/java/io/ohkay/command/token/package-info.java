@@ -1,0 +1,5 @@
+/** Issuing access tokens (ES256 JWTs) for signed-in users. */
+@NullMarked
+package io.ohkay.command.token;
+
+import org.jspecify.annotations.NullMarked;

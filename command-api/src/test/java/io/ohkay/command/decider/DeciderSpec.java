@@ -1,0 +1,55 @@
+package io.ohkay.command.decider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ohkay.schemas.command.CommandPayload;
+import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.event.EventPayload;
+import io.ohkay.schemas.id.UserId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * given(events) / when(command) / then(events or rejection) for a {@link Decider}: the past is
+ * folded with {@code evolve}, the command decided once, the decision checked.
+ */
+public final class DeciderSpec<C extends CommandPayload, S> {
+
+  private final Decider<C, S> decider;
+  private S state;
+
+  private DeciderSpec(Decider<C, S> decider) {
+    this.decider = decider;
+    this.state = decider.initialState();
+  }
+
+  public static <C extends CommandPayload, S> DeciderSpec<C, S> of(Decider<C, S> decider) {
+    return new DeciderSpec<>(decider);
+  }
+
+  public DeciderSpec<C, S> given(EventPayload... past) {
+    for (var event : past) {
+      state = decider.evolve(state, event);
+    }
+    return this;
+  }
+
+  public Then when(C command, @Nullable UserId actor) {
+    return new Then(decider.decide(command, actor, state));
+  }
+
+  /** The decision, to check. */
+  public record Then(Decision decision) {
+
+    public void thenEvents(EventPayload... expected) {
+      assertThat(decision).isInstanceOf(Decision.Accept.class);
+      assertThat(((Decision.Accept) decision).events()).containsExactly(expected);
+    }
+
+    public void thenRejected(ErrorCode code) {
+      assertThat(decision).isInstanceOf(Decision.Reject.class);
+      var reject = (Decision.Reject) decision;
+      assertThat(reject.code()).isEqualTo(code);
+      assertThat(reject.detail()).isNotBlank();
+    }
+  }
+}

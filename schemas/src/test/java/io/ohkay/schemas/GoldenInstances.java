@@ -1,0 +1,149 @@
+package io.ohkay.schemas;
+
+import io.ohkay.schemas.command.Command;
+import io.ohkay.schemas.command.CreateServer;
+import io.ohkay.schemas.command.PostMessage;
+import io.ohkay.schemas.command.RegisterUser;
+import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.UserRegistered;
+import io.ohkay.schemas.id.ChannelId;
+import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.MessageId;
+import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.outcome.CommandOutcome;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixed instances behind the golden files: one per event type, command type and outcome status,
+ * keyed by their file under {@code golden/}. Never change a value here to make a test pass: a
+ * different serialized form is a different contract.
+ */
+final class GoldenInstances {
+
+  static final UserId ALICE = UserId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d5e01");
+  static final ServerId SERVER = ServerId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d5f01");
+  static final ChannelId GENERAL = ChannelId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6001");
+  static final MessageId MESSAGE = MessageId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6101");
+  static final CommandId REGISTER = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c001");
+  static final CommandId CREATE = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c002");
+  static final CommandId POST = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c003");
+  static final CommandId POST_ELSEWHERE = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c004");
+  static final Instant REGISTERED_AT = Instant.parse("2026-01-15T09:30:00.123Z");
+  static final Instant CREATED_AT = Instant.parse("2026-01-15T09:31:00Z");
+  static final Instant POSTED_AT = Instant.parse("2026-01-15T09:32:10.456789Z");
+  static final String EMAIL = "alice@example.com";
+  static final String PASSWORD_HASH =
+      "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+          + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+  static final String CONTENT = "Hello, \"world\" — ünïcødé ✓\nsecond line";
+
+  private GoldenInstances() {}
+
+  static Map<String, Event> events() {
+    var events = new LinkedHashMap<String, Event>();
+    put(events, userRegistered());
+    serverCreation().forEach(event -> put(events, event));
+    put(events, messagePosted());
+    return events;
+  }
+
+  static Map<String, Command> commands() {
+    var commands = new LinkedHashMap<String, Command>();
+    put(
+        commands,
+        new Command(
+            REGISTER, null, REGISTERED_AT, new RegisterUser(ALICE, EMAIL, PASSWORD_HASH, "Alice")));
+    put(
+        commands,
+        new Command(CREATE, ALICE, CREATED_AT, new CreateServer(SERVER, "Rust fans", GENERAL)));
+    put(
+        commands,
+        new Command(POST, ALICE, POSTED_AT, new PostMessage(SERVER, GENERAL, MESSAGE, CONTENT)));
+    return commands;
+  }
+
+  static Map<String, CommandOutcome> outcomes() {
+    return Map.of(
+        "accepted",
+        CommandOutcome.accepted(
+            CREATE, SERVER.toString(), 3, serverCreation(), CREATED_AT.plusMillis(7)),
+        "rejected",
+        CommandOutcome.rejected(
+            POST_ELSEWHERE,
+            SERVER.toString(),
+            4,
+            ErrorCode.CHANNEL_NOT_FOUND,
+            "No such channel.",
+            POSTED_AT.plusSeconds(1)));
+  }
+
+  /** Every fixed instance, keyed by its golden file relative to {@code golden/}. */
+  static Map<String, Object> all() {
+    var all = new LinkedHashMap<String, Object>();
+    events().forEach((type, event) -> all.put("events/" + type + ".json", event));
+    commands().forEach((type, command) -> all.put("commands/" + type + ".json", command));
+    outcomes().forEach((status, outcome) -> all.put("outcomes/" + status + ".json", outcome));
+    return all;
+  }
+
+  private static Event userRegistered() {
+    return Event.decided(
+        REGISTER,
+        0,
+        ALICE.value(),
+        1,
+        REGISTERED_AT,
+        null,
+        new UserRegistered(ALICE, EMAIL, PASSWORD_HASH, "Alice"));
+  }
+
+  private static List<Event> serverCreation() {
+    return List.of(
+        Event.decided(
+            CREATE,
+            0,
+            SERVER.value(),
+            1,
+            CREATED_AT,
+            ALICE,
+            new ServerCreated(SERVER, "Rust fans", ALICE)),
+        Event.decided(
+            CREATE, 1, SERVER.value(), 2, CREATED_AT, ALICE, new MemberJoined(SERVER, ALICE)),
+        Event.decided(
+            CREATE,
+            2,
+            SERVER.value(),
+            3,
+            CREATED_AT,
+            ALICE,
+            new ChannelCreated(SERVER, GENERAL, "general", 0)));
+  }
+
+  private static Event messagePosted() {
+    return Event.decided(
+        POST,
+        0,
+        SERVER.value(),
+        4,
+        POSTED_AT,
+        ALICE,
+        new MessagePosted(SERVER, GENERAL, MESSAGE, ALICE, CONTENT));
+  }
+
+  private static void put(Map<String, Event> events, Event event) {
+    events.put(event.type(), event);
+  }
+
+  private static void put(Map<String, Command> commands, Command command) {
+    commands.put(command.type(), command);
+  }
+}
