@@ -53,7 +53,7 @@ public class CommandApiConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  KafkaStreams decider(CommandApiProperties props, Admin commandApiAdmin) {
+  KafkaStreams deciderStreams(CommandApiProperties props, Admin commandApiAdmin) {
     var builder = new StreamsBuilder();
     DeciderTopology.add(
         builder,
@@ -184,8 +184,8 @@ public class CommandApiConfiguration {
   }
 
   @Bean("decider")
-  DeciderHealth deciderHealth(KafkaStreams decider) {
-    return new DeciderHealth(decider);
+  DeciderHealth deciderHealth(KafkaStreams deciderStreams) {
+    return new DeciderHealth(deciderStreams);
   }
 
   @Bean("kafka")

@@ -1,0 +1,286 @@
+package io.ohkay.platform;
+
+import static io.ohkay.platform.Api.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ohkay.platform.infra.SharedInfrastructure;
+import io.ohkay.schemas.json.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+
+/** The first path through every layer, over HTTP, on the real broker and PostgreSQL. */
+@SpringBootTest(
+    classes = PlatformApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlatformIT {
+
+  static final String NAMESPACE = SharedInfrastructure.uniqueName("pit");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    PlatformTestSupport.register(registry, NAMESPACE);
+  }
+
+  @Value("${local.server.port}")
+  int port;
+
+  private Api api;
+  private final List<Disposable> streams = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void client() {
+    api =
+        new Api(
+            WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build());
+  }
+
+  @AfterEach
+  void closeStreams() {
+    streams.forEach(Disposable::dispose);
+  }
+
+  @Test
+  void shouldDeliverAPostedMessageToHistoryAndToTheLiveStreamWhenAMemberPosts() {
+    var ada = api.signup(unique("ada") + "@example.com");
+    var server = api.createServer(ada, "Analytical Engines");
+    var received = openStream(ada);
+
+    var posted = Api.json(api.post(ada, server, "Hello, Ohkay!").expectStatus().isCreated());
+    assertThat(posted.get("content").asString()).isEqualTo("Hello, Ohkay!");
+    assertThat(posted.get("authorId").asString()).isEqualTo(ada.id().toString());
+    var messageId = posted.get("id").asString();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(received)
+                    .anySatisfy(
+                        event -> {
+                          assertThat(event.event()).isEqualTo("message.posted.v1");
+                          assertThat(event.id()).isNotBlank();
+                          var envelope = Json.mapper().readTree(event.data());
+                          assertThat(envelope.get("payload").get("messageId").asString())
+                              .isEqualTo(messageId);
+                          assertThat(envelope.get("seq").asLong()).isPositive();
+                        }));
+
+    var position =
+        api.post(ada, server, "second")
+            .expectStatus()
+            .isCreated()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("X-Ohkay-Position");
+    var history =
+        Api.json(
+            api.http()
+                .get()
+                .uri(Api.messagesPath(server.id(), server.generalChannelId()) + "?limit=10")
+                .header(HttpHeaders.AUTHORIZATION, ada.bearer())
+                .header("X-Ohkay-Min-Position", position)
+                .exchange()
+                .expectStatus()
+                .isOk());
+    var contents =
+        history.get("messages").valueStream().map(m -> m.get("content").asString()).toList();
+    assertThat(contents).containsExactly("second", "Hello, Ohkay!");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              var health =
+                  Api.json(api.http().get().uri("/api/health").exchange().expectStatus().isOk());
+              assertThat(health.get("status").asString()).isEqualTo("UP");
+              assertThat(health.get("components").propertyNames())
+                  .contains("kafka", "decider", "projector", "databases", "edge");
+            });
+  }
+
+  @Test
+  void shouldAnswerProblemJsonAndWriteNothingWhenInputIsBad() {
+    var ada = api.signup(unique("ada") + "@example.com");
+    var server = api.createServer(ada, "Bad input");
+    var outsider = api.signup(unique("eve") + "@example.com");
+    var position =
+        api.post(ada, server, "before")
+            .expectStatus()
+            .isCreated()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("X-Ohkay-Position");
+    api.http()
+        .get()
+        .uri(Api.messagesPath(server.id(), server.generalChannelId()))
+        .header(HttpHeaders.AUTHORIZATION, ada.bearer())
+        .header("X-Ohkay-Min-Position", position)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .doesNotExist("X-Ohkay-Stale");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> WrittenState.userProjected(NAMESPACE, outsider.id()));
+    var before = WrittenState.capture(NAMESPACE, server.id());
+
+    var path = Api.messagesPath(server.id(), server.generalChannelId());
+    assertProblem(
+        postRaw(path, ada.bearer(), "{\"content\": "), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
+    assertProblem(postRaw(path, ada.bearer(), "[1,2]"), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
+    assertProblem(postRaw(path, ada.bearer(), "{}"), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+    assertProblem(
+        postRaw(path, ada.bearer(), "{\"content\":\"   \"}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    assertProblem(
+        postRaw(
+            path,
+            ada.bearer(),
+            Json.mapper().writeValueAsString(Map.of("content", "x".repeat(4001)))),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    assertProblem(
+        postRaw(path, ada.bearer(), "{\"content\":\"" + "x".repeat(1024 * 1024) + "\"}"),
+        HttpStatus.CONTENT_TOO_LARGE,
+        "PAYLOAD_TOO_LARGE");
+    assertProblem(
+        postRaw(path, null, "{\"content\":\"hi\"}"), HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
+    assertProblem(
+        postRaw(path, "Bearer not.a.jwt", "{\"content\":\"hi\"}"),
+        HttpStatus.UNAUTHORIZED,
+        "UNAUTHENTICATED");
+    assertProblem(
+        postRaw(
+            Api.messagesPath(UUID.randomUUID(), server.generalChannelId()),
+            ada.bearer(),
+            "{\"content\":\"hi\"}"),
+        HttpStatus.NOT_FOUND,
+        "SERVER_NOT_FOUND");
+    assertProblem(
+        postRaw(
+            Api.messagesPath(server.id(), UUID.randomUUID()), ada.bearer(), "{\"content\":\"hi\"}"),
+        HttpStatus.NOT_FOUND,
+        "CHANNEL_NOT_FOUND");
+    assertProblem(
+        postRaw(path, outsider.bearer(), "{\"content\":\"hi\"}"),
+        HttpStatus.NOT_FOUND,
+        "SERVER_NOT_FOUND");
+    assertProblem(
+        postRaw(
+            "/api/servers/not-a-uuid/channels/" + server.generalChannelId() + "/messages",
+            ada.bearer(),
+            "{\"content\":\"hi\"}"),
+        HttpStatus.BAD_REQUEST,
+        "INVALID_ID");
+    assertProblem(
+        api.http()
+            .post()
+            .uri(path)
+            .header(HttpHeaders.AUTHORIZATION, ada.bearer())
+            .contentType(MediaType.TEXT_PLAIN)
+            .bodyValue("hi")
+            .exchange(),
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "UNSUPPORTED_MEDIA_TYPE");
+    assertProblem(
+        api.http().get().uri(path).header(HttpHeaders.AUTHORIZATION, outsider.bearer()).exchange(),
+        HttpStatus.NOT_FOUND,
+        "SERVER_NOT_FOUND");
+    assertProblem(
+        api.http().get().uri(path).exchange(), HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
+    assertProblem(
+        postRaw("/api/servers", ada.bearer(), "{\"name\":\"\"}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    assertProblem(
+        postRaw(
+            "/api/auth/signup",
+            null,
+            "{\"email\":\"nope\",\"password\":\"long enough\",\"displayName\":\"x\"}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    assertProblem(
+        postRaw(
+            "/api/auth/signup",
+            null,
+            "{\"email\":\"a@b.co\",\"password\":\"short\",\"displayName\":\"x\"}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    assertProblem(
+        postRaw("/api/auth/signup", null, "not json"), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
+    assertProblem(
+        api.http().get().uri("/api/nowhere").exchange(), HttpStatus.NOT_FOUND, "NOT_FOUND");
+
+    var after = WrittenState.capture(NAMESPACE, server.id());
+    assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseASecondAccountWhenTheEmailIsTaken() {
+    var email = unique("taken") + "@example.com";
+    api.signup(email);
+    assertProblem(
+        postRaw(
+            "/api/auth/signup",
+            null,
+            "{\"email\":\""
+                + email.toUpperCase(java.util.Locale.ROOT)
+                + "\",\"password\":\"another one\",\"displayName\":\"B\"}"),
+        HttpStatus.CONFLICT,
+        "EMAIL_TAKEN");
+  }
+
+  private WebTestClient.ResponseSpec postRaw(String path, String authorization, String body) {
+    var request = api.http().post().uri(path).contentType(MediaType.APPLICATION_JSON);
+    if (authorization != null) {
+      request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    return request.bodyValue(body).exchange();
+  }
+
+  private List<ServerSentEvent<String>> openStream(Api.User user) {
+    var received = new CopyOnWriteArrayList<ServerSentEvent<String>>();
+    var subscription =
+        WebClient.create("http://127.0.0.1:" + port)
+            .get()
+            .uri("/api/stream")
+            .header(HttpHeaders.AUTHORIZATION, user.bearer())
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .retrieve()
+            .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+            .subscribe(received::add);
+    streams.add(subscription);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> received.stream().anyMatch(e -> "ready".equals(e.event())));
+    return received;
+  }
+
+  private static String unique(String name) {
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,92 @@
+package io.ohkay.platform;
+
+import io.ohkay.platform.infra.SharedInfrastructure;
+import io.ohkay.schemas.topic.Topics;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Everything a platform namespace has written: the end offsets of its events topics and of the auth
+ * commands topic, and the row counts of its databases. Two equal captures = nothing written.
+ */
+record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
+
+  static WrittenState capture(String namespace, UUID serverId) {
+    try {
+      return new WrittenState(endOffsets(namespace), rowCounts(namespace, serverId));
+    } catch (SQLException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether the auth projection has the user's row. */
+  static boolean userProjected(String namespace, UUID userId) throws SQLException {
+    try (var connection = SharedInfrastructure.get().postgres().connect(namespace + "_auth");
+        var statement = connection.prepareStatement("SELECT 1 FROM users WHERE id = ?")) {
+      statement.setObject(1, userId);
+      try (var rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  private static Map<String, Long> endOffsets(String namespace)
+      throws ExecutionException, InterruptedException {
+    var prefix = namespace + ".";
+    var topics =
+        List.of(
+            Topics.AUTH_EVENTS.in(prefix),
+            Topics.SERVER_EVENTS.in(prefix),
+            Topics.AUTH_COMMANDS.in(prefix));
+    var bootstrap = SharedInfrastructure.get().kafka().bootstrapServers();
+    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      var partitions =
+          admin.describeTopics(topics).allTopicNames().get().values().stream()
+              .flatMap(
+                  d ->
+                      d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+              .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+      var offsets = admin.listOffsets(partitions).all().get();
+      var result = new LinkedHashMap<String, Long>();
+      offsets.forEach((tp, info) -> result.merge(tp.topic(), info.offset(), Long::sum));
+      return result;
+    }
+  }
+
+  private static Map<String, Long> rowCounts(String namespace, UUID serverId) throws SQLException {
+    var counts = new LinkedHashMap<String, Long>();
+    count(counts, namespace + "_auth", "users", "user_profiles");
+    count(counts, namespace + "_server_registry", "servers", "server_members");
+    count(
+        counts,
+        namespace + "_server_" + serverId.toString().replace("-", ""),
+        "channels",
+        "messages");
+    return counts;
+  }
+
+  private static void count(Map<String, Long> counts, String database, String... tables)
+      throws SQLException {
+    try (var connection = SharedInfrastructure.get().postgres().connect(database);
+        var statement = connection.createStatement()) {
+      for (var table : tables) {
+        try (var rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+          rows.next();
+          counts.put(database + "." + table, rows.getLong(1));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.ohkay.projector;
+
+import io.ohkay.projector.db.PostgresEndpoint;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the projector, prefix {@code ohkay.projector}.
+ *
+ * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port...]}
+ * @param topicPrefix namespace of the topics read and written ({@code Topic.in(prefix)}); empty in
+ *     production, unique per test
+ * @param databasePrefix namespace of the databases: {@code <prefix>auth}, {@code
+ *     <prefix>server_registry}, {@code <prefix>server_<id>}; lowercase letters, digits and
+ *     underscores, at most 24 characters
+ * @param postgres the PostgreSQL server holding every projected database
+ * @param groupId base of the consumer group ids ({@code <groupId>.auth}, {@code <groupId>.server});
+ *     the groups' committed offsets are informational, positions are stored in PostgreSQL
+ * @param pollTimeout longest wait of one poll when nothing arrives
+ * @param maxServerPools how many server databases keep an open connection pool at once (least
+ *     recently used ones are closed)
+ */
+@ConfigurationProperties("ohkay.projector")
+@Validated
+public record ProjectorProperties(
+    @NotBlank String bootstrapServers,
+    @DefaultValue("") String topicPrefix,
+    @DefaultValue("ohkay_") @Pattern(regexp = "[a-z0-9_]{0,24}") String databasePrefix,
+    @DefaultValue @Valid Postgres postgres,
+    @DefaultValue("ohkay-projector") @NotBlank String groupId,
+    @DefaultValue("500ms") @NotNull Duration pollTimeout,
+    @DefaultValue("16") @Min(1) int maxServerPools) {
+
+  /**
+   * The PostgreSQL server, prefix {@code ohkay.projector.postgres}.
+   *
+   * @param host host name or address
+   * @param port port
+   * @param username a role allowed to create databases
+   * @param password its password, empty for trust authentication
+   */
+  public record Postgres(
+      @DefaultValue("127.0.0.1") @NotBlank String host,
+      @DefaultValue("5432") @Min(1) @Max(65535) int port,
+      @DefaultValue("postgres") @NotBlank String username,
+      @DefaultValue("") String password) {
+
+    /** As the database adapter takes it. */
+    public PostgresEndpoint endpoint() {
+      return new PostgresEndpoint(host, port, username, password);
+    }
+
+    @Override
+    public String toString() {
+      return "Postgres[host=" + host + ", port=" + port + ", username=" + username + "]";
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.ohkay.projector;
+
+import io.ohkay.projector.apply.AppliedSeqs;
+import io.ohkay.projector.apply.AuthApplier;
+import io.ohkay.projector.apply.BatchApplier;
+import io.ohkay.projector.apply.ServerEventsApplier;
+import io.ohkay.projector.db.DatabaseKind;
+import io.ohkay.projector.db.Databases;
+import io.ohkay.projector.kafka.ConsumerSettings;
+import io.ohkay.projector.kafka.DeadLetters;
+import io.ohkay.projector.kafka.EventsConsumer;
+import io.ohkay.projector.kafka.RecordDecoder;
+import io.ohkay.projector.projection.DatabaseNames;
+import io.ohkay.schemas.topic.Topic;
+import io.ohkay.schemas.topic.Topics;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * One start of the projector: its pools, appliers and consumer threads.
+ *
+ * @param databases every database's pool
+ * @param deadLetters the dead-letter publisher both consumers share
+ * @param auth writes the auth database
+ * @param servers writes the registry and the server databases
+ * @param consumers one per events topic
+ */
+record RunningProjector(
+    Databases databases,
+    DeadLetters deadLetters,
+    AuthApplier auth,
+    ServerEventsApplier servers,
+    List<EventsConsumer> consumers) {
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Creates and migrates auth and registry, then starts both consumer threads. */
+  static RunningProjector start(
+      ProjectorProperties properties, Databases databases, AppliedSeqs appliedSeqs)
+      throws SQLException {
+    var names = new DatabaseNames(properties.databasePrefix());
+    var auth = new AuthApplier(databases.open(names.auth(), DatabaseKind.AUTH), appliedSeqs);
+    var registry = databases.open(names.registry(), DatabaseKind.REGISTRY);
+    var servers =
+        new ServerEventsApplier(
+            names,
+            registry,
+            id -> Optional.of(databases.open(names.server(id), DatabaseKind.SERVER)),
+            appliedSeqs);
+    var deadLetters =
+        new DeadLetters(properties.bootstrapServers(), properties.groupId() + "-dead-letters");
+    var prefix = properties.topicPrefix();
+    deadLetters.createTopics(
+        List.of(
+            deadLetterTopic(Topics.AUTH_EVENTS, prefix),
+            deadLetterTopic(Topics.SERVER_EVENTS, prefix)));
+    var consumers =
+        List.of(
+            consumer(
+                properties,
+                "auth",
+                Topics.AUTH_EVENTS,
+                RecordDecoder.forAuthEvents(),
+                auth,
+                deadLetters),
+            consumer(
+                properties,
+                "server",
+                Topics.SERVER_EVENTS,
+                RecordDecoder.forServerEvents(),
+                servers,
+                deadLetters));
+    consumers.forEach(EventsConsumer::start);
+    return new RunningProjector(databases, deadLetters, auth, servers, consumers);
+  }
+
+  private static EventsConsumer consumer(
+      ProjectorProperties properties,
+      String name,
+      Topic<?> topic,
+      RecordDecoder decoder,
+      BatchApplier applier,
+      DeadLetters deadLetters) {
+    var groupId = properties.groupId() + "." + name;
+    return new EventsConsumer(
+        name,
+        topic.in(properties.topicPrefix()),
+        topic.deadLetterIn(properties.topicPrefix()),
+        ConsumerSettings.of(properties.bootstrapServers(), groupId, groupId),
+        properties.pollTimeout(),
+        decoder,
+        applier,
+        deadLetters);
+  }
+
+  private static NewTopic deadLetterTopic(Topic<?> topic, String prefix) {
+    return new NewTopic(
+        topic.deadLetterIn(prefix), Optional.of(topic.partitions()), Optional.empty());
+  }
+
+  /** Lets each consumer finish its batch, then closes everything. */
+  void stop() {
+    try {
+      for (var consumer : consumers) {
+        consumer.stop(STOP_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      deadLetters.close();
+      databases.close();
+    }
+  }
+
+  /** Interrupts the consumers mid-batch and closes the pools at once, aborting transactions. */
+  void abort() throws InterruptedException {
+    consumers.forEach(EventsConsumer::abort);
+    databases.close();
+    for (var consumer : consumers) {
+      consumer.join(STOP_TIMEOUT);
+    }
+    deadLetters.close();
+  }
+}

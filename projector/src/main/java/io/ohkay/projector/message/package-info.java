@@ -1,0 +1,5 @@
+/** Messages in each server's own database. */
+@NullMarked
+package io.ohkay.projector.message;
+
+import org.jspecify.annotations.NullMarked;

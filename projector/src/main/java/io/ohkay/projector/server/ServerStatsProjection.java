@@ -1,0 +1,43 @@
+package io.ohkay.projector.server;
+
+import io.ohkay.projector.projection.Projection;
+import io.ohkay.projector.projection.Statement;
+import io.ohkay.projector.projection.Write;
+import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.UserEvent;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Counts messages per server and UTC day in {@code server_stats} of the registry. */
+public final class ServerStatsProjection implements Projection {
+
+  /** Summed per (server, day) inside a batch: one upsert per row and batch, not per message. */
+  static final Statement COUNT_MESSAGES =
+      new Statement(
+          "server_stats",
+          30,
+          "INSERT INTO server_stats (server_id, day, messages) VALUES (?, ?, ?)"
+              + " ON CONFLICT (server_id, day)"
+              + " DO UPDATE SET messages = server_stats.messages + EXCLUDED.messages",
+          Statement.Merge.SUM_LAST);
+
+  @Override
+  public List<Write> project(Event event) {
+    return switch (event.payload()) {
+      case MessagePosted posted ->
+          List.of(
+              COUNT_MESSAGES.with(
+                  posted.serverId().value(),
+                  event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate(),
+                  1L));
+      case ServerCreated ignored -> List.of();
+      case MemberJoined ignored -> List.of();
+      case ChannelCreated ignored -> List.of();
+      case UserEvent ignored -> List.of();
+    };
+  }
+}

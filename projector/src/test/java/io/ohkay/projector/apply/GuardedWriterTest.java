@@ -1,0 +1,99 @@
+package io.ohkay.projector.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ohkay.projector.TestEvents;
+import io.ohkay.projector.projection.DatabaseNames;
+import io.ohkay.projector.projection.WriteBatch;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GuardedWriterTest {
+
+  private final DatabaseNames names = new DatabaseNames("t_");
+
+  @Test
+  void shouldWriteEverythingInDependencyOrderWhenNothingIsStored() {
+    var history = TestEvents.server(3);
+
+    var plan =
+        GuardedWriter.plan(
+            ServerEventsApplier.registryProjection(names), history.events(), Map.of());
+
+    assertThat(plan.batch().groups())
+        .extracting(g -> g.statement().name())
+        .containsExactly("servers", "server_members", "server_stats");
+    assertThat(plan.batch().groups().get(2).rows())
+        .containsExactly(List.of(history.server().value(), LocalDate.parse("2026-03-01"), 3L));
+    assertThat(plan.applied()).containsExactly(Map.entry(history.server().value(), 6L));
+  }
+
+  @Test
+  void shouldSkipEventsUpToStoredSeqWhenBatchIsRedelivered() {
+    var history = TestEvents.server(3);
+
+    var plan =
+        GuardedWriter.plan(
+            ServerEventsApplier.serverProjection(),
+            history.events(),
+            Map.of(history.server().value(), 5L));
+
+    assertThat(plan.batch().groups())
+        .singleElement()
+        .satisfies(
+            group -> {
+              assertThat(group.statement().name()).isEqualTo("messages");
+              assertThat(group.rows())
+                  .singleElement()
+                  .satisfies(row -> assertThat(row.get(5)).isEqualTo(6L));
+            });
+    assertThat(plan.applied()).containsExactly(Map.entry(history.server().value(), 6L));
+  }
+
+  @Test
+  void shouldChangeNothingWhenEveryEventIsAlreadyApplied() {
+    var history = TestEvents.server(3);
+
+    var plan =
+        GuardedWriter.plan(
+            ServerEventsApplier.serverProjection(),
+            history.events(),
+            Map.of(history.server().value(), history.lastSeq()));
+
+    assertThat(plan.batch().isEmpty()).isTrue();
+    assertThat(plan.applied()).isEmpty();
+  }
+
+  @Test
+  void shouldApplyAnEventOnceWhenTheSameBatchHoldsItTwice() {
+    var history = TestEvents.server(1);
+    var twice = new ArrayList<>(history.events());
+    twice.addAll(history.events());
+
+    var plan = GuardedWriter.plan(ServerEventsApplier.serverProjection(), twice, Map.of());
+
+    assertThat(plan.batch().groups())
+        .extracting(WriteBatch.Group::rows)
+        .allSatisfy(rows -> assertThat(rows).hasSize(1));
+  }
+
+  @Test
+  void shouldGuardEachAggregateSeparatelyWhenBatchHoldsSeveral() {
+    var first = TestEvents.server(1);
+    var second = TestEvents.server(1);
+    var events = new ArrayList<>(first.events());
+    events.addAll(second.events());
+
+    var plan =
+        GuardedWriter.plan(
+            ServerEventsApplier.serverProjection(),
+            events,
+            Map.of(first.server().value(), first.lastSeq()));
+
+    assertThat(plan.applied()).containsOnlyKeys(second.server().value());
+    assertThat(plan.batch().groups()).extracting(g -> g.rows().size()).containsExactly(1, 1);
+  }
+}

@@ -1,0 +1,155 @@
+package io.ohkay.projector.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ohkay.projector.Projector;
+import io.ohkay.projector.ProjectorTestEnvironment;
+import io.ohkay.projector.TestEvents;
+import io.ohkay.projector.TestEvents.ServerHistory;
+import io.ohkay.schemas.id.UserId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stream is projected into the live databases; rebuilding from the topics must give databases
+ * equal to the live ones row by row, and the verifier must notice a single changed row.
+ */
+class RebuilderIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static ProjectorTestEnvironment environment;
+  private static ServerHistory busy;
+  private static ServerHistory quiet;
+  private static Rebuilder rebuilder;
+  private static DatabaseVerifier verifier;
+
+  @BeforeAll
+  static void projectAStream() throws Exception {
+    environment = ProjectorTestEnvironment.create();
+    busy = TestEvents.server(300);
+    quiet = TestEvents.server(5);
+    var guest = new UserId(UUID.randomUUID());
+    environment.send(busy.events().subList(0, 100));
+    environment.send(quiet.events());
+    environment.send(busy.events().subList(100, busy.events().size()));
+    environment.send(List.of(TestEvents.memberJoined(busy.server(), busy.lastSeq() + 1, guest)));
+    environment.send(List.of(TestEvents.userRegistered(guest, guest + "@example.com", "Guest")));
+    environment.sendRaw(environment.serverTopic(), busy.server().toString(), "poison");
+    var projector = new Projector(environment.properties());
+    projector.start();
+    try {
+      assertThat(projector.whenApplied(busy.server(), busy.lastSeq() + 1)).succeedsWithin(PATIENCE);
+      assertThat(projector.whenApplied(quiet.server(), quiet.lastSeq())).succeedsWithin(PATIENCE);
+      assertThat(projector.whenApplied(guest, 1)).succeedsWithin(PATIENCE);
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> projector.caughtUpTo(environment.endOffsets(environment.serverTopic())));
+    } finally {
+      projector.stop();
+    }
+    var postgres = environment.postgres().endpoint();
+    rebuilder =
+        new Rebuilder(
+            environment.bootstrapServers(), environment.prefix(), environment.names(), postgres);
+    verifier = new DatabaseVerifier(postgres);
+  }
+
+  @AfterAll
+  static void closeEnvironment() {
+    environment.close();
+  }
+
+  @Test
+  void shouldEqualLiveRegistryRowByRowWhenRegistryIsRebuilt() throws Exception {
+    var target = environment.prefix() + "rebuilt_registry";
+
+    var result = rebuilder.rebuild(RebuildRequest.of(RebuildKind.REGISTRY, null, target));
+
+    assertThat(result.records()).isEqualTo(300 + 3 + 5 + 3 + 1 + 1);
+    assertThat(result.undecodable()).isEqualTo(1);
+    assertThat(verifier.diff(environment.names().registry(), target)).isEmpty();
+    environment.update(
+        target,
+        "UPDATE server_stats SET messages = messages + 1 WHERE server_id = '"
+            + busy.server()
+            + "'");
+    assertThat(verifier.diff(environment.names().registry(), target))
+        .anySatisfy(line -> assertThat(line).startsWith("table server_stats: "))
+        .anySatisfy(
+            line -> assertThat(line).contains(busy.server().toString()).endsWith("differs"));
+  }
+
+  @Test
+  void shouldEqualLiveServerDatabaseWhenOneServerIsRebuilt() throws Exception {
+    var target = environment.prefix() + "rebuilt_busy";
+
+    var result = rebuilder.rebuild(RebuildRequest.of(RebuildKind.SERVER, busy.server(), target));
+
+    var live = environment.names().server(busy.server());
+    assertThat(result.stoppedAt()).hasSize(1);
+    assertThat(verifier.diff(live, target)).isEmpty();
+    assertThat(environment.queryLong(target, "SELECT count(*) FROM messages")).isEqualTo(300);
+    environment.update(target, "UPDATE messages SET content = 'tampered' WHERE seq = 100");
+    environment.update(target, "DELETE FROM messages WHERE seq = 200");
+    var differences = verifier.diff(live, target);
+    assertThat(differences)
+        .hasSize(3)
+        .anySatisfy(line -> assertThat(line).startsWith("table messages: 300 rows"))
+        .anySatisfy(line -> assertThat(line).endsWith("differs"))
+        .anySatisfy(line -> assertThat(line).endsWith("only in " + live));
+  }
+
+  @Test
+  void shouldEqualLiveAuthDatabaseWhenRebuiltThroughTheCommandLine() throws Exception {
+    var target = environment.prefix() + "rebuilt_auth";
+    var postgres = environment.postgres();
+    var connection =
+        new String[] {
+          "--bootstrap-servers", environment.bootstrapServers(),
+          "--topic-prefix", environment.prefix(),
+          "--database-prefix", environment.prefix(),
+          "--pg-host", postgres.host(),
+          "--pg-port", Integer.toString(postgres.port()),
+          "--pg-user", postgres.username(),
+          "--pg-password", postgres.password()
+        };
+
+    var rebuilt =
+        ProjectorCli.run(
+            join(List.of("rebuild", "--kind", "auth", "--target", target, "--verify"), connection));
+    environment.update(target, "UPDATE user_profiles SET bio = 'changed'");
+    var verified =
+        ProjectorCli.run(
+            join(
+                List.of("verify", "--left", environment.names().auth(), "--right", target),
+                connection));
+
+    assertThat(rebuilt).isEqualTo(ProjectorCli.EQUAL);
+    assertThat(verified).isEqualTo(ProjectorCli.DIFFERENT);
+  }
+
+  @Test
+  void shouldStopAtTheGivenTimeWhenRebuildingUntilATime() throws Exception {
+    var target = environment.prefix() + "rebuilt_until";
+    var untilMessage49 = TestEvents.AT.plusSeconds(49);
+
+    rebuilder.rebuild(
+        new RebuildRequest(RebuildKind.SERVER, busy.server(), target, null, untilMessage49));
+
+    assertThat(environment.queryLong(target, "SELECT count(*) FROM messages")).isEqualTo(50);
+    assertThat(verifier.diff(environment.names().server(busy.server()), target)).isNotEmpty();
+  }
+
+  private static String[] join(List<String> command, String[] options) {
+    var all = new ArrayList<>(command);
+    all.addAll(List.of(options));
+    return all.toArray(String[]::new);
+  }
+}

@@ -1,0 +1,64 @@
+package io.ohkay.projector.server;
+
+import static io.ohkay.projector.TestEvents.AT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ohkay.projector.TestEvents;
+import io.ohkay.projector.projection.DatabaseNames;
+import io.ohkay.schemas.id.UserId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ServersProjectionTest {
+
+  private final ServersProjection projection = new ServersProjection(new DatabaseNames("t1_"));
+
+  @Test
+  void shouldRecordServerWithDefaultClusterAndItsDatabaseWhenServerCreated() {
+    var history = TestEvents.server(0);
+
+    var writes = projection.project(history.events().get(0));
+
+    assertThat(writes)
+        .singleElement()
+        .satisfies(
+            write -> {
+              assertThat(write.statement()).isEqualTo(ServersProjection.INSERT_SERVER);
+              assertThat(write.params())
+                  .containsExactly(
+                      history.server().value(),
+                      "server " + history.server(),
+                      history.owner().value(),
+                      "default",
+                      "t1_server_" + history.server().value().toString().replace("-", ""),
+                      AT.atOffset(ZoneOffset.UTC));
+            });
+  }
+
+  @Test
+  void shouldInsertMemberWhenMemberJoined() {
+    var history = TestEvents.server(0);
+    var user = new UserId(UUID.randomUUID());
+
+    var writes = projection.project(TestEvents.memberJoined(history.server(), 4, user));
+
+    assertThat(writes)
+        .singleElement()
+        .satisfies(
+            write -> {
+              assertThat(write.statement()).isEqualTo(ServersProjection.INSERT_MEMBER);
+              assertThat(write.params())
+                  .containsExactly(
+                      history.server().value(), user.value(), AT.atOffset(ZoneOffset.UTC));
+            });
+  }
+
+  @Test
+  void shouldWriteNothingWhenEventBelongsToTheServerDatabase() {
+    var history = TestEvents.server(1);
+
+    assertThat(projection.project(history.events().get(2))).isEmpty();
+    assertThat(projection.project(history.events().get(3))).isEmpty();
+  }
+}

@@ -1,0 +1,5 @@
+/** Tests of the auth database projections. */
+@NullMarked
+package io.ohkay.projector.user;
+
+import org.jspecify.annotations.NullMarked;

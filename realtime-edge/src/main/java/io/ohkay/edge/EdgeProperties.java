@@ -1,0 +1,71 @@
+package io.ohkay.edge;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the realtime edge, prefix {@code ohkay.edge}.
+ *
+ * @param bootstrapServers Kafka bootstrap servers the edge's one consumer reads the events topics
+ *     from, e.g. {@code 127.0.0.1:9092}
+ * @param topicPrefix namespace prepended to every topic name ({@code ""} in production; tests
+ *     sharing one broker use a unique prefix each)
+ * @param postgres the PostgreSQL server holding the registry and the server databases
+ * @param registryDatabase name of the server registry database ({@code servers}, {@code
+ *     server_members}); server databases are named by its {@code servers.database_name}
+ * @param accessTokenKeyFile JWK file of the access-token key; only its public part is used
+ * @param heartbeatInterval how often an idle stream sends a {@code :hb} comment so proxies keep the
+ *     connection open
+ * @param connectionBufferSize events buffered per stream connection; a client that falls this far
+ *     behind is sent {@code event: overflow} with its cursor and disconnected
+ * @param readYourWritesMaxWait how long a query carrying {@code X-Ohkay-Min-Position} waits for the
+ *     projection before answering with {@code X-Ohkay-Stale: true}
+ */
+@ConfigurationProperties("ohkay.edge")
+@Validated
+public record EdgeProperties(
+    @NotBlank String bootstrapServers,
+    @DefaultValue("") @NotNull String topicPrefix,
+    @DefaultValue @Valid @NotNull Postgres postgres,
+    @DefaultValue("ohkay_server_registry") @NotBlank String registryDatabase,
+    @NotNull Path accessTokenKeyFile,
+    @DefaultValue("15s") @NotNull Duration heartbeatInterval,
+    @DefaultValue("1000") @Min(1) @Max(100_000) int connectionBufferSize,
+    @DefaultValue("5s") @NotNull Duration readYourWritesMaxWait) {
+
+  public EdgeProperties {
+    requirePositive(heartbeatInterval, "ohkay.edge.heartbeat-interval");
+    requirePositive(readYourWritesMaxWait, "ohkay.edge.read-your-writes-max-wait");
+  }
+
+  private static void requirePositive(Duration value, String property) {
+    if (value != null && (value.isNegative() || value.isZero())) {
+      throw new IllegalArgumentException(property + " must be positive, was " + value);
+    }
+  }
+
+  /**
+   * Connection settings of the PostgreSQL server.
+   *
+   * @param host host name or address
+   * @param port TCP port
+   * @param username role the edge connects as (it only reads)
+   * @param password password of that role; empty for trust authentication
+   * @param maxPoolSize connections at most per database pool; pools start empty and shrink back to
+   *     empty when idle, so an unused server database holds no connection
+   */
+  public record Postgres(
+      @DefaultValue("127.0.0.1") @NotBlank String host,
+      @DefaultValue("5432") @Min(1) @Max(65535) int port,
+      @DefaultValue("postgres") @NotBlank String username,
+      @DefaultValue("") @NotNull String password,
+      @DefaultValue("4") @Min(1) @Max(64) int maxPoolSize) {}
+}

@@ -1,0 +1,19 @@
+package io.ohkay.edge.kafka;
+
+import java.util.Collection;
+
+/**
+ * Receives the feed, always on the feed's one poll thread, in partition order. Implementations must
+ * not block: a slow listener delays every connection.
+ */
+public interface FeedListener {
+
+  /** Partitions were assigned (at start, or when a topic or partition appeared) at positions. */
+  void onAssigned(Collection<FeedPosition> positions);
+
+  /** A committed event. */
+  void onRecord(FeedRecord record);
+
+  /** A committed record that is not an event envelope: skipped, but the position moves past it. */
+  void onUnreadable(FeedPosition next);
+}

@@ -1,0 +1,16 @@
+package io.ohkay.edge.message;
+
+import java.util.UUID;
+
+/** Where a client asked a page of messages to start: a message id of the channel, or the end. */
+sealed interface PageCursor {
+
+  /** The newest messages. */
+  record Latest() implements PageCursor {}
+
+  /** The messages older than {@code messageId}. */
+  record Before(UUID messageId) implements PageCursor {}
+
+  /** The messages newer than {@code messageId}. */
+  record After(UUID messageId) implements PageCursor {}
+}

@@ -1,0 +1,36 @@
+package io.ohkay.edge.server;
+
+import io.ohkay.edge.db.Databases;
+import io.ohkay.edge.position.ReadYourWrites;
+import io.ohkay.edge.web.Authenticator;
+import io.ohkay.edge.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Routes of the server directory: {@code GET /api/servers}. */
+@Configuration(proxyBeanMethods = false)
+public class ServerRoutes {
+
+  @Bean
+  ServerDirectory edgeServerDirectory(Databases edgeDatabases) {
+    return new ServerDirectory(edgeDatabases);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> edgeServerRoutes(
+      Authenticator edgeAuthenticator,
+      ServerDirectory edgeServerDirectory,
+      Databases edgeDatabases,
+      ReadYourWrites edgeReadYourWrites) {
+    var handler =
+        new ServerHandler(
+            edgeAuthenticator, edgeServerDirectory, edgeDatabases, edgeReadYourWrites);
+    return RouterFunctions.route()
+        .GET("/api/servers", handler::list)
+        .filter(Problems.filter())
+        .build();
+  }
+}

@@ -1,0 +1,65 @@
+package io.ohkay.edge.stream;
+
+import io.ohkay.edge.kafka.EventFeed;
+import io.ohkay.edge.server.ServerDirectory;
+import io.ohkay.edge.web.Authenticator;
+import io.ohkay.edge.web.Problems;
+import io.ohkay.schemas.topic.Topics;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The live stream: {@code GET /api/stream}, the edge's one consumer of the events topics, the hub
+ * between them and the {@code edge} health indicator.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StreamRoutes {
+
+  @Bean
+  StreamHub edgeStreamHub(StreamSettings edgeStreamSettings) {
+    var prefix = edgeStreamSettings.topicPrefix();
+    var serverTopic = Topics.SERVER_EVENTS.in(prefix);
+    return new StreamHub(
+        serverTopic,
+        Map.of(serverTopic, 's', Topics.AUTH_EVENTS.in(prefix), 'a'),
+        edgeStreamSettings.connectionBufferSize());
+  }
+
+  @Bean
+  EventFeed edgeEventFeed(StreamSettings edgeStreamSettings, StreamHub edgeStreamHub) {
+    var prefix = edgeStreamSettings.topicPrefix();
+    return new EventFeed(
+        edgeStreamSettings.bootstrapServers(),
+        List.of(Topics.SERVER_EVENTS.in(prefix), Topics.AUTH_EVENTS.in(prefix)),
+        edgeStreamHub);
+  }
+
+  @Bean
+  HealthIndicator edge(EventFeed edgeEventFeed, StreamHub edgeStreamHub) {
+    return new StreamHealth(edgeEventFeed, edgeStreamHub);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> edgeStreamRoutes(
+      Authenticator edgeAuthenticator,
+      ServerDirectory edgeServerDirectory,
+      StreamHub edgeStreamHub,
+      StreamSettings edgeStreamSettings) {
+    var handler =
+        new StreamHandler(
+            edgeAuthenticator,
+            edgeServerDirectory,
+            edgeStreamHub,
+            edgeStreamSettings.heartbeatInterval());
+    return RouterFunctions.route()
+        .GET("/api/stream", handler::stream)
+        .filter(Problems.filter())
+        .build();
+  }
+}

@@ -1,0 +1,108 @@
+package io.ohkay.edge.stream;
+
+import io.ohkay.schemas.id.UserId;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * One client connection: the servers it may see and a bounded buffer of events not yet written. A
+ * client that lets the buffer fill is not waited for: it is ended with {@code event: overflow}
+ * carrying the cursor of the last event it was given, from which it can resume. Emissions are
+ * serialized by the hub's lock; the rest is read by the connection's own reactor thread.
+ */
+final class StreamSession {
+
+  static final String READY = "ready";
+  static final String OVERFLOW = "overflow";
+
+  private final UserId user;
+  private final Sinks.Many<ServerSentEvent<String>> sink;
+  private final Set<UUID> servers = new HashSet<>();
+  private boolean active;
+  private boolean closed;
+  private volatile @Nullable String lastCursor;
+  private volatile boolean overflowed;
+
+  StreamSession(UserId user, int bufferSize) {
+    this.user = user;
+    this.sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
+  }
+
+  UserId user() {
+    return user;
+  }
+
+  /** The servers this connection streams (guarded by the hub). */
+  Set<UUID> servers() {
+    return servers;
+  }
+
+  boolean active() {
+    return active;
+  }
+
+  void activate() {
+    active = true;
+  }
+
+  /** Marks the session closed; false if it was already. */
+  boolean close() {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    sink.tryEmitComplete();
+    return true;
+  }
+
+  boolean isOverflowed() {
+    return overflowed;
+  }
+
+  /** Buffers {@code event}; false when the session is over (overflowed, cancelled or closed). */
+  boolean offer(ServerSentEvent<String> event) {
+    if (closed || overflowed) {
+      return false;
+    }
+    var result = sink.tryEmitNext(event);
+    if (result.isSuccess()) {
+      lastCursor = event.id();
+      return true;
+    }
+    // A full buffer reads FAIL_ZERO_SUBSCRIBER before the connection subscribed: overflow too.
+    if (result == Sinks.EmitResult.FAIL_OVERFLOW
+        || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+      overflowed = true;
+      sink.tryEmitComplete();
+    }
+    return false;
+  }
+
+  /** What the client receives: the buffered events, then {@code overflow} if it fell behind. */
+  Flux<ServerSentEvent<String>> events() {
+    return sink.asFlux().concatWith(Mono.fromCallable(this::overflowEvent));
+  }
+
+  private @Nullable ServerSentEvent<String> overflowEvent() {
+    if (!overflowed) {
+      return null;
+    }
+    return cursorEvent(OVERFLOW, lastCursor == null ? "" : lastCursor);
+  }
+
+  /** An event whose id and data both name {@code cursor}. */
+  static ServerSentEvent<String> cursorEvent(String name, String cursor) {
+    return ServerSentEvent.<String>builder()
+        .id(cursor)
+        .event(name)
+        .data("{\"cursor\":\"" + cursor + "\"}")
+        .build();
+  }
+}

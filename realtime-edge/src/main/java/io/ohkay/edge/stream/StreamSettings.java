@@ -1,0 +1,17 @@
+package io.ohkay.edge.stream;
+
+import java.time.Duration;
+
+/**
+ * What the live stream needs from the edge's configuration.
+ *
+ * @param bootstrapServers the Kafka cluster of the events topics
+ * @param topicPrefix the namespace of the topic names
+ * @param heartbeatInterval how often an idle connection gets a {@code :hb} comment
+ * @param connectionBufferSize events buffered per connection before it overflows
+ */
+public record StreamSettings(
+    String bootstrapServers,
+    String topicPrefix,
+    Duration heartbeatInterval,
+    int connectionBufferSize) {}

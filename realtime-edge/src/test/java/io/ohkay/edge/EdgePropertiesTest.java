@@ -1,0 +1,74 @@
+package io.ohkay.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class EdgePropertiesTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(EdgeProperties.class)
+  static class PropertiesOnly {}
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class);
+
+  @Test
+  void shouldApplyDefaultsWhenOnlyTheRequiredSettingsAreGiven() {
+    runner
+        .withPropertyValues(
+            "ohkay.edge.bootstrap-servers=127.0.0.1:9092",
+            "ohkay.edge.access-token-key-file=/keys/access.jwk")
+        .run(
+            context -> {
+              var properties = context.getBean(EdgeProperties.class);
+              assertThat(properties.topicPrefix()).isEmpty();
+              assertThat(properties.registryDatabase()).isEqualTo("ohkay_server_registry");
+              assertThat(properties.accessTokenKeyFile()).isEqualTo(Path.of("/keys/access.jwk"));
+              assertThat(properties.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
+              assertThat(properties.connectionBufferSize()).isEqualTo(1000);
+              assertThat(properties.readYourWritesMaxWait()).isEqualTo(Duration.ofSeconds(5));
+              assertThat(properties.postgres().host()).isEqualTo("127.0.0.1");
+              assertThat(properties.postgres().port()).isEqualTo(5432);
+              assertThat(properties.postgres().username()).isEqualTo("postgres");
+              assertThat(properties.postgres().password()).isEmpty();
+            });
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenASettingIsWrong() {
+    runner
+        .withPropertyValues(
+            "ohkay.edge.access-token-key-file=/keys/access.jwk",
+            "ohkay.edge.connection-buffer-size=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("bootstrapServers")
+                    .hasMessageContaining("connectionBufferSize"));
+  }
+
+  @Test
+  void shouldFailWhenADurationIsNotPositive() {
+    runner
+        .withPropertyValues(
+            "ohkay.edge.bootstrap-servers=127.0.0.1:9092",
+            "ohkay.edge.access-token-key-file=/keys/access.jwk",
+            "ohkay.edge.heartbeat-interval=0s")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("ohkay.edge.heartbeat-interval"));
+  }
+}

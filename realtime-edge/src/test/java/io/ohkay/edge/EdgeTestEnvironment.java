@@ -1,0 +1,282 @@
+package io.ohkay.edge;
+
+import io.ohkay.platform.infra.EmbeddedInfrastructure;
+import io.ohkay.platform.infra.SharedInfrastructure;
+import io.ohkay.schemas.event.CloudEventHeaders;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.json.Json;
+import io.ohkay.schemas.token.AccessTokenKeys;
+import io.ohkay.schemas.topic.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One test class's world on the shared embedded Kafka and PostgreSQL: a unique topic and database
+ * prefix, the projected tables of the brief created with plain SQL (the projector's migrations are
+ * not a dependency of the edge), an access-token key, and a transactional producer writing events
+ * as the decider does.
+ */
+public final class EdgeTestEnvironment implements AutoCloseable {
+
+  /** Partitions of the test topics: fewer than production, enough to spread servers. */
+  public static final int PARTITIONS = 3;
+
+  private static final String PROJECTION_BOOKKEEPING =
+      """
+      create table projection_offsets(consumer text, topic text, partition int,
+          "offset" bigint not null, primary key(consumer, topic, partition));
+      create table aggregate_versions(aggregate_id uuid primary key, seq bigint not null);
+      """;
+
+  private static final String REGISTRY_TABLES =
+      """
+      create table servers(id uuid primary key, name text not null, owner_id uuid not null,
+          cluster text not null, database_name text not null unique,
+          created_at timestamptz not null);
+      create table server_members(server_id uuid references servers(id) on delete cascade,
+          user_id uuid not null, joined_at timestamptz not null,
+          primary key(server_id, user_id));
+      create index on server_members(user_id);
+      create table server_stats(server_id uuid references servers(id) on delete cascade,
+          day date not null, messages bigint not null, primary key(server_id, day));
+      """
+          + PROJECTION_BOOKKEEPING;
+
+  private static final String SERVER_TABLES =
+      """
+      create table channels(id uuid primary key, name text not null, position int not null,
+          created_at timestamptz not null);
+      create table messages(id uuid primary key, channel_id uuid not null references channels(id),
+          author_id uuid not null, content text not null, created_at timestamptz not null,
+          seq bigint not null unique, edited_at timestamptz, deleted_at timestamptz);
+      create index on messages(channel_id, seq);
+      """
+          + PROJECTION_BOOKKEEPING;
+
+  private final EmbeddedInfrastructure infra = SharedInfrastructure.get();
+  private final String prefix;
+  private final String registryDatabase;
+  private final java.nio.file.Path keyFile;
+  private final TestTokens tokens;
+  private @Nullable KafkaProducer<String, byte[]> producer;
+
+  private EdgeTestEnvironment(String name) {
+    this.prefix = SharedInfrastructure.uniqueName(name);
+    this.registryDatabase = prefix + "server_registry";
+    try {
+      this.keyFile = Files.createTempDirectory("edge-keys").resolve("access-token.jwk");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.tokens = new TestTokens(AccessTokenKeys.loadOrGenerate(keyFile));
+  }
+
+  /** Creates the registry database and the events topics under a unique prefix. */
+  public static EdgeTestEnvironment create(String name) {
+    var environment = new EdgeTestEnvironment(name);
+    environment.createDatabase(environment.registryDatabase, REGISTRY_TABLES);
+    environment.createTopics();
+    return environment;
+  }
+
+  /** The edge's settings for this world. */
+  public void register(DynamicPropertyRegistry registry) {
+    var postgres = infra.postgres();
+    registry.add("ohkay.edge.bootstrap-servers", () -> infra.kafka().bootstrapServers());
+    registry.add("ohkay.edge.topic-prefix", () -> prefix);
+    registry.add("ohkay.edge.postgres.host", postgres::host);
+    registry.add("ohkay.edge.postgres.port", postgres::port);
+    registry.add("ohkay.edge.postgres.username", postgres::username);
+    registry.add("ohkay.edge.postgres.password", postgres::password);
+    registry.add("ohkay.edge.registry-database", () -> registryDatabase);
+    registry.add("ohkay.edge.access-token-key-file", keyFile::toString);
+  }
+
+  public TestTokens tokens() {
+    return tokens;
+  }
+
+  public String registryDatabase() {
+    return registryDatabase;
+  }
+
+  /** A server with its own database, owned (and joined) by {@code owner}. */
+  public UUID createServer(String name, UUID owner) {
+    var server = UUID.randomUUID();
+    var database = prefix + "server_" + server.toString().replace("-", "");
+    createDatabase(database, SERVER_TABLES);
+    sql(
+        registryDatabase,
+        "insert into servers values (?, ?, ?, 'main', ?, ?)",
+        server,
+        name,
+        owner,
+        database,
+        now());
+    addMember(server, owner);
+    return server;
+  }
+
+  public void addMember(UUID server, UUID user) {
+    sql(registryDatabase, "insert into server_members values (?, ?, ?)", server, user, now());
+  }
+
+  public String databaseOf(UUID server) {
+    return prefix + "server_" + server.toString().replace("-", "");
+  }
+
+  public UUID addChannel(UUID server, String name, int position) {
+    var channel = UUID.randomUUID();
+    sql(
+        databaseOf(server),
+        "insert into channels values (?, ?, ?, ?)",
+        channel,
+        name,
+        position,
+        now());
+    return channel;
+  }
+
+  public UUID addMessage(UUID server, UUID channel, UUID author, String content, long seq) {
+    var message = UUID.randomUUID();
+    sql(
+        databaseOf(server),
+        "insert into messages(id, channel_id, author_id, content, created_at, seq)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        message,
+        channel,
+        author,
+        content,
+        now(),
+        seq);
+    return message;
+  }
+
+  /** Records that {@code database} applied {@code aggregate} up to {@code seq}. */
+  public void applied(String database, UUID aggregate, long seq) {
+    sql(
+        database,
+        "insert into aggregate_versions values (?, ?)"
+            + " on conflict (aggregate_id) do update set seq = excluded.seq",
+        aggregate,
+        seq);
+  }
+
+  /** Runs one statement on {@code database}. */
+  public void sql(String database, String statement, Object... parameters) {
+    var postgres = infra.postgres();
+    try (var connection =
+            DriverManager.getConnection(
+                postgres.jdbcUrl(database), postgres.username(), postgres.password());
+        var prepared = connection.prepareStatement(statement)) {
+      for (int i = 0; i < parameters.length; i++) {
+        prepared.setObject(i + 1, parameters[i]);
+      }
+      prepared.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException(statement, e);
+    }
+  }
+
+  /** Appends {@code events} to the server events topic in one committed transaction. */
+  public void publish(Event... events) {
+    transaction(true, events);
+  }
+
+  /** Appends {@code events} in a transaction that is then aborted: no reader may see them. */
+  public void publishAborted(Event... events) {
+    transaction(false, events);
+  }
+
+  private synchronized void transaction(boolean commit, Event... events) {
+    var kafka = producer();
+    kafka.beginTransaction();
+    for (var event : events) {
+      var record =
+          new ProducerRecord<>(
+              Topics.SERVER_EVENTS.in(prefix), event.aggregateId().toString(), Json.write(event));
+      CloudEventHeaders.of(event, "ohkay-edge-test")
+          .forEach((key, value) -> record.headers().add(key, value));
+      kafka.send(record);
+    }
+    if (commit) {
+      kafka.commitTransaction();
+    } else {
+      kafka.flush();
+      kafka.abortTransaction();
+    }
+  }
+
+  private KafkaProducer<String, byte[]> producer() {
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  infra.kafka().bootstrapServers(),
+                  ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                  prefix + "decider",
+                  ProducerConfig.LINGER_MS_CONFIG,
+                  5),
+              new StringSerializer(),
+              new ByteArraySerializer());
+      producer.initTransactions();
+    }
+    return producer;
+  }
+
+  private void createDatabase(String database, String ddl) {
+    infra.postgres().createDatabaseIfAbsent(database);
+    sql(database, ddl);
+  }
+
+  private void createTopics() {
+    try (var admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers()))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(Topics.SERVER_EVENTS.in(prefix), PARTITIONS, (short) 1),
+                  new NewTopic(Topics.AUTH_EVENTS.in(prefix), PARTITIONS, (short) 1)))
+          .all()
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+  }
+
+  @Override
+  public void close() {
+    if (producer != null) {
+      producer.close();
+    }
+  }
+}

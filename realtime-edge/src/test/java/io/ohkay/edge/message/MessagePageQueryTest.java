@@ -1,0 +1,43 @@
+package io.ohkay.edge.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MessagePageQueryTest {
+
+  private static final String SELECT =
+      "select id, channel_id, author_id, content, created_at, seq, edited_at from messages"
+          + " where channel_id = :channel and deleted_at is null";
+
+  private final UUID channel = UUID.randomUUID();
+
+  @Test
+  void shouldReadNewestFirstOneRowPastTheLimitWhenNoCursor() {
+    var query = MessagePageQuery.of(channel, new SeqBound.Newest(), 50);
+
+    assertThat(query.sql()).isEqualTo(SELECT + " order by seq desc limit :limit");
+    assertThat(query.bindings()).isEqualTo(Map.of("channel", channel, "limit", 51));
+    assertThat(query.ascending()).isFalse();
+  }
+
+  @Test
+  void shouldReadDownwardsFromTheCursorWhenBefore() {
+    var query = MessagePageQuery.of(channel, new SeqBound.Below(40), 10);
+
+    assertThat(query.sql()).isEqualTo(SELECT + " and seq < :seq order by seq desc limit :limit");
+    assertThat(query.bindings()).isEqualTo(Map.of("channel", channel, "seq", 40L, "limit", 11));
+    assertThat(query.ascending()).isFalse();
+  }
+
+  @Test
+  void shouldReadUpwardsFromTheCursorWhenAfter() {
+    var query = MessagePageQuery.of(channel, new SeqBound.Above(40), 100);
+
+    assertThat(query.sql()).isEqualTo(SELECT + " and seq > :seq order by seq asc limit :limit");
+    assertThat(query.bindings()).isEqualTo(Map.of("channel", channel, "seq", 40L, "limit", 101));
+    assertThat(query.ascending()).isTrue();
+  }
+}

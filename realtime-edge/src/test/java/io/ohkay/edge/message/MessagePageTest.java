@@ -1,0 +1,64 @@
+package io.ohkay.edge.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class MessagePageTest {
+
+  private static final UUID CHANNEL = UUID.randomUUID();
+
+  private static List<MessageView> rows(long... seqs) {
+    return LongStream.of(seqs)
+        .mapToObj(
+            seq ->
+                new MessageView(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    CHANNEL,
+                    UUID.randomUUID(),
+                    "m" + seq,
+                    Instant.EPOCH,
+                    seq,
+                    null))
+        .toList();
+  }
+
+  private static List<Long> seqs(MessagePage page) {
+    return page.messages().stream().map(MessageView::seq).toList();
+  }
+
+  @Test
+  void shouldTrimTheExtraRowAndSayMoreWhenTheQueryReadPastTheLimit() {
+    var query = MessagePageQuery.of(CHANNEL, new SeqBound.Newest(), 3);
+
+    var page = MessagePage.of(rows(9, 8, 7, 6), query, 3);
+
+    assertThat(seqs(page)).containsExactly(9L, 8L, 7L);
+    assertThat(page.hasMore()).isTrue();
+  }
+
+  @Test
+  void shouldServeNewestFirstWhenReadUpwards() {
+    var query = MessagePageQuery.of(CHANNEL, new SeqBound.Above(2), 3);
+
+    var page = MessagePage.of(rows(3, 4), query, 3);
+
+    assertThat(seqs(page)).containsExactly(4L, 3L);
+    assertThat(page.hasMore()).isFalse();
+  }
+
+  @Test
+  void shouldKeepTheRowsNearestTheCursorWhenReadUpwardsPastTheLimit() {
+    var query = MessagePageQuery.of(CHANNEL, new SeqBound.Above(2), 2);
+
+    var page = MessagePage.of(rows(3, 4, 5), query, 2);
+
+    assertThat(seqs(page)).containsExactly(4L, 3L);
+    assertThat(page.hasMore()).isTrue();
+  }
+}

@@ -1,0 +1,260 @@
+package io.ohkay.edge.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ohkay.edge.EdgeHttp;
+import io.ohkay.edge.EdgeTestEnvironment;
+import io.ohkay.edge.SseConnection;
+import io.ohkay.edge.SseConnection.SseEvent;
+import io.ohkay.edge.TestEdgeApplication;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.id.ChannelId;
+import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.MessageId;
+import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The live stream end to end on the real broker: events produced transactionally, as the decider
+ * does, reach the members' SSE connections and no one else's.
+ */
+@SpringBootTest(
+    classes = TestEdgeApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"ohkay.edge.heartbeat-interval=1s", "ohkay.edge.connection-buffer-size=16"})
+class StreamRoutesIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("sse");
+  private static final AtomicLong SEQ = new AtomicLong(100);
+
+  @DynamicPropertySource
+  static void edgeProperties(DynamicPropertyRegistry registry) {
+    ENV.register(registry);
+  }
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext context;
+  private final List<SseConnection> connections = new ArrayList<>();
+
+  @AfterEach
+  void disconnect() {
+    connections.forEach(SseConnection::close);
+  }
+
+  @AfterAll
+  static void close() {
+    ENV.close();
+  }
+
+  @Test
+  void shouldSendReadyWithTheCursorFirstWhenConnected() {
+    var user = UUID.randomUUID();
+    ENV.createServer("Lobby", user);
+
+    var stream = connect(user);
+
+    assertThat(stream.status()).isEqualTo(200);
+    assertThat(stream.header("content-type")).startsWith("text/event-stream");
+    assertThat(stream.header("cache-control")).isEqualTo("no-cache");
+    assertThat(stream.header("x-accel-buffering")).isEqualTo("no");
+    var ready = stream.events().getFirst();
+    assertThat(ready.event()).isEqualTo("ready");
+    var cursor = StreamCursor.decode(ready.id());
+    assertThat(cursor.positions()).hasSize(2 * EdgeTestEnvironment.PARTITIONS);
+    assertThat(ready.data()).isEqualTo("{\"cursor\":\"" + ready.id() + "\"}");
+  }
+
+  @Test
+  void shouldDeliverMessagesOnlyToMembersWhenPosted() {
+    var member = UUID.randomUUID();
+    var outsider = UUID.randomUUID();
+    var guild = ENV.createServer("Guild", member);
+    var outsiders = ENV.createServer("Outsiders", outsider);
+    var memberStream = connect(member);
+    var outsiderStream = connect(outsider);
+
+    var secret = posted(guild, member, "members only");
+    ENV.publish(secret);
+    var delivered = awaitPosted(memberStream, secret);
+    var sentinel = posted(outsiders, outsider, "for the outsider");
+    ENV.publish(sentinel);
+    awaitPosted(outsiderStream, sentinel);
+
+    assertThat(delivered.data()).isEqualTo(new String(Json.write(secret)));
+    assertThat(StreamCursor.decode(delivered.id()).positions()).hasSize(1);
+    assertThat(outsiderStream.events("message.posted.v1"))
+        .extracting(SseEvent::data)
+        .noneMatch(data -> data.contains(secret.eventId().toString()));
+  }
+
+  @Test
+  void shouldStartDeliveringAServerWhenTheConnectedUserJoinsIt() {
+    var owner = UUID.randomUUID();
+    var joiner = UUID.randomUUID();
+    var server = ENV.createServer("Club", owner);
+    var stream = connect(joiner);
+
+    var joined = event(server, owner, new MemberJoined(new ServerId(server), new UserId(joiner)));
+    var welcome = posted(server, owner, "welcome!");
+    ENV.publish(joined, welcome);
+
+    awaitPosted(stream, welcome);
+    assertThat(stream.events().stream().map(SseEvent::event))
+        .containsSubsequence("ready", "member.joined.v1", "message.posted.v1");
+  }
+
+  @Test
+  void shouldNeverDeliverAbortedEventsWhenReadingCommittedOnly() {
+    var member = UUID.randomUUID();
+    var server = ENV.createServer("Careful", member);
+    var stream = connect(member);
+
+    var aborted = posted(server, member, "never happened");
+    ENV.publishAborted(aborted);
+    var committed = posted(server, member, "happened");
+    ENV.publish(committed);
+
+    awaitPosted(stream, committed);
+    assertThat(stream.events("message.posted.v1")).hasSize(1);
+  }
+
+  @Test
+  void shouldSendHeartbeatsWhenIdle() {
+    var stream = connect(UUID.randomUUID());
+
+    await().atMost(WAIT).until(() -> stream.comments().contains("hb"));
+  }
+
+  @Test
+  void shouldEndASlowConnectionWithOverflowWithoutSlowingTheOthers() {
+    var fastUser = UUID.randomUUID();
+    var slowUser = UUID.randomUUID();
+    var server = ENV.createServer("Firehose", fastUser);
+    ENV.addMember(server, slowUser);
+    var slow = SseConnection.open(port, ENV.tokens().valid(slowUser), 4096);
+    connections.add(slow);
+    slow.readUntil("ready", WAIT);
+    var fast = connect(fastUser);
+    var health = context.getBean("edge", HealthIndicator.class);
+    var connectionsBefore = (Integer) health.health().getDetails().get("connections");
+
+    var published = 0;
+    var content = "x".repeat(32 * 1024);
+    while (published < 1_000 && connectionsOf(health) == connectionsBefore) {
+      var batch = new Event[10];
+      for (int i = 0; i < batch.length; i++) {
+        batch[i] = posted(server, fastUser, content);
+      }
+      ENV.publish(batch);
+      published += batch.length;
+      var expected = published;
+      await().atMost(WAIT).until(() -> fast.events("message.posted.v1").size() == expected);
+    }
+
+    slow.startReading();
+    await().atMost(WAIT).until(slow::ended);
+    var received = slow.events();
+    var last = received.getLast();
+    assertThat(last.event()).isEqualTo("overflow");
+    assertThat(received.size() - 2).isPositive().isLessThan(published);
+    assertThat(last.id()).isEqualTo(received.get(received.size() - 2).id());
+    assertThat(last.data()).isEqualTo("{\"cursor\":\"" + last.id() + "\"}");
+    assertThat(fast.events("message.posted.v1")).hasSize(published);
+    assertThat(fast.ended()).isFalse();
+  }
+
+  @Test
+  void shouldReportTheConsumerAndConnectionsWhenHealthy() {
+    var stream = connect(UUID.randomUUID());
+    var health = context.getBean("edge", HealthIndicator.class).health();
+
+    assertThat(stream.status()).isEqualTo(200);
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.getDetails())
+        .containsEntry("consumerRunning", true)
+        .containsEntry("assignedPartitions", 2 * EdgeTestEnvironment.PARTITIONS);
+    assertThat((Integer) health.getDetails().get("connections")).isPositive();
+  }
+
+  @Test
+  void shouldRefuseTheStreamWhenUnauthenticated() {
+    var http = new EdgeHttp(port);
+
+    var missing = http.get("/api/stream", null, "Accept", "text/event-stream");
+    var expired = http.get("/api/stream", ENV.tokens().expired(UUID.randomUUID()));
+
+    for (var reply : List.of(missing, expired)) {
+      assertThat(reply.status()).isEqualTo(401);
+      assertThat(reply.contentType()).startsWith("application/problem+json");
+      assertThat(reply.json().get("code").stringValue()).isEqualTo("UNAUTHENTICATED");
+    }
+  }
+
+  private static int connectionsOf(HealthIndicator health) {
+    return (Integer) health.health().getDetails().get("connections");
+  }
+
+  private SseConnection connect(UUID user) {
+    var stream = SseConnection.reading(port, ENV.tokens().valid(user));
+    connections.add(stream);
+    await().atMost(WAIT).until(() -> !stream.events("ready").isEmpty());
+    return stream;
+  }
+
+  private static SseEvent awaitPosted(SseConnection stream, Event event) {
+    var id = event.eventId().toString();
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> stream.events("message.posted.v1").stream().anyMatch(e -> e.data().contains(id)));
+    return stream.events("message.posted.v1").stream()
+        .filter(e -> e.data().contains(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static Event posted(UUID server, UUID author, String content) {
+    return event(
+        server,
+        author,
+        new MessagePosted(
+            new ServerId(server),
+            new ChannelId(UUID.randomUUID()),
+            new MessageId(UUID.randomUUID()),
+            new UserId(author),
+            content));
+  }
+
+  private static Event event(UUID server, UUID actor, io.ohkay.schemas.event.EventPayload payload) {
+    return Event.decided(
+        new CommandId(UUID.randomUUID()),
+        0,
+        server,
+        SEQ.incrementAndGet(),
+        Instant.now(),
+        new UserId(actor),
+        payload);
+  }
+}

@@ -1,0 +1,66 @@
+package io.ohkay.edge.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ohkay.schemas.id.UserId;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.codec.ServerSentEvent;
+
+class StreamSessionTest {
+
+  private final StreamSession session = new StreamSession(new UserId(UUID.randomUUID()), 3);
+
+  private static ServerSentEvent<String> event(int offset) {
+    return ServerSentEvent.<String>builder()
+        .id("1.s0-" + offset)
+        .event("message.posted.v1")
+        .data("{}")
+        .build();
+  }
+
+  @Test
+  void shouldEndWithOverflowCarryingTheLastBufferedCursorWhenTheBufferIsFull() {
+    assertThat(session.offer(event(1))).isTrue();
+    assertThat(session.offer(event(2))).isTrue();
+    assertThat(session.offer(event(3))).isTrue();
+
+    assertThat(session.offer(event(4))).isFalse();
+    assertThat(session.offer(event(5))).isFalse();
+
+    var received = session.events().collectList().block(Duration.ofSeconds(5));
+    assertThat(received)
+        .extracting(ServerSentEvent::id)
+        .containsExactly("1.s0-1", "1.s0-2", "1.s0-3", "1.s0-3");
+    var overflow = received.getLast();
+    assertThat(overflow.event()).isEqualTo("overflow");
+    assertThat(overflow.data()).isEqualTo("{\"cursor\":\"1.s0-3\"}");
+    assertThat(session.isOverflowed()).isTrue();
+  }
+
+  @Test
+  void shouldEndWithoutOverflowWhenClosed() {
+    session.offer(event(1));
+
+    assertThat(session.close()).isTrue();
+    assertThat(session.close()).isFalse();
+    assertThat(session.offer(event(2))).isFalse();
+
+    var received = session.events().collectList().block(Duration.ofSeconds(5));
+    assertThat(received).extracting(ServerSentEvent::id).containsExactly("1.s0-1");
+  }
+
+  @Test
+  void shouldDeliverLiveWhenTheClientKeepsUp() {
+    var received = new java.util.ArrayList<ServerSentEvent<String>>();
+    session.events().subscribe(received::add);
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(session.offer(event(i))).isTrue();
+    }
+
+    assertThat(received).hasSize(100);
+    assertThat(session.isOverflowed()).isFalse();
+  }
+}
