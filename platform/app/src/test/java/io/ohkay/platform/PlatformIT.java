@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ohkay.platform.infra.SharedInfrastructure;
+import io.ohkay.projector.rebuild.DatabaseVerifier;
+import io.ohkay.projector.rebuild.RebuildKind;
+import io.ohkay.projector.rebuild.RebuildRequest;
+import io.ohkay.projector.rebuild.Rebuilder;
+import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.json.Json;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
@@ -42,6 +48,9 @@ class PlatformIT {
 
   @Value("${local.server.port}")
   int port;
+
+  @Autowired Rebuilder rebuilder;
+  @Autowired DatabaseVerifier verifier;
 
   private Api api;
   private final List<Disposable> streams = new CopyOnWriteArrayList<>();
@@ -252,6 +261,42 @@ class PlatformIT {
                 + "\",\"password\":\"another one\",\"displayName\":\"B\"}"),
         HttpStatus.CONFLICT,
         "EMAIL_TAKEN");
+  }
+
+  @Test
+  void shouldRebuildAServerDatabaseEqualToTheLiveOneWhenTheEventsTopicIsReplayed()
+      throws Exception {
+    var ada = api.signup(unique("ada") + "@example.com");
+    var grace = api.signup(unique("grace") + "@example.com");
+    var server = api.createServer(ada, "Rebuilt");
+    api.createServer(grace, "Other server, same topic");
+    String position = null;
+    for (var i = 0; i < 40; i++) {
+      position =
+          api.post(ada, server, "message " + i)
+              .expectStatus()
+              .isCreated()
+              .returnResult(String.class)
+              .getResponseHeaders()
+              .getFirst("X-Ohkay-Position");
+    }
+    api.http()
+        .get()
+        .uri(Api.messagesPath(server.id(), server.generalChannelId()))
+        .header(HttpHeaders.AUTHORIZATION, ada.bearer())
+        .header("X-Ohkay-Min-Position", position)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .doesNotExist("X-Ohkay-Stale");
+
+    var target = NAMESPACE + "_rebuilt_" + server.id().toString().substring(0, 8);
+    var request = RebuildRequest.of(RebuildKind.SERVER, new ServerId(server.id()), target);
+    rebuilder.rebuild(request);
+
+    assertThat(verifier.diff(rebuilder.liveDatabase(request), target)).isEmpty();
+    assertThat(WrittenState.count(target, "messages")).isEqualTo(40);
   }
 
   private WebTestClient.ResponseSpec postRaw(String path, String authorization, String body) {

@@ -42,6 +42,13 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
     }
   }
 
+  /** The row count of one table. */
+  static long count(String database, String table) throws SQLException {
+    var counts = new LinkedHashMap<String, Long>();
+    count(counts, database, table);
+    return counts.get(database + "." + table);
+  }
+
   private static Map<String, Long> endOffsets(String namespace)
       throws ExecutionException, InterruptedException {
     var prefix = namespace + ".";
