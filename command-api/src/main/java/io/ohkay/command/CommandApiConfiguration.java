@@ -90,7 +90,9 @@ public class CommandApiConfiguration {
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) props.replicationFactor());
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
-    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+    // The stream thread commits (ends the transaction) only between polls: a short poll bounds the
+    // time a decided command waits for its commit when no further command arrives.
+    config.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, props.commitInterval().toMillis() / 2));
     return config;
   }
 
@@ -124,8 +126,6 @@ public class CommandApiConfiguration {
                 "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                50,
                 ConsumerConfig.CLIENT_ID_CONFIG,
                 "ohkay-outcomes"),
             new StringDeserializer(),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Appends commands and waits for their outcome. Nothing is written to PostgreSQL on this path: the
@@ -31,7 +32,8 @@ public final class CommandBus {
       String topic, String key, Command command, Duration timeout) {
     var outcome = outcomes.await(command.commandId());
     return append(topic, key, command)
-        .then(outcome.timeout(timeout).map(Optional::of))
+        // Leave the listener's thread at once: the response is rendered on a parallel worker.
+        .then(outcome.timeout(timeout).publishOn(Schedulers.parallel()).map(Optional::of))
         .onErrorResume(
             java.util.concurrent.TimeoutException.class, e -> Mono.just(Optional.empty()));
   }

@@ -52,6 +52,7 @@ class ArchitectureTest {
             "com.fasterxml.jackson..",
             "tools.jackson..",
             "com.nimbusds..",
+            "com.github.benmanes.caffeine..",
             "org.jspecify..")
         .check(ohkay);
   }

@@ -1,8 +1,13 @@
 package io.ohkay.schemas.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -12,30 +17,81 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Verifies access tokens with the public key alone: algorithm pinned to ES256, {@code typ}, {@code
  * iss}, {@code aud}, {@code exp} checked. Thread-safe.
+ *
+ * <p>A P-256 signature check costs about a millisecond of CPU and a client sends the same token
+ * with every request, so valid tokens are remembered (by their exact text) until they expire: a
+ * repeated token costs a hash lookup. Refusals are never remembered.
  */
 public final class AccessTokenVerifier {
 
+  /** Tolerated difference between the issuer's clock and ours. */
+  static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
+  private static final int REMEMBERED_TOKENS = 100_000;
+
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+  private final Clock clock;
+  private final Cache<String, AccessTokenClaims> verified;
 
   public AccessTokenVerifier(ECKey publicKey) {
+    this(publicKey, Clock.systemUTC());
+  }
+
+  public AccessTokenVerifier(ECKey publicKey, Clock clock) {
+    this.clock = clock;
+    this.verified =
+        Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_TOKENS)
+            .expireAfter(
+                Expiry.<String, AccessTokenClaims>creating((token, claims) -> untilExpiry(claims)))
+            .build();
     var keys = new ImmutableJWKSet<SecurityContext>(new JWKSet(publicKey.toPublicJWK()));
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(AccessTokens.ALGORITHM, keys));
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AccessTokens.TYPE));
-    processor.setJWTClaimsSetVerifier(
-        new DefaultJWTClaimsVerifier<>(
+    processor.setJWTClaimsSetVerifier(claimsVerifier());
+  }
+
+  private DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier() {
+    var verifier =
+        new DefaultJWTClaimsVerifier<SecurityContext>(
             AccessTokens.AUDIENCE,
             new JWTClaimsSet.Builder().issuer(AccessTokens.ISSUER).build(),
-            Set.of("sub", "exp", "iat", "jti", AccessTokens.SESSION_CLAIM)));
+            Set.of("sub", "exp", "iat", "jti", AccessTokens.SESSION_CLAIM)) {
+          @Override
+          protected Date currentTime() {
+            return Date.from(clock.instant());
+          }
+        };
+    verifier.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
+    return verifier;
   }
 
   /** The claims of a valid token; empty for anything forged, expired, malformed or foreign. */
   public Optional<AccessTokenClaims> verify(String token) {
+    var known = verified.getIfPresent(token);
+    if (known != null && known.expiresAt().plus(CLOCK_SKEW).isAfter(clock.instant())) {
+      return Optional.of(known);
+    }
+    var claims = check(token);
+    claims.ifPresent(valid -> verified.put(token, valid));
+    return claims;
+  }
+
+  private Duration untilExpiry(AccessTokenClaims claims) {
+    var left = Duration.between(clock.instant(), claims.expiresAt().plus(CLOCK_SKEW));
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  private Optional<AccessTokenClaims> check(String token) {
     try {
       var claims = processor.process(token, null);
       return Optional.of(
@@ -44,9 +100,7 @@ public final class AccessTokenVerifier {
               SessionId.parse(claims.getStringClaim(AccessTokens.SESSION_CLAIM)),
               claims.getIssueTime().toInstant(),
               claims.getExpirationTime().toInstant()));
-    } catch (ParseException | com.nimbusds.jose.JOSEException e) {
-      return Optional.empty();
-    } catch (com.nimbusds.jose.proc.BadJOSEException | IllegalArgumentException e) {
+    } catch (ParseException | JOSEException | BadJOSEException | IllegalArgumentException e) {
       return Optional.empty();
     }
   }

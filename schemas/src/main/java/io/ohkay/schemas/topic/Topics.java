@@ -30,10 +30,13 @@ public final class Topics {
   public static final Topic<Event> SERVER_EVENTS =
       new Topic<>("ohkay.server.events", "server id", Event.class, PARTITIONS, FOREVER);
 
-  /** One outcome per command: key = command id. */
+  /**
+   * One outcome per command: key = command id. One partition: every decider transaction then
+   * touches a single outcome partition (one commit marker instead of up to six), and every command
+   * API instance reads all outcomes anyway.
+   */
   public static final Topic<CommandOutcome> COMMAND_OUTCOMES =
-      new Topic<>(
-          "ohkay.command-outcomes", "command id", CommandOutcome.class, PARTITIONS, ONE_DAY);
+      new Topic<>("ohkay.command-outcomes", "command id", CommandOutcome.class, 1, ONE_DAY);
 
   private Topics() {}
 

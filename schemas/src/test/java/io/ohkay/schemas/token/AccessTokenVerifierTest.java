@@ -45,6 +45,35 @@ class AccessTokenVerifierTest {
   }
 
   @Test
+  void shouldRefuseARememberedTokenWhenItHasExpiredSince() throws JOSEException {
+    var now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+    var clock =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    var remembering = new AccessTokenVerifier(KEY.toPublicJWK(), clock);
+    var token = es256(KEY, AccessTokens.TYPE, claims().build());
+
+    assertThat(remembering.verify(token)).isPresent();
+    assertThat(remembering.verify(token)).as("remembered").isPresent();
+    now.set(NOW.plus(Duration.ofMinutes(16)));
+    assertThat(remembering.verify(token)).as("expired while remembered").isEmpty();
+  }
+
+  @Test
   void shouldVerifyWithThePublicKeyAloneWhenBuiltFromAPrivateKey() throws JOSEException {
     var fromPrivate = new AccessTokenVerifier(KEY);
 

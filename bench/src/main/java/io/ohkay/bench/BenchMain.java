@@ -1,0 +1,55 @@
+package io.ohkay.bench;
+
+import io.ohkay.bench.baseline.BaselineTarget;
+import io.ohkay.bench.e2e.E2eCommand;
+import io.ohkay.bench.system.SystemTarget;
+import io.ohkay.bench.target.Target;
+import io.ohkay.platform.infra.EmbeddedInfrastructure;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code java -jar ohkay-bench.jar e2e [options]}: side-by-side benchmarks of Ohkay. */
+@Command(
+    name = "ohkay-bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks of Ohkay (system) against the seed's design (baseline), in one run.")
+public final class BenchMain implements Runnable {
+
+  @Spec private CommandSpec spec = CommandSpec.create();
+
+  public static void main(String[] args) throws IOException {
+    int exitCode;
+    try (var infrastructure = new BenchInfrastructure()) {
+      exitCode = commandLine(targets(infrastructure::get)).execute(args);
+    }
+    System.exit(exitCode);
+  }
+
+  /** The command line over these targets, by name. */
+  public static CommandLine commandLine(Map<String, Supplier<? extends Target>> targets) {
+    return new CommandLine(new BenchMain()).addSubcommand(new E2eCommand(targets));
+  }
+
+  /**
+   * {@code baseline} (seed 004's design) and {@code system} (the Ohkay platform), both on the
+   * infrastructure {@code infrastructure} supplies when a target is opened.
+   */
+  public static Map<String, Supplier<? extends Target>> targets(
+      Supplier<EmbeddedInfrastructure> infrastructure) {
+    return Map.of(
+        "baseline",
+        () -> BaselineTarget.start(infrastructure.get().postgres()),
+        "system",
+        () -> SystemTarget.start(infrastructure.get()));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
