@@ -44,6 +44,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @EnableConfigurationProperties(CommandApiProperties.class)
 public class CommandApiConfiguration {
 
+  /**
+   * The clock of commands, hence of events: microsecond ticks, the precision PostgreSQL stores, so
+   * a resource reads back with exactly the time its write answered with.
+   */
+  static final Clock COMMAND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+
   @Bean(destroyMethod = "close")
   Admin commandApiAdmin(CommandApiProperties props) throws InterruptedException {
     var admin =
@@ -53,7 +59,7 @@ public class CommandApiConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  KafkaStreams deciderStreams(CommandApiProperties props, Admin commandApiAdmin) {
+  DeciderStreams deciderStreams(CommandApiProperties props, Admin commandApiAdmin) {
     var builder = new StreamsBuilder();
     DeciderTopology.add(
         builder,
@@ -67,7 +73,7 @@ public class CommandApiConfiguration {
         topics(props, Topics.SERVER_COMMANDS, Topics.SERVER_EVENTS));
     var streams = new KafkaStreams(builder.build(), streamsConfig(props));
     streams.start();
-    return streams;
+    return new DeciderStreams(streams);
   }
 
   private static DeciderTopics topics(
@@ -89,6 +95,8 @@ public class CommandApiConfiguration {
     config.put(StreamsConfig.STATE_DIR_CONFIG, props.stateDir().toAbsolutePath().toString());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) props.replicationFactor());
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    // After a crash (no leave-group), partitions move to a new instance after this long.
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
     // The stream thread commits (ends the transaction) only between polls: a short poll bounds the
     // time a decided command waits for its commit when no further command arrives.
@@ -161,7 +169,7 @@ public class CommandApiConfiguration {
             new PasswordHasher(),
             tokens,
             props.outcomeTimeout(),
-            Clock.systemUTC())
+            COMMAND_CLOCK)
         .routes();
   }
 
@@ -173,7 +181,7 @@ public class CommandApiConfiguration {
             commandApiBearerAuth,
             Topics.SERVER_COMMANDS.in(props.topicPrefix()),
             props.outcomeTimeout(),
-            Clock.systemUTC())
+            COMMAND_CLOCK)
         .routes();
   }
 
@@ -184,7 +192,7 @@ public class CommandApiConfiguration {
   }
 
   @Bean("decider")
-  DeciderHealth deciderHealth(KafkaStreams deciderStreams) {
+  DeciderHealth deciderHealth(DeciderStreams deciderStreams) {
     return new DeciderHealth(deciderStreams);
   }
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -29,14 +31,24 @@ public final class EmbeddedServicesStarter
   public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
     var env = event.getEnvironment();
     var dataDir = Path.of(env.getProperty("ohkay.data-dir", "data")).toAbsolutePath();
+    // Threads made here inherit this thread's context class loader (the fat jar's); the common
+    // pool's would not, and Kafka's clients load classes by name through it.
+    try (var starters =
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("ohkay-embedded-", 0).factory())) {
+      start(env, dataDir, starters);
+    }
+  }
+
+  private static void start(ConfigurableEnvironment env, Path dataDir, Executor starters) {
     var kafka =
         configured(env, "ohkay.kafka.bootstrap-servers")
             ? CompletableFuture.<EmbeddedKafka>completedFuture(null)
-            : CompletableFuture.supplyAsync(() -> startKafka(env, dataDir));
+            : CompletableFuture.supplyAsync(() -> startKafka(env, dataDir), starters);
     var postgres =
         configured(env, "ohkay.postgres.host")
             ? CompletableFuture.<EmbeddedPostgresServer>completedFuture(null)
-            : CompletableFuture.supplyAsync(() -> startPostgres(env, dataDir));
+            : CompletableFuture.supplyAsync(() -> startPostgres(env, dataDir), starters);
     var properties = new HashMap<String, Object>();
     describe(kafka.join(), postgres.join(), properties);
     if (!properties.isEmpty()) {
