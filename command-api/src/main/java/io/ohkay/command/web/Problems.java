@@ -1,8 +1,7 @@
 package io.ohkay.command.web;
 
 import io.ohkay.schemas.error.ErrorCode;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import io.ohkay.schemas.error.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -39,14 +38,7 @@ public final class Problems {
   }
 
   public static Mono<ServerResponse> respond(ErrorCode code, String detail) {
-    var body = new LinkedHashMap<String, Object>();
-    body.put(
-        "type",
-        "https://ohkay.io/problems/" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    body.put("title", code.title());
-    body.put("status", code.httpStatus());
-    body.put("detail", detail);
-    body.put("code", code.name());
+    var body = Problem.of(code, detail);
     var response =
         ServerResponse.status(HttpStatus.valueOf(code.httpStatus()))
             .contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -72,6 +72,20 @@ final class Api {
         .exchange();
   }
 
+  /** Reads the history once the projection has applied {@code position}; never stale. */
+  JsonNode readAfter(User reader, Server server, String position) {
+    return json(
+        http.get()
+            .uri(messagesPath(server.id(), server.generalChannelId()))
+            .header(HttpHeaders.AUTHORIZATION, reader.bearer())
+            .header("X-Ohkay-Min-Position", position)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .doesNotExist("X-Ohkay-Stale"));
+  }
+
   static String messagesPath(UUID server, UUID channel) {
     return "/api/servers/" + server + "/channels/" + channel + "/messages";
   }

@@ -141,16 +141,7 @@ class PlatformIT {
             .returnResult(String.class)
             .getResponseHeaders()
             .getFirst("X-Ohkay-Position");
-    api.http()
-        .get()
-        .uri(Api.messagesPath(server.id(), server.generalChannelId()))
-        .header(HttpHeaders.AUTHORIZATION, ada.bearer())
-        .header("X-Ohkay-Min-Position", position)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectHeader()
-        .doesNotExist("X-Ohkay-Stale");
+    api.readAfter(ada, server, position);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> WrittenState.userProjected(NAMESPACE, outsider.id()));
@@ -280,16 +271,7 @@ class PlatformIT {
               .getResponseHeaders()
               .getFirst("X-Ohkay-Position");
     }
-    api.http()
-        .get()
-        .uri(Api.messagesPath(server.id(), server.generalChannelId()))
-        .header(HttpHeaders.AUTHORIZATION, ada.bearer())
-        .header("X-Ohkay-Min-Position", position)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectHeader()
-        .doesNotExist("X-Ohkay-Stale");
+    api.readAfter(ada, server, position);
 
     var target = NAMESPACE + "_rebuilt_" + server.id().toString().substring(0, 8);
     var request = RebuildRequest.of(RebuildKind.SERVER, new ServerId(server.id()), target);

@@ -1,6 +1,7 @@
 package io.ohkay.edge.web;
 
 import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.error.Problem;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

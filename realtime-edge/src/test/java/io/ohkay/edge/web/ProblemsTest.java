@@ -3,6 +3,7 @@ package io.ohkay.edge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.error.Problem;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;

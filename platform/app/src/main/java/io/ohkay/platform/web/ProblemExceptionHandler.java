@@ -1,9 +1,8 @@
 package io.ohkay.platform.web;
 
 import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.error.Problem;
 import io.ohkay.schemas.json.Json;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -30,14 +29,7 @@ final class ProblemExceptionHandler implements WebExceptionHandler {
       return Mono.error(error);
     }
     var code = classify(error);
-    var body = new LinkedHashMap<String, Object>();
-    body.put(
-        "type",
-        "https://ohkay.io/problems/" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    body.put("title", code.title());
-    body.put("status", code.httpStatus());
-    body.put("detail", code.title());
-    body.put("code", code.name());
+    var body = Problem.of(code, code.title());
     response.setStatusCode(HttpStatus.valueOf(code.httpStatus()));
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     var buffer = response.bufferFactory().wrap(Json.write(body));
