@@ -28,10 +28,12 @@ final class HealthRoutes {
 
   /** As actuator names them: the bean name without a {@code HealthIndicator} suffix. */
   static String componentName(String beanName) {
-    var suffix = "HealthIndicator";
-    return beanName.endsWith(suffix) && beanName.length() > suffix.length()
-        ? beanName.substring(0, beanName.length() - suffix.length())
-        : beanName;
+    for (var suffix : java.util.List.of("HealthIndicator", "HealthContributor")) {
+      if (beanName.endsWith(suffix) && beanName.length() > suffix.length()) {
+        return beanName.substring(0, beanName.length() - suffix.length());
+      }
+    }
+    return beanName;
   }
 
   RouterFunction<ServerResponse> routes() {
