@@ -1,5 +1,7 @@
 package io.ohkay.command.kafka;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.outcome.CommandOutcome;
@@ -28,9 +30,14 @@ public final class OutcomeListener implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutcomeListener.class);
   private static final int RECENT_CAPACITY = 100_000;
 
+  /** How long an appended command without outcome is reported PENDING (then unknown). */
+  private static final Duration PENDING_FOR = Duration.ofMinutes(10);
+
   private final KafkaConsumer<String, byte[]> consumer;
   private final String topic;
   private final Map<CommandId, Sinks.One<CommandOutcome>> waiting = new ConcurrentHashMap<>();
+  private final Cache<CommandId, Boolean> appended =
+      Caffeine.newBuilder().maximumSize(RECENT_CAPACITY).expireAfterWrite(PENDING_FOR).build();
   private final Map<CommandId, CommandOutcome> recent = boundedMap();
   private final CountDownLatch positioned = new CountDownLatch(1);
   private final Thread thread;
@@ -52,6 +59,7 @@ public final class OutcomeListener implements AutoCloseable {
 
   /** The outcome of {@code commandId}, when it arrives (register before appending the command). */
   public Mono<CommandOutcome> await(CommandId commandId) {
+    appended.put(commandId, Boolean.TRUE);
     var sink = waiting.computeIfAbsent(commandId, id -> Sinks.one());
     var known = recentOutcome(commandId);
     known.ifPresent(sink::tryEmitValue);
@@ -65,9 +73,9 @@ public final class OutcomeListener implements AutoCloseable {
     }
   }
 
-  /** Whether someone is still waiting for this command (it was appended, no outcome yet). */
+  /** Whether this command was appended here lately and has no outcome yet. */
   public boolean isPending(CommandId commandId) {
-    return waiting.containsKey(commandId);
+    return appended.getIfPresent(commandId) != null && recentOutcome(commandId).isEmpty();
   }
 
   public boolean isRunning() {
@@ -105,6 +113,7 @@ public final class OutcomeListener implements AutoCloseable {
     synchronized (recent) {
       recent.put(outcome.commandId(), outcome);
     }
+    appended.invalidate(outcome.commandId());
     var sink = waiting.get(outcome.commandId());
     if (sink != null) {
       sink.tryEmitValue(outcome);
