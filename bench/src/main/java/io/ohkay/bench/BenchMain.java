@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code java -jar ohkay-bench.jar e2e [options]}: side-by-side benchmarks of Ohkay. */
+/** {@code java -jar ohkay-bench-exec.jar e2e [options]}: side-by-side benchmarks of Ohkay. */
 @Command(
     name = "ohkay-bench",
     mixinStandardHelpOptions = true,

@@ -6,7 +6,6 @@ import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +37,8 @@ public final class OutcomeListener implements AutoCloseable {
   private final Map<CommandId, Sinks.One<CommandOutcome>> waiting = new ConcurrentHashMap<>();
   private final Cache<CommandId, Boolean> appended =
       Caffeine.newBuilder().maximumSize(RECENT_CAPACITY).expireAfterWrite(PENDING_FOR).build();
-  private final Map<CommandId, CommandOutcome> recent = boundedMap();
+  private final Cache<CommandId, CommandOutcome> recent =
+      Caffeine.newBuilder().maximumSize(RECENT_CAPACITY).build();
   private final CountDownLatch positioned = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
@@ -68,9 +68,7 @@ public final class OutcomeListener implements AutoCloseable {
 
   /** A recently seen outcome, if any. */
   public Optional<CommandOutcome> recentOutcome(CommandId commandId) {
-    synchronized (recent) {
-      return Optional.ofNullable(recent.get(commandId));
-    }
+    return Optional.ofNullable(recent.getIfPresent(commandId));
   }
 
   /** Whether this command was appended here lately and has no outcome yet. */
@@ -110,9 +108,7 @@ public final class OutcomeListener implements AutoCloseable {
       log.warn("unreadable outcome at {}-{}@{}", topic, record.partition(), record.offset(), e);
       return;
     }
-    synchronized (recent) {
-      recent.put(outcome.commandId(), outcome);
-    }
+    recent.put(outcome.commandId(), outcome);
     appended.invalidate(outcome.commandId());
     var sink = waiting.get(outcome.commandId());
     if (sink != null) {
@@ -129,14 +125,5 @@ public final class OutcomeListener implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static <K, V> Map<K, V> boundedMap() {
-    return new LinkedHashMap<>(1024, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-        return size() > RECENT_CAPACITY;
-      }
-    };
   }
 }

@@ -10,9 +10,31 @@ import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /** Reads JSON request bodies with a size cap, refusing anything else with a stable code. */
 public final class JsonBodies {
+
+  /**
+   * Stricter than the topic mapper: a client's body is refused rather than guessed at, so a number
+   * or boolean where text is expected, or a key given twice, is MALFORMED_JSON.
+   */
+  private static final JsonMapper REQUESTS =
+      Json.mapper()
+          .rebuild()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .withCoercionConfig(
+              LogicalType.Textual,
+              config ->
+                  config
+                      .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+          .build();
 
   private JsonBodies() {}
 
@@ -38,7 +60,7 @@ public final class JsonBodies {
 
   private static <T> T parse(InputStream in, Class<T> type) {
     try {
-      var value = Json.mapper().readValue(in, type);
+      var value = REQUESTS.readValue(in, type);
       if (value == null) {
         throw new ProblemException(ErrorCode.MALFORMED_JSON, "The body is null.");
       }

@@ -153,6 +153,16 @@ class PlatformIT {
     assertProblem(postRaw(path, ada.bearer(), "[1,2]"), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
     assertProblem(postRaw(path, ada.bearer(), "{}"), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
     assertProblem(
+        postRaw(path, ada.bearer(), "{\"content\": 5}"), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
+    assertProblem(
+        postRaw(path, ada.bearer(), "{\"content\": true}"),
+        HttpStatus.BAD_REQUEST,
+        "MALFORMED_JSON");
+    assertProblem(
+        postRaw(path, ada.bearer(), "{\"content\":\"a\",\"content\":\"b\"}"),
+        HttpStatus.BAD_REQUEST,
+        "MALFORMED_JSON");
+    assertProblem(
         postRaw(path, ada.bearer(), "{\"content\":\"   \"}"),
         HttpStatus.BAD_REQUEST,
         "VALIDATION_FAILED");
