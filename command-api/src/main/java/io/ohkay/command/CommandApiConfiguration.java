@@ -4,20 +4,29 @@ import io.ohkay.command.decider.DeciderTopics;
 import io.ohkay.command.decider.DeciderTopology;
 import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.kafka.OutcomeListener;
+import io.ohkay.command.kafka.RevocationListener;
 import io.ohkay.command.kafka.TopicsInitializer;
 import io.ohkay.command.server.ServerDecider;
 import io.ohkay.command.server.ServerRoutes;
 import io.ohkay.command.token.AccessTokenIssuer;
+import io.ohkay.command.token.RefreshTokens;
+import io.ohkay.command.user.AccountDecider;
+import io.ohkay.command.user.AuthContext;
+import io.ohkay.command.user.AuthRateLimits;
 import io.ohkay.command.user.AuthRoutes;
+import io.ohkay.command.user.Credentials;
 import io.ohkay.command.user.PasswordHasher;
 import io.ohkay.command.user.RegistrationDecider;
+import io.ohkay.command.user.SessionTokens;
 import io.ohkay.command.web.BearerAuth;
 import io.ohkay.schemas.token.AccessTokenKeys;
 import io.ohkay.schemas.token.AccessTokenVerifier;
+import io.ohkay.schemas.token.SessionRevocations;
 import io.ohkay.schemas.topic.Topic;
 import io.ohkay.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -63,9 +72,10 @@ public class CommandApiConfiguration {
     var builder = new StreamsBuilder();
     DeciderTopology.add(
         builder,
-        "registrations",
-        new RegistrationDecider(),
-        topics(props, Topics.AUTH_COMMANDS, Topics.AUTH_EVENTS));
+        topics(props, Topics.AUTH_COMMANDS, Topics.AUTH_EVENTS),
+        List.of(
+            new DeciderTopology.NamedDecider("registrations", new RegistrationDecider()),
+            new DeciderTopology.NamedDecider("accounts", new AccountDecider())));
     DeciderTopology.add(
         builder,
         "servers",
@@ -125,22 +135,28 @@ public class CommandApiConfiguration {
   @Bean(destroyMethod = "close")
   OutcomeListener outcomeListener(CommandApiProperties props, Admin commandApiAdmin)
       throws InterruptedException {
-    var consumer =
-        new KafkaConsumer<>(
-            Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                props.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "ohkay-outcomes"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    var listener = new OutcomeListener(consumer, Topics.COMMAND_OUTCOMES.in(props.topicPrefix()));
+    var listener =
+        new OutcomeListener(
+            readCommittedConsumer(props, "ohkay-outcomes"),
+            Topics.COMMAND_OUTCOMES.in(props.topicPrefix()));
     listener.start(Duration.ofSeconds(60));
     return listener;
+  }
+
+  private static KafkaConsumer<String, byte[]> readCommittedConsumer(
+      CommandApiProperties props, String clientId) {
+    return new KafkaConsumer<>(
+        Map.<String, Object>of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            props.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            clientId),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
   }
 
   @Bean
@@ -155,22 +171,65 @@ public class CommandApiConfiguration {
   }
 
   @Bean
-  BearerAuth commandApiBearerAuth(CommandApiProperties props) {
+  SessionRevocations commandApiRevocations() {
+    return new SessionRevocations();
+  }
+
+  @Bean(destroyMethod = "close")
+  RevocationListener revocationListener(
+      CommandApiProperties props, Admin commandApiAdmin, SessionRevocations commandApiRevocations)
+      throws InterruptedException {
+    var listener =
+        new RevocationListener(
+            readCommittedConsumer(props, "ohkay-revocations"),
+            Topics.AUTH_EVENTS.in(props.topicPrefix()),
+            commandApiRevocations,
+            Clock.systemUTC());
+    listener.start(Duration.ofSeconds(60));
+    return listener;
+  }
+
+  @Bean
+  BearerAuth commandApiBearerAuth(
+      CommandApiProperties props, SessionRevocations commandApiRevocations) {
     var key = AccessTokenKeys.loadOrGenerate(props.accessTokenKeyFile());
-    return new BearerAuth(new AccessTokenVerifier(key.toPublicJWK()));
+    return new BearerAuth(new AccessTokenVerifier(key.toPublicJWK(), commandApiRevocations));
+  }
+
+  @Bean(destroyMethod = "close")
+  CommandApiDatabases commandApiDatabases(CommandApiProperties props) {
+    return new CommandApiDatabases(props.postgres());
   }
 
   @Bean
   RouterFunction<ServerResponse> authRoutes(
-      CommandApiProperties props, CommandBus bus, AccessTokenIssuer tokens) {
-    return new AuthRoutes(
+      CommandApiProperties props,
+      CommandBus bus,
+      AccessTokenIssuer tokens,
+      BearerAuth commandApiBearerAuth,
+      SessionRevocations commandApiRevocations,
+      CommandApiDatabases commandApiDatabases) {
+    var refreshTokens = RefreshTokens.loadOrGenerate(props.refreshTokenKeyFile());
+    var limits = props.rateLimits();
+    var context =
+        new AuthContext(
             bus,
             Topics.AUTH_COMMANDS.in(props.topicPrefix()),
             new PasswordHasher(),
-            tokens,
+            new SessionTokens(tokens, refreshTokens),
+            new Credentials(commandApiDatabases.auth(), commandApiDatabases.registry()),
+            new AuthRateLimits(
+                limit(limits.signupPerIp()),
+                limit(limits.signinPerIp()),
+                limit(limits.signinPerAccount())),
+            commandApiRevocations,
             props.outcomeTimeout(),
-            COMMAND_CLOCK)
-        .routes();
+            COMMAND_CLOCK);
+    return new AuthRoutes(context, refreshTokens, commandApiBearerAuth).routes();
+  }
+
+  private static AuthRateLimits.Limit limit(CommandApiProperties.Limit limit) {
+    return new AuthRateLimits.Limit(limit.capacity(), limit.period());
   }
 
   @Bean

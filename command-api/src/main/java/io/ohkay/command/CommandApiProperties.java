@@ -1,10 +1,13 @@
 package io.ohkay.command;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +23,13 @@ import org.springframework.validation.annotation.Validated;
  * @param commitInterval decider commit interval: the upper bound of its added latency under EOS
  * @param outcomeTimeout how long a write waits for its outcome before answering 202
  * @param accessTokenKeyFile the JWK file of the access-token key pair (generated if absent)
- * @param accessTokenTtl lifetime of access tokens
+ * @param accessTokenTtl lifetime of access tokens (at most one hour: revocations are remembered
+ *     that long)
+ * @param refreshTokenKeyFile the file of the secret key refresh tokens are MACed with (base64,
+ *     generated if absent); only the command API reads it
+ * @param postgres where the account and registry databases are read before some commands (the
+ *     password hash at sign-in, owned servers at deletion)
+ * @param rateLimits token buckets of sign-up and sign-in
  */
 @Validated
 @ConfigurationProperties("ohkay.command-api")
@@ -33,4 +42,55 @@ public record CommandApiProperties(
     @DefaultValue("10ms") @NotNull Duration commitInterval,
     @DefaultValue("5s") @NotNull Duration outcomeTimeout,
     @NotNull Path accessTokenKeyFile,
-    @DefaultValue("15m") @NotNull Duration accessTokenTtl) {}
+    @DefaultValue("15m") @NotNull Duration accessTokenTtl,
+    @NotNull Path refreshTokenKeyFile,
+    @Valid @NotNull Postgres postgres,
+    @Valid @DefaultValue RateLimits rateLimits) {
+
+  /**
+   * The PostgreSQL server of {@code <databasePrefix>auth} and {@code
+   * <databasePrefix>server_registry}.
+   *
+   * @param host host name
+   * @param port port
+   * @param username user (read access suffices)
+   * @param password password
+   * @param databasePrefix prefix of database names, {@code ohkay_} by default
+   */
+  public record Postgres(
+      @NotBlank String host,
+      @DefaultValue("5432") @Min(1) @Max(65535) int port,
+      @DefaultValue("postgres") @NotBlank String username,
+      @DefaultValue("") String password,
+      @DefaultValue("ohkay_") String databasePrefix) {}
+
+  /**
+   * Token buckets: {@code capacity} requests at once, refilled at that many per {@code period}.
+   * Defaults: 20 sign-ups per hour per address, 60 sign-in attempts per minute per address, 10
+   * sign-in attempts per 5 minutes per account.
+   *
+   * @param signupPerIp sign-ups per client address
+   * @param signinPerIp sign-in attempts per client address
+   * @param signinPerAccount sign-in attempts per e-mail (and password checks per account)
+   */
+  public record RateLimits(
+      @Valid @Nullable Limit signupPerIp,
+      @Valid @Nullable Limit signinPerIp,
+      @Valid @Nullable Limit signinPerAccount) {
+
+    public RateLimits {
+      signupPerIp = signupPerIp != null ? signupPerIp : new Limit(20, Duration.ofHours(1));
+      signinPerIp = signinPerIp != null ? signinPerIp : new Limit(60, Duration.ofMinutes(1));
+      signinPerAccount =
+          signinPerAccount != null ? signinPerAccount : new Limit(10, Duration.ofMinutes(5));
+    }
+  }
+
+  /**
+   * One bucket.
+   *
+   * @param capacity requests allowed at once
+   * @param period time to refill the whole capacity
+   */
+  public record Limit(@Min(1) int capacity, @NotNull Duration period) {}
+}

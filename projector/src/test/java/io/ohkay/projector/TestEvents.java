@@ -5,12 +5,20 @@ import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.SessionRefreshed;
+import io.ohkay.schemas.event.SessionRevoked;
+import io.ohkay.schemas.event.SessionStarted;
+import io.ohkay.schemas.event.SigninFailed;
+import io.ohkay.schemas.event.UserDeleted;
+import io.ohkay.schemas.event.UserEvent;
 import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +30,9 @@ public final class TestEvents {
 
   /** The instant every event of these tests happened at, unless told otherwise. */
   public static final Instant AT = Instant.parse("2026-03-01T10:15:30Z");
+
+  /** When the sessions of these tests expire (plus the generation in seconds once refreshed). */
+  public static final Instant EXPIRY = Instant.parse("2026-03-31T10:15:30Z");
 
   private TestEvents() {}
 
@@ -76,6 +87,118 @@ public final class TestEvents {
       events.add(messagePosted(server, 4 + i, channel, owner, "message " + i, AT.plusSeconds(i)));
     }
     return new ServerHistory(server, owner, channel, List.copyOf(events));
+  }
+
+  /** An account's events as its decider would number them: seq 1 onwards, one second apart. */
+  public static Account account(UserId user) {
+    return new Account(user);
+  }
+
+  /** Numbers the events of one account in the order they are asked for. */
+  public static final class Account {
+    private final UserId user;
+    private long seq;
+
+    private Account(UserId user) {
+      this.user = user;
+    }
+
+    public UserId user() {
+      return user;
+    }
+
+    /** The account's next event, at {@link #AT} plus its seq in seconds. */
+    public Event next(UserEvent payload) {
+      seq++;
+      return event(user.value(), seq, AT.plusSeconds(seq), payload);
+    }
+
+    /** The seq of the last event made. */
+    public long lastSeq() {
+      return seq;
+    }
+  }
+
+  /**
+   * Three accounts, interleaved as their deciders would publish them: Ada signs in twice,
+   * refreshes, fails a sign-in, edits her profile and signs out of one session; Bob does much the
+   * same, one of his sessions is revoked for refresh-token reuse, then he deletes his account (seq
+   * 9) while his other session is open; Carol then registers with Bob's released e-mail.
+   */
+  public static AccountLives accountLives() {
+    var ada = account(new UserId(UUID.randomUUID()));
+    var bob = account(new UserId(UUID.randomUUID()));
+    var carol = account(new UserId(UUID.randomUUID()));
+    var bobEmail = "bob-" + bob.user() + "@example.com";
+    var events = new ArrayList<Event>();
+    events.addAll(startLife(ada, ada.user() + "@example.com", "Ada"));
+    events.addAll(startLife(bob, bobEmail, "Bob"));
+    var adaOther = new SessionId(UUID.randomUUID());
+    var bobReused = new SessionId(UUID.randomUUID());
+    var a = ada.user();
+    var b = bob.user();
+    events.add(
+        ada.next(new SessionRefreshed(a, firstSession(events, a), 1, EXPIRY.plusSeconds(1))));
+    events.add(ada.next(new SigninFailed(a, "203.0.113.9", "curl/8.5")));
+    events.add(ada.next(new ProfileUpdated(a, "Ada L.", "https://img.example/ada.png", "engines")));
+    events.add(ada.next(new SessionStarted(a, adaOther, EXPIRY, null, null)));
+    events.add(bob.next(new SessionStarted(b, bobReused, EXPIRY, null, "Safari")));
+    events.add(
+        bob.next(new SessionRefreshed(b, firstSession(events, b), 1, EXPIRY.plusSeconds(1))));
+    events.add(
+        bob.next(new SessionRevoked(b, bobReused, SessionRevoked.Reason.REFRESH_TOKEN_REUSED)));
+    events.add(bob.next(new SigninFailed(b, null, null)));
+    events.add(bob.next(new ProfileUpdated(b, "Bobby", null, "hi")));
+    events.add(
+        ada.next(new SessionRefreshed(a, firstSession(events, a), 2, EXPIRY.plusSeconds(2))));
+    events.add(ada.next(new SessionRevoked(a, adaOther, SessionRevoked.Reason.SIGNED_OUT)));
+    events.add(ada.next(new ProfileUpdated(a, "Ada", null, null)));
+    events.add(
+        bob.next(new SessionRefreshed(b, firstSession(events, b), 2, EXPIRY.plusSeconds(2))));
+    events.add(bob.next(new UserDeleted(b)));
+    events.addAll(startLife(carol, bobEmail, "Carol"));
+    return new AccountLives(a, b, carol.user(), bobEmail, List.copyOf(events));
+  }
+
+  private static List<Event> startLife(Account account, String email, String name) {
+    var registered =
+        new UserRegistered(
+            account.user(), email, "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA", name);
+    var session =
+        new SessionStarted(
+            account.user(), new SessionId(UUID.randomUUID()), EXPIRY, "198.51.100.2", "Firefox");
+    return List.of(account.next(registered), account.next(session));
+  }
+
+  private static SessionId firstSession(List<Event> events, UserId user) {
+    for (var event : events) {
+      if (event.payload() instanceof SessionStarted started && started.userId().equals(user)) {
+        return started.sessionId();
+      }
+    }
+    throw new IllegalStateException("no session of " + user);
+  }
+
+  /**
+   * The events of {@link #accountLives()}.
+   *
+   * @param ada an account that lives on
+   * @param bob the account deleted at its seq 9
+   * @param carol the account registered with Bob's e-mail after his deletion
+   * @param bobEmail the e-mail Bob registered and Carol then took
+   * @param events every event, in publication order
+   */
+  public record AccountLives(
+      UserId ada, UserId bob, UserId carol, String bobEmail, List<Event> events) {
+
+    /** The last seq of one account. */
+    public long lastSeq(UserId user) {
+      return events.stream()
+          .filter(e -> e.aggregateId().equals(user.value()))
+          .mapToLong(Event::seq)
+          .max()
+          .orElseThrow();
+    }
   }
 
   /**

@@ -2,21 +2,39 @@ package io.ohkay.schemas;
 
 import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CreateServer;
+import io.ohkay.schemas.command.DeleteAccount;
+import io.ohkay.schemas.command.NewSession;
+import io.ohkay.schemas.command.OpenAccount;
 import io.ohkay.schemas.command.PostMessage;
+import io.ohkay.schemas.command.RecordSigninFailure;
+import io.ohkay.schemas.command.RefreshSession;
 import io.ohkay.schemas.command.RegisterUser;
+import io.ohkay.schemas.command.ReleaseEmail;
+import io.ohkay.schemas.command.RevokeSession;
+import io.ohkay.schemas.command.StartSession;
+import io.ohkay.schemas.command.UpdateProfile;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.SessionRefreshed;
+import io.ohkay.schemas.event.SessionRevoked;
+import io.ohkay.schemas.event.SessionStarted;
+import io.ohkay.schemas.event.SigninFailed;
+import io.ohkay.schemas.event.UserDeleted;
+import io.ohkay.schemas.event.UserEvent;
 import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.outcome.CommandOutcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +62,11 @@ final class GoldenInstances {
   static final String PASSWORD_HASH =
       "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
           + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+  static final SessionId SESSION = SessionId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6201");
+  static final CommandId SIGN_IN = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c005");
+  static final Instant SIGNED_IN_AT = Instant.parse("2026-01-16T08:00:00Z");
+  static final String IP = "203.0.113.7";
+  static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Ohkay/1.0";
   static final String CONTENT = "Hello, \"world\" — ünïcødé ✓\nsecond line";
 
   private GoldenInstances() {}
@@ -53,6 +76,12 @@ final class GoldenInstances {
     put(events, userRegistered());
     serverCreation().forEach(event -> put(events, event));
     put(events, messagePosted());
+    var seq = 1;
+    for (var payload : accountLife()) {
+      put(
+          events,
+          Event.decided(SIGN_IN, seq - 1, ALICE.value(), ++seq, SIGNED_IN_AT, ALICE, payload));
+    }
     return events;
   }
 
@@ -62,6 +91,19 @@ final class GoldenInstances {
         commands,
         new Command(
             REGISTER, null, REGISTERED_AT, new RegisterUser(ALICE, EMAIL, PASSWORD_HASH, "Alice")));
+    var session = new NewSession(SESSION, IP, USER_AGENT);
+    for (var payload :
+        List.of(
+            new ReleaseEmail(EMAIL, ALICE),
+            new OpenAccount(ALICE, EMAIL, PASSWORD_HASH, "Alice", session),
+            new StartSession(ALICE, session),
+            new RefreshSession(ALICE, SESSION, 3),
+            new RevokeSession(ALICE, SESSION),
+            new RecordSigninFailure(ALICE, IP, USER_AGENT),
+            new UpdateProfile(ALICE, "Alice L.", "https://example.com/alice.png", "Rustacean"),
+            new DeleteAccount(ALICE))) {
+      put(commands, new Command(SIGN_IN, ALICE, SIGNED_IN_AT, payload));
+    }
     put(
         commands,
         new Command(CREATE, ALICE, CREATED_AT, new CreateServer(SERVER, "Rust fans", GENERAL)));
@@ -104,6 +146,17 @@ final class GoldenInstances {
         REGISTERED_AT,
         null,
         new UserRegistered(ALICE, EMAIL, PASSWORD_HASH, "Alice"));
+  }
+
+  /** One of each account fact after registration, in the order an account lives them. */
+  private static List<UserEvent> accountLife() {
+    return List.of(
+        new SessionStarted(ALICE, SESSION, SIGNED_IN_AT.plus(Duration.ofDays(30)), IP, USER_AGENT),
+        new SessionRefreshed(ALICE, SESSION, 1, SIGNED_IN_AT.plus(Duration.ofDays(31))),
+        new SigninFailed(ALICE, IP, USER_AGENT),
+        new ProfileUpdated(ALICE, "Alice L.", "https://example.com/alice.png", null),
+        new SessionRevoked(ALICE, SESSION, SessionRevoked.Reason.SIGNED_OUT),
+        new UserDeleted(ALICE));
   }
 
   private static List<Event> serverCreation() {

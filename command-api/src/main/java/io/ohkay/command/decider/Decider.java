@@ -3,11 +3,12 @@ package io.ohkay.command.decider;
 import io.ohkay.schemas.command.CommandPayload;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.id.UserId;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pure decision function over one aggregate (the decider pattern): no I/O, no clock. The shell
- * assigns sequence numbers, ids and timestamps.
+ * A pure decision function over one aggregate (the decider pattern): no I/O, no clock of its own.
+ * The shell assigns sequence numbers, ids and timestamps.
  *
  * @param <C> the commands it decides
  * @param <S> the aggregate's state
@@ -22,7 +23,11 @@ public interface Decider<C extends CommandPayload, S> {
   /** The commands this decider accepts; anything else on its topic is dead-lettered. */
   Class<C> commandType();
 
-  Decision decide(C command, @Nullable UserId actor, S state);
+  /**
+   * Decides {@code command} issued by {@code actor} (null before sign-in) at {@code at} (the
+   * command's issue time, the only clock a decider reads).
+   */
+  Decision decide(C command, @Nullable UserId actor, Instant at, S state);
 
   S evolve(S state, EventPayload event);
 

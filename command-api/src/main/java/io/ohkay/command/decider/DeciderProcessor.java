@@ -9,6 +9,8 @@ import io.ohkay.schemas.outcome.CommandOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,9 +20,12 @@ import tools.jackson.databind.JavaType;
 
 /**
  * The impure shell around a {@link Decider}: loads the aggregate's state, decides, numbers the
- * events, and forwards events and the outcome. Runs under exactly_once_v2, so state, events and
- * outcome commit together or not at all. A command seen before (same command id) gets its first
- * outcome again and decides nothing.
+ * events, and forwards events, follow-up commands and the outcome. Runs under exactly_once_v2, so
+ * state, events, follow-ups and outcome commit together or not at all. A command seen before (same
+ * command id) yields what it yielded the first time and decides nothing.
+ *
+ * <p>Several deciders may share one commands topic (each sees every record and decides its own
+ * command types); the primary one dead-letters what none of them can decode or decide.
  */
 final class DeciderProcessor<C extends CommandPayload, S>
     implements Processor<String, byte[], String, Routed> {
@@ -29,12 +34,25 @@ final class DeciderProcessor<C extends CommandPayload, S>
   private final DeciderTopics topics;
   private final DeciderStores stores;
   private final JavaType storedType;
+  private final boolean primary;
+  private final Predicate<Object> decidedByAny;
   private ProcessorContext<String, Routed> context;
   private KeyValueStore<String, byte[]> states;
   private ProcessedCommands processed;
 
-  DeciderProcessor(Decider<C, S> decider, DeciderTopics topics, DeciderStores stores) {
+  /**
+   * @param primary whether this processor dead-letters for the whole topic
+   * @param decidedByAny whether some decider of the topic decides a command payload
+   */
+  DeciderProcessor(
+      Decider<C, S> decider,
+      DeciderTopics topics,
+      DeciderStores stores,
+      boolean primary,
+      Predicate<Object> decidedByAny) {
     this.decider = decider;
+    this.primary = primary;
+    this.decidedByAny = decidedByAny;
     this.topics = topics;
     this.stores = stores;
     this.storedType =
@@ -54,30 +72,51 @@ final class DeciderProcessor<C extends CommandPayload, S>
     try {
       command = Json.read(record.value(), Command.class);
     } catch (RuntimeException e) {
-      deadLetter(record, e);
+      deadLetterIfPrimary(record, e);
       return;
     }
     if (!decider.commandType().isInstance(command.payload())) {
-      deadLetter(record, new IllegalArgumentException("not a command of this topic"));
+      if (!decidedByAny.test(command.payload())) {
+        deadLetterIfPrimary(record, new IllegalArgumentException("not a command of this topic"));
+      }
       return;
     }
+    if (!repeated(command, record.timestamp())) {
+      decide(record, command, decider.commandType().cast(command.payload()));
+    }
+  }
+
+  /** Yields again what an already decided command yielded; false if the command is new. */
+  private boolean repeated(Command command, long timestamp) {
     var previous = processed.outcomeOf(command.commandId());
     if (previous != null) {
-      forward(topics.outcomes(), command.commandId().toString(), previous, record.timestamp());
-      return;
+      forward(topics.outcomes(), command.commandId().toString(), previous, timestamp);
+      return true;
     }
-    decide(record, command, decider.commandType().cast(command.payload()));
+    var forwarded = processed.forwardsOf(command.commandId());
+    if (forwarded != null) {
+      for (var followUp : Json.read(forwarded, SentFollowUp[].class)) {
+        forward(topics.commands(), followUp.key(), Json.write(followUp.command()), timestamp);
+      }
+      return true;
+    }
+    return false;
   }
 
   private void decide(Record<String, byte[]> record, Command command, C payload) {
     var stored = load(record.key());
     var decidedAt = Instant.ofEpochMilli(record.timestamp());
-    var outcome =
-        switch (decider.decide(payload, command.actorId(), stored.state())) {
-          case Decision.Reject reject ->
-              rejected(record.key(), command, payload, stored, reject, decidedAt);
-          case Decision.Accept accept -> apply(record, command, stored, accept, decidedAt);
-        };
+    switch (decider.decide(payload, command.actorId(), command.issuedAt(), stored.state())) {
+      case Decision.Reject reject ->
+          answer(
+              record, command, rejected(record.key(), command, payload, stored, reject, decidedAt));
+      case Decision.Accept accept ->
+          answer(record, command, apply(record, command, stored, accept, decidedAt));
+      case Decision.Forward hand -> handOver(record, command, stored, hand);
+    }
+  }
+
+  private void answer(Record<String, byte[]> record, Command command, CommandOutcome outcome) {
     var bytes = Json.write(outcome);
     processed.remember(command.commandId(), bytes, record.timestamp());
     forward(topics.outcomes(), command.commandId().toString(), bytes, record.timestamp());
@@ -122,9 +161,35 @@ final class DeciderProcessor<C extends CommandPayload, S>
       forwardEvent(event, record.timestamp());
     }
     states.put(record.key(), Json.write(new Stored<>(seq, state)));
+    sendFollowUps(command, accept.followUps(), record.timestamp());
     var aggregateId = events.getFirst().aggregateId().toString();
     return CommandOutcome.accepted(command.commandId(), aggregateId, seq, events, decidedAt);
   }
+
+  private void handOver(
+      Record<String, byte[]> record, Command command, Stored<S> stored, Decision.Forward hand) {
+    var next = decider.stateType().cast(hand.nextState());
+    states.put(record.key(), Json.write(new Stored<>(stored.seq(), next)));
+    var sent = sendFollowUps(command, hand.followUps(), record.timestamp());
+    processed.rememberForwards(command.commandId(), Json.write(sent), record.timestamp());
+  }
+
+  /** Appends follow-ups to this topic under the command's id, actor and issue time. */
+  private List<SentFollowUp> sendFollowUps(
+      Command command, List<Decision.FollowUp> followUps, long timestamp) {
+    var sent = new ArrayList<SentFollowUp>();
+    for (var followUp : followUps) {
+      var next =
+          new Command(
+              command.commandId(), command.actorId(), command.issuedAt(), followUp.command());
+      forward(topics.commands(), followUp.key(), Json.write(next), timestamp);
+      sent.add(new SentFollowUp(followUp.key(), next));
+    }
+    return sent;
+  }
+
+  /** A follow-up as written, remembered so a retried command re-sends exactly it. */
+  record SentFollowUp(String key, Command command) {}
 
   private Stored<S> load(String key) {
     var bytes = states.get(key);
@@ -149,7 +214,10 @@ final class DeciderProcessor<C extends CommandPayload, S>
     context.forward(new Record<>(key, new Routed(topic, value), timestamp, new RecordHeaders()));
   }
 
-  private void deadLetter(Record<String, byte[]> record, Exception cause) {
+  private void deadLetterIfPrimary(Record<String, byte[]> record, Exception cause) {
+    if (!primary) {
+      return;
+    }
     var headers = new RecordHeaders();
     context
         .recordMetadata()

@@ -11,14 +11,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcomes of recently decided commands, so a retried command (same id, e.g. from an {@code
- * Idempotency-Key}) yields its first outcome. Entries older than {@link #RETENTION} are purged.
- * Values are the decision time (8 bytes, epoch millis) followed by the outcome JSON.
+ * What recently decided commands yielded, so a retried command (same id, e.g. from an {@code
+ * Idempotency-Key}) yields it again: its first outcome, or the follow-up commands it was forwarded
+ * as. Entries older than {@link #RETENTION} are purged. Values are the decision time (8 bytes,
+ * epoch millis) followed by the JSON.
  */
 final class ProcessedCommands {
 
   static final Duration RETENTION = Duration.ofHours(24);
   private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+  private static final String FORWARDED = "forwarded:";
 
   private final KeyValueStore<String, byte[]> store;
 
@@ -28,14 +30,31 @@ final class ProcessedCommands {
   }
 
   byte @Nullable [] outcomeOf(CommandId commandId) {
-    var value = store.get(commandId.toString());
-    return value == null ? null : Arrays.copyOfRange(value, Long.BYTES, value.length);
+    return read(commandId.toString());
+  }
+
+  /** The follow-up records (JSON) a forwarded command was sent on as, or null. */
+  byte @Nullable [] forwardsOf(CommandId commandId) {
+    return read(FORWARDED + commandId);
   }
 
   void remember(CommandId commandId, byte[] outcome, long decidedAtMillis) {
-    var value = ByteBuffer.allocate(Long.BYTES + outcome.length);
-    value.putLong(decidedAtMillis).put(outcome);
-    store.put(commandId.toString(), value.array());
+    write(commandId.toString(), outcome, decidedAtMillis);
+  }
+
+  void rememberForwards(CommandId commandId, byte[] followUps, long decidedAtMillis) {
+    write(FORWARDED + commandId, followUps, decidedAtMillis);
+  }
+
+  private byte @Nullable [] read(String key) {
+    var value = store.get(key);
+    return value == null ? null : Arrays.copyOfRange(value, Long.BYTES, value.length);
+  }
+
+  private void write(String key, byte[] json, long decidedAtMillis) {
+    var value = ByteBuffer.allocate(Long.BYTES + json.length);
+    value.putLong(decidedAtMillis).put(json);
+    store.put(key, value.array());
   }
 
   private void purgeOlderThan(long nowMillis) {

@@ -38,6 +38,11 @@ public final class CommandBus {
             java.util.concurrent.TimeoutException.class, e -> Mono.just(Optional.empty()));
   }
 
+  /** Appends {@code command} without waiting for its outcome (a fact worth recording, no reply). */
+  public Mono<Void> send(String topic, String key, Command command) {
+    return append(topic, key, command);
+  }
+
   private Mono<Void> append(String topic, String key, Command command) {
     return Mono.create(
         sink ->

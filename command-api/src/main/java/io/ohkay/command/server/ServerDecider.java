@@ -13,6 +13,7 @@ import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.event.UserEvent;
 import io.ohkay.schemas.id.UserId;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +40,8 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState> 
   }
 
   @Override
-  public Decision decide(ServerCommand command, @Nullable UserId actor, ServerState state) {
+  public Decision decide(
+      ServerCommand command, @Nullable UserId actor, Instant at, ServerState state) {
     if (actor == null) {
       return Decision.reject(ErrorCode.UNAUTHENTICATED, "Server commands need an actor.");
     }

@@ -2,19 +2,24 @@ package io.ohkay.command.user;
 
 import io.ohkay.command.decider.Decider;
 import io.ohkay.command.decider.Decision;
+import io.ohkay.schemas.command.EmailCommand;
+import io.ohkay.schemas.command.OpenAccount;
 import io.ohkay.schemas.command.RegisterUser;
-import io.ohkay.schemas.command.UserCommand;
+import io.ohkay.schemas.command.ReleaseEmail;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.EventPayload;
-import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.UserId;
+import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides registrations keyed by normalized e-mail: one partition owns each address, so two
- * concurrent sign-ups with one e-mail are ordered and exactly one wins.
+ * Decides e-mail addresses, keyed by the normalized address: one partition owns each address, so
+ * two concurrent sign-ups with one e-mail are ordered and exactly one claims it. A claimed address
+ * hands the sign-up over to the new account's aggregate ({@link OpenAccount}), which answers it; a
+ * deleted account's address is released.
  */
-public final class RegistrationDecider implements Decider<UserCommand, Registration> {
+public final class RegistrationDecider implements Decider<EmailCommand, Registration> {
 
   @Override
   public Registration initialState() {
@@ -27,14 +32,18 @@ public final class RegistrationDecider implements Decider<UserCommand, Registrat
   }
 
   @Override
-  public Class<UserCommand> commandType() {
-    return UserCommand.class;
+  public Class<EmailCommand> commandType() {
+    return EmailCommand.class;
   }
 
   @Override
-  public Decision decide(UserCommand command, @Nullable UserId actor, Registration state) {
+  public Decision decide(
+      EmailCommand command, @Nullable UserId actor, Instant at, Registration state) {
     return switch (command) {
       case RegisterUser register -> register(register, state);
+      case ReleaseEmail release ->
+          new Decision.Forward(
+              release.userId().equals(state.userId()) ? Registration.FREE : state, List.of());
     };
   }
 
@@ -42,22 +51,29 @@ public final class RegistrationDecider implements Decider<UserCommand, Registrat
     if (state.taken()) {
       return Decision.reject(ErrorCode.EMAIL_TAKEN, "An account with this e-mail already exists.");
     }
-    return Decision.accept(
-        new UserRegistered(
-            command.userId(), command.email(), command.passwordHash(), command.displayName()));
+    var open =
+        new OpenAccount(
+            command.userId(),
+            command.email(),
+            command.passwordHash(),
+            command.displayName(),
+            command.session());
+    return new Decision.Forward(
+        new Registration(command.userId()),
+        List.of(new Decision.FollowUp(command.userId().toString(), open)));
   }
 
   @Override
-  public String outcomeAggregateId(UserCommand command, String key) {
+  public String outcomeAggregateId(EmailCommand command, String key) {
     return switch (command) {
       case RegisterUser register -> register.userId().toString();
+      case ReleaseEmail release -> release.userId().toString();
     };
   }
 
+  /** Addresses publish no facts: their state only changes by hand-over. */
   @Override
   public Registration evolve(Registration state, EventPayload event) {
-    return event instanceof UserRegistered registered
-        ? new Registration(registered.userId())
-        : state;
+    return state;
   }
 }

@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns an outcome into the HTTP answer: the resource with {@code X-Ohkay-Position} when accepted,
- * the rejection's problem when refused, 202 with the command's URL when the outcome is late.
+ * the rejection's problem when refused, 202 with the command's URL when the outcome is late. A 204
+ * answer sends no body (its body function still runs, for its effects).
  */
 public final class CommandReplies {
 
@@ -34,8 +35,8 @@ public final class CommandReplies {
     if (decided.status() == CommandOutcome.Status.REJECTED) {
       return Mono.error(new ProblemException(decided.code(), String.valueOf(decided.detail())));
     }
-    return ServerResponse.status(status)
-        .header(POSITION_HEADER, decided.position())
-        .bodyValue(body.apply(decided));
+    var response = ServerResponse.status(status).header(POSITION_HEADER, decided.position());
+    var content = body.apply(decided);
+    return status == HttpStatus.NO_CONTENT ? response.build() : response.bodyValue(content);
   }
 }

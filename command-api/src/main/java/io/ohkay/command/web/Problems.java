@@ -2,6 +2,8 @@ package io.ohkay.command.web;
 
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.error.Problem;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -27,7 +29,8 @@ public final class Problems {
 
   public static Mono<ServerResponse> render(Throwable error) {
     return switch (error) {
-      case ProblemException problem -> respond(problem.code(), problem.getMessage());
+      case ProblemException problem ->
+          respond(problem.code(), problem.getMessage(), problem.retryAfter());
       case DataBufferLimitException tooLarge ->
           respond(ErrorCode.PAYLOAD_TOO_LARGE, "The body is too large.");
       default -> {
@@ -38,12 +41,22 @@ public final class Problems {
   }
 
   public static Mono<ServerResponse> respond(ErrorCode code, String detail) {
+    return respond(code, detail, null);
+  }
+
+  /** The problem response; {@code retryAfter} becomes a {@code Retry-After} in whole seconds. */
+  static Mono<ServerResponse> respond(
+      ErrorCode code, String detail, @Nullable Duration retryAfter) {
     var body = Problem.of(code, detail);
     var response =
         ServerResponse.status(HttpStatus.valueOf(code.httpStatus()))
             .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (code == ErrorCode.UNAUTHENTICATED) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    if (retryAfter != null) {
+      var seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
     return response.bodyValue(body);
   }

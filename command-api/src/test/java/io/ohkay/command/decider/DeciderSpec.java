@@ -6,6 +6,7 @@ import io.ohkay.schemas.command.CommandPayload;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.id.UserId;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +34,15 @@ public final class DeciderSpec<C extends CommandPayload, S> {
     return this;
   }
 
+  /** The instant commands are issued at unless a test says otherwise. */
+  public static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
   public Then when(C command, @Nullable UserId actor) {
-    return new Then(decider.decide(command, actor, state));
+    return when(command, actor, NOW);
+  }
+
+  public Then when(C command, @Nullable UserId actor, Instant at) {
+    return new Then(decider.decide(command, actor, at, state));
   }
 
   /** The decision, to check. */
@@ -43,6 +51,11 @@ public final class DeciderSpec<C extends CommandPayload, S> {
     public void thenEvents(EventPayload... expected) {
       assertThat(decision).isInstanceOf(Decision.Accept.class);
       assertThat(((Decision.Accept) decision).events()).containsExactly(expected);
+    }
+
+    public void thenForwarded(Decision.FollowUp... expected) {
+      assertThat(decision).isInstanceOf(Decision.Forward.class);
+      assertThat(((Decision.Forward) decision).followUps()).containsExactly(expected);
     }
 
     public void thenRejected(ErrorCode code) {

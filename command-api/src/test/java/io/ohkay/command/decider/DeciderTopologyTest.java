@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.ohkay.command.server.ServerDecider;
+import io.ohkay.command.user.AccountDecider;
 import io.ohkay.command.user.RegistrationDecider;
+import io.ohkay.schemas.command.AccountCommand;
 import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CommandPayload;
 import io.ohkay.schemas.command.CreateServer;
+import io.ohkay.schemas.command.DeleteAccount;
+import io.ohkay.schemas.command.EmailCommand;
 import io.ohkay.schemas.command.PostMessage;
 import io.ohkay.schemas.command.RegisterUser;
+import io.ohkay.schemas.command.ServerCommand;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.UserRegistered;
@@ -73,9 +78,10 @@ class DeciderTopologyTest {
     var builder = new StreamsBuilder();
     DeciderTopology.add(
         builder,
-        "registrations",
-        new RegistrationDecider(),
-        topics(Topics.AUTH_COMMANDS, Topics.AUTH_EVENTS));
+        topics(Topics.AUTH_COMMANDS, Topics.AUTH_EVENTS),
+        List.of(
+            new DeciderTopology.NamedDecider("registrations", new RegistrationDecider()),
+            new DeciderTopology.NamedDecider("accounts", new AccountDecider())));
     DeciderTopology.add(
         builder,
         "servers",
@@ -348,15 +354,46 @@ class DeciderTopologyTest {
         .doesNotContain("taken@example.com");
   }
 
+  @Test
+  void shouldAnswerARegistrationFromTheAccountAndReplayItWhenTheSameCommandComesAgain() {
+    var register =
+        command(null, new RegisterUser(ALICE, "alice@example.com", "$argon2id$h", "Alice"));
+
+    send(register);
+    send(register);
+
+    var answers = outcomes(outcomes.readRecordsToList());
+    assertThat(answers).hasSize(2);
+    assertThat(answers.get(1)).isEqualTo(answers.get(0));
+    assertThat(events(authEvents)).extracting(Event::seq).containsExactly(1L);
+  }
+
+  @Test
+  void shouldFreeTheEmailWhenTheAccountIsDeleted() {
+    register("reused@example.com", ALICE);
+    send(command(ALICE, new DeleteAccount(ALICE)));
+    register("reused@example.com", BOB);
+
+    assertThat(outcomes(outcomes.readRecordsToList()))
+        .extracting(CommandOutcome::status)
+        .containsExactly(
+            CommandOutcome.Status.ACCEPTED,
+            CommandOutcome.Status.ACCEPTED,
+            CommandOutcome.Status.ACCEPTED);
+    assertThat(events(authEvents))
+        .extracting(Event::aggregateId, Event::seq)
+        .containsExactly(
+            tuple(ALICE.value(), 1L), tuple(ALICE.value(), 2L), tuple(BOB.value(), 1L));
+  }
+
   private void send(Command command) {
-    var key =
-        switch (command.payload()) {
-          case CreateServer c -> c.serverId().toString();
-          case PostMessage p -> p.serverId().toString();
-          case RegisterUser r -> r.email();
-        };
-    var topic = command.payload() instanceof RegisterUser ? authCommands : serverCommands;
-    topic.pipeInput(key, Json.write(command), now);
+    switch (command.payload()) {
+      case ServerCommand c ->
+          serverCommands.pipeInput(c.serverId().toString(), Json.write(command), now);
+      case EmailCommand c -> authCommands.pipeInput(c.email(), Json.write(command), now);
+      case AccountCommand c ->
+          authCommands.pipeInput(c.userId().toString(), Json.write(command), now);
+    }
   }
 
   private void register(String email, UserId user) {

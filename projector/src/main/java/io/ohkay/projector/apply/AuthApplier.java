@@ -1,6 +1,8 @@
 package io.ohkay.projector.apply;
 
 import io.ohkay.projector.projection.Projection;
+import io.ohkay.projector.session.LoginHistoryProjection;
+import io.ohkay.projector.session.SessionsProjection;
 import io.ohkay.projector.user.UsersProjection;
 import io.ohkay.schemas.id.UserId;
 import java.sql.SQLException;
@@ -28,7 +30,8 @@ public final class AuthApplier implements BatchApplier {
 
   /** Everything the auth database holds. */
   public static Projection projection() {
-    return Projection.of(List.of(new UsersProjection()));
+    return Projection.of(
+        List.of(new UsersProjection(), new SessionsProjection(), new LoginHistoryProjection()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.ohkay.projector.apply;
 
+import io.ohkay.projector.projection.SqlNull;
 import io.ohkay.projector.projection.WriteBatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -120,7 +121,11 @@ final class Sql {
 
   private static void bind(PreparedStatement statement, List<Object> row) throws SQLException {
     for (int i = 0; i < row.size(); i++) {
-      statement.setObject(i + 1, row.get(i));
+      if (row.get(i) instanceof SqlNull absent) {
+        statement.setNull(i + 1, absent.jdbcType());
+      } else {
+        statement.setObject(i + 1, row.get(i));
+      }
     }
     statement.addBatch();
   }

@@ -3,8 +3,8 @@ package io.ohkay.projector.projection;
 import java.util.List;
 
 /**
- * One execution of a statement. Parameters are never null: optional columns are left out of the
- * statement instead, so every value has a JDBC type.
+ * One execution of a statement. Parameters are never Java null: an absent value is a {@link
+ * SqlNull}, so every value has a JDBC type.
  *
  * @param statement what to execute
  * @param params the values of its placeholders, in order

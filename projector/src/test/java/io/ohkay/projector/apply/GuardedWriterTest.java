@@ -5,10 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ohkay.projector.TestEvents;
 import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.projector.projection.WriteBatch;
+import io.ohkay.schemas.event.ProfileUpdated;
+import io.ohkay.schemas.event.SessionRefreshed;
+import io.ohkay.schemas.event.SessionRevoked;
+import io.ohkay.schemas.event.SessionStarted;
+import io.ohkay.schemas.event.SigninFailed;
+import io.ohkay.schemas.event.UserDeleted;
+import io.ohkay.schemas.event.UserRegistered;
+import io.ohkay.schemas.id.SessionId;
+import io.ohkay.schemas.id.UserId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class GuardedWriterTest {
@@ -95,5 +105,39 @@ class GuardedWriterTest {
 
     assertThat(plan.applied()).containsOnlyKeys(second.server().value());
     assertThat(plan.batch().groups()).extracting(g -> g.rows().size()).containsExactly(1, 1);
+  }
+
+  @Test
+  void shouldWriteAnAccountsLifeInsertsFirstAndDeletionLastWhenOneBatchHoldsIt() {
+    var account = TestEvents.account(new UserId(UUID.randomUUID()));
+    var user = account.user();
+    var session = new SessionId(UUID.randomUUID());
+    var events =
+        List.of(
+            account.next(new UserRegistered(user, "ada@example.com", "$argon2id$x", "Ada")),
+            account.next(new SessionStarted(user, session, TestEvents.EXPIRY, null, null)),
+            account.next(new SessionRefreshed(user, session, 1, TestEvents.EXPIRY.plusSeconds(1))),
+            account.next(new SigninFailed(user, null, null)),
+            account.next(new ProfileUpdated(user, "Ada L.", null, null)),
+            account.next(new SessionRevoked(user, session, SessionRevoked.Reason.SIGNED_OUT)),
+            account.next(new UserDeleted(user)));
+
+    var plan = GuardedWriter.plan(AuthApplier.projection(), events, Map.of());
+
+    assertThat(plan.batch().groups())
+        .extracting(g -> g.statement().name())
+        .containsExactly(
+            "users",
+            "user_profiles",
+            "sessions",
+            "login_history",
+            "user_profiles update",
+            "sessions refresh",
+            "sessions revoke",
+            "user_profiles delete",
+            "users erase",
+            "sessions revoke all");
+    assertThat(plan.batch().groups().get(3).rows()).hasSize(2);
+    assertThat(plan.applied()).containsExactly(Map.entry(user.value(), 7L));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ohkay.projector.Projector;
 import io.ohkay.projector.ProjectorTestEnvironment;
 import io.ohkay.projector.TestEvents;
+import io.ohkay.projector.TestEvents.AccountLives;
 import io.ohkay.projector.TestEvents.ServerHistory;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
@@ -27,6 +28,7 @@ class RebuilderIT {
   private static ProjectorTestEnvironment environment;
   private static ServerHistory busy;
   private static ServerHistory quiet;
+  private static AccountLives accounts;
   private static Rebuilder rebuilder;
   private static DatabaseVerifier verifier;
 
@@ -45,12 +47,16 @@ class RebuilderIT {
     var projector = new Projector(environment.properties());
     projector.start();
     try {
+      projectAccountsInSteps(projector);
       assertThat(projector.whenApplied(busy.server(), busy.lastSeq() + 1)).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(quiet.server(), quiet.lastSeq())).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(guest, 1)).succeedsWithin(PATIENCE);
       Awaitility.await()
           .atMost(PATIENCE)
           .until(() -> projector.caughtUpTo(environment.endOffsets(environment.serverTopic())));
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> projector.caughtUpTo(environment.endOffsets(environment.authTopic())));
     } finally {
       projector.stop();
     }
@@ -59,6 +65,24 @@ class RebuilderIT {
         new Rebuilder(
             environment.bootstrapServers(), environment.prefix(), environment.names(), postgres);
     verifier = new DatabaseVerifier(postgres);
+  }
+
+  /**
+   * The live projector sees the accounts' lives in three steps, each committed before the next is
+   * sent; a rebuild reads them in one batch.
+   */
+  private static void projectAccountsInSteps(Projector projector) {
+    accounts = TestEvents.accountLives();
+    var events = accounts.events();
+    var step = (events.size() + 2) / 3;
+    for (int from = 0; from < events.size(); from += step) {
+      var sent = events.subList(from, Math.min(events.size(), from + step));
+      environment.send(sent);
+      for (var event : sent) {
+        assertThat(projector.whenApplied(new UserId(event.aggregateId()), event.seq()))
+            .succeedsWithin(PATIENCE);
+      }
+    }
   }
 
   @AfterAll
@@ -145,6 +169,77 @@ class RebuilderIT {
 
     assertThat(environment.queryLong(target, "SELECT count(*) FROM messages")).isEqualTo(50);
     assertThat(verifier.diff(environment.names().server(busy.server()), target)).isNotEmpty();
+  }
+
+  @Test
+  void shouldKeepDeletedAccountsTombstoneWhenAuthWithSessionsIsRebuilt() throws Exception {
+    var target = environment.prefix() + "rebuilt_accounts";
+    var live = environment.names().auth();
+
+    rebuilder.rebuild(RebuildRequest.of(RebuildKind.AUTH, null, target));
+
+    assertThat(verifier.diff(live, target)).isEmpty();
+    for (var database : List.of(live, target)) {
+      assertAccountsProjected(database);
+    }
+    environment.update(
+        target,
+        "UPDATE sessions SET generation = generation + 1 WHERE user_id = '" + accounts.ada() + "'");
+    assertThat(verifier.diff(live, target))
+        .anySatisfy(line -> assertThat(line).startsWith("table sessions: "));
+  }
+
+  private static void assertAccountsProjected(String database) throws Exception {
+    var bob = "'" + accounts.bob() + "'";
+    var deletedAt = "'" + TestEvents.AT.plusSeconds(accounts.lastSeq(accounts.bob())) + "'";
+    assertThat(
+            count(
+                database,
+                "users WHERE id = "
+                    + bob
+                    + " AND email IS NULL AND password_hash IS NULL AND deleted_at = "
+                    + deletedAt))
+        .isEqualTo(1);
+    assertThat(count(database, "user_profiles WHERE user_id = " + bob)).isZero();
+    assertThat(
+            environment.queryString(
+                database,
+                "SELECT string_agg(revoke_reason || ' ' || (revoked_at = "
+                    + deletedAt
+                    + ")::text, ',' ORDER BY revoke_reason) FROM sessions WHERE user_id = "
+                    + bob))
+        .isEqualTo("ACCOUNT_DELETED true,REFRESH_TOKEN_REUSED false");
+    assertThat(
+            environment.queryString(
+                database,
+                "SELECT string_agg(success::text, ',' ORDER BY success) FROM login_history"
+                    + " WHERE user_id = "
+                    + bob))
+        .isEqualTo("false,true,true");
+    assertThat(
+            environment.queryString(
+                database, "SELECT email FROM users WHERE id = '" + accounts.carol() + "'"))
+        .isEqualTo(accounts.bobEmail());
+    assertThat(
+            environment.queryString(
+                database,
+                "SELECT display_name || coalesce(avatar_url, '-') || coalesce(bio, '-')"
+                    + " FROM user_profiles WHERE user_id = '"
+                    + accounts.ada()
+                    + "'"))
+        .isEqualTo("Ada--");
+    assertThat(
+            environment.queryString(
+                database,
+                "SELECT string_agg(generation || ' ' || coalesce(revoke_reason, 'open'), ','"
+                    + " ORDER BY created_at) FROM sessions WHERE user_id = '"
+                    + accounts.ada()
+                    + "'"))
+        .isEqualTo("2 open,0 SIGNED_OUT");
+  }
+
+  private static long count(String database, String from) throws Exception {
+    return environment.queryLong(database, "SELECT count(*) FROM " + from);
   }
 
   private static String[] join(List<String> command, String[] options) {

@@ -1,4 +1,7 @@
 package io.ohkay.schemas.command;
 
-/** Account commands, on {@code ohkay.auth.commands}: registration keyed by normalized e-mail. */
-public sealed interface UserCommand extends CommandPayload permits RegisterUser {}
+/**
+ * Account commands, on {@code ohkay.auth.commands}: those about an e-mail address are keyed by the
+ * normalized address, the others by user id.
+ */
+public sealed interface UserCommand extends CommandPayload permits EmailCommand, AccountCommand {}

@@ -20,6 +20,11 @@ public enum ErrorCode {
   UNAVAILABLE(503, "A component is not ready; retry later."),
 
   // Business rejections, decided by the decider and carried by outcomes.
+  INVALID_CREDENTIALS(401, "The e-mail or password is wrong."),
+  INVALID_REFRESH_TOKEN(401, "The refresh token is invalid, expired, revoked or already used."),
+  PASSWORD_MISMATCH(403, "The password is wrong."),
+  ACCOUNT_NOT_FOUND(404, "No such account."),
+  OWNS_SERVERS(409, "Transfer or delete the servers you own first."),
   EMAIL_TAKEN(409, "An account with this e-mail already exists."),
   SERVER_ALREADY_EXISTS(409, "A server with this id already exists."),
   SERVER_NOT_FOUND(404, "No such server, or you are not a member of it."),

@@ -7,18 +7,30 @@ import java.util.Optional;
 public final class EventTypes {
 
   public static final String USER_REGISTERED = "user.registered.v1";
+  public static final String SESSION_STARTED = "session.started.v1";
+  public static final String SESSION_REFRESHED = "session.refreshed.v1";
+  public static final String SESSION_REVOKED = "session.revoked.v1";
+  public static final String SIGNIN_FAILED = "signin.failed.v1";
+  public static final String PROFILE_UPDATED = "profile.updated.v1";
+  public static final String USER_DELETED = "user.deleted.v1";
   public static final String SERVER_CREATED = "server.created.v1";
   public static final String CHANNEL_CREATED = "channel.created.v1";
   public static final String MEMBER_JOINED = "member.joined.v1";
   public static final String MESSAGE_POSTED = "message.posted.v1";
 
   private static final Map<String, Class<? extends EventPayload>> CLASSES =
-      Map.of(
-          USER_REGISTERED, UserRegistered.class,
-          SERVER_CREATED, ServerCreated.class,
-          CHANNEL_CREATED, ChannelCreated.class,
-          MEMBER_JOINED, MemberJoined.class,
-          MESSAGE_POSTED, MessagePosted.class);
+      Map.ofEntries(
+          Map.entry(USER_REGISTERED, UserRegistered.class),
+          Map.entry(SESSION_STARTED, SessionStarted.class),
+          Map.entry(SESSION_REFRESHED, SessionRefreshed.class),
+          Map.entry(SESSION_REVOKED, SessionRevoked.class),
+          Map.entry(SIGNIN_FAILED, SigninFailed.class),
+          Map.entry(PROFILE_UPDATED, ProfileUpdated.class),
+          Map.entry(USER_DELETED, UserDeleted.class),
+          Map.entry(SERVER_CREATED, ServerCreated.class),
+          Map.entry(CHANNEL_CREATED, ChannelCreated.class),
+          Map.entry(MEMBER_JOINED, MemberJoined.class),
+          Map.entry(MESSAGE_POSTED, MessagePosted.class));
 
   private EventTypes() {}
 
@@ -26,6 +38,12 @@ public final class EventTypes {
   public static String typeOf(EventPayload payload) {
     return switch (payload) {
       case UserRegistered e -> USER_REGISTERED;
+      case SessionStarted e -> SESSION_STARTED;
+      case SessionRefreshed e -> SESSION_REFRESHED;
+      case SessionRevoked e -> SESSION_REVOKED;
+      case SigninFailed e -> SIGNIN_FAILED;
+      case ProfileUpdated e -> PROFILE_UPDATED;
+      case UserDeleted e -> USER_DELETED;
       case ServerCreated e -> SERVER_CREATED;
       case ChannelCreated e -> CHANNEL_CREATED;
       case MemberJoined e -> MEMBER_JOINED;

@@ -5,7 +5,14 @@ import io.ohkay.schemas.id.UserId;
 import java.util.UUID;
 
 /** Facts about accounts, on {@code ohkay.auth.events} keyed by user id. */
-public sealed interface UserEvent extends EventPayload permits UserRegistered {
+public sealed interface UserEvent extends EventPayload
+    permits UserRegistered,
+        SessionStarted,
+        SessionRefreshed,
+        SessionRevoked,
+        SigninFailed,
+        ProfileUpdated,
+        UserDeleted {
 
   /** The account the fact belongs to. */
   UserId userId();

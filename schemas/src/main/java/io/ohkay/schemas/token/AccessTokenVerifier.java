@@ -41,13 +41,19 @@ public final class AccessTokenVerifier {
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
   private final Clock clock;
   private final Cache<String, AccessTokenClaims> verified;
+  private final SessionRevocations revocations;
 
   public AccessTokenVerifier(ECKey publicKey) {
-    this(publicKey, Clock.systemUTC());
+    this(publicKey, new SessionRevocations(), Clock.systemUTC());
   }
 
-  public AccessTokenVerifier(ECKey publicKey, Clock clock) {
+  public AccessTokenVerifier(ECKey publicKey, SessionRevocations revocations) {
+    this(publicKey, revocations, Clock.systemUTC());
+  }
+
+  public AccessTokenVerifier(ECKey publicKey, SessionRevocations revocations, Clock clock) {
     this.clock = clock;
+    this.revocations = revocations;
     this.verified =
         Caffeine.newBuilder()
             .maximumSize(REMEMBERED_TOKENS)
@@ -75,15 +81,24 @@ public final class AccessTokenVerifier {
     return verifier;
   }
 
-  /** The claims of a valid token; empty for anything forged, expired, malformed or foreign. */
+  /**
+   * The claims of a valid token; empty for anything forged, expired, malformed, foreign, living
+   * longer than {@link AccessTokens#MAX_LIFETIME}, or revoked.
+   */
   public Optional<AccessTokenClaims> verify(String token) {
     var known = verified.getIfPresent(token);
     if (known != null && known.expiresAt().plus(CLOCK_SKEW).isAfter(clock.instant())) {
-      return Optional.of(known);
+      return revocations.isRevoked(known) ? Optional.empty() : Optional.of(known);
     }
-    var claims = check(token);
+    var claims = check(token).filter(AccessTokenVerifier::withinMaxLifetime);
     claims.ifPresent(valid -> verified.put(token, valid));
-    return claims;
+    return claims.filter(valid -> !revocations.isRevoked(valid));
+  }
+
+  private static boolean withinMaxLifetime(AccessTokenClaims claims) {
+    return !Duration.between(claims.issuedAt(), claims.expiresAt())
+        .minus(AccessTokens.MAX_LIFETIME)
+        .isPositive();
   }
 
   private Duration untilExpiry(AccessTokenClaims claims) {

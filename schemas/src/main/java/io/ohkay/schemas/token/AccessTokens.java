@@ -21,5 +21,11 @@ public final class AccessTokens {
   /** The private claim naming the session (refresh-token family) the token belongs to. */
   public static final String SESSION_CLAIM = "sid";
 
+  /**
+   * The longest lifetime an access token may have ({@code exp - iat}); longer ones are refused, so
+   * a revocation needs to be remembered only this long.
+   */
+  public static final java.time.Duration MAX_LIFETIME = java.time.Duration.ofHours(1);
+
   private AccessTokens() {}
 }

@@ -64,7 +64,8 @@ class AccessTokenVerifierTest {
             return now.get();
           }
         };
-    var remembering = new AccessTokenVerifier(KEY.toPublicJWK(), clock);
+    var remembering =
+        new AccessTokenVerifier(KEY.toPublicJWK(), new SessionRevocations(clock), clock);
     var token = es256(KEY, AccessTokens.TYPE, claims().build());
 
     assertThat(remembering.verify(token)).isPresent();

@@ -1,0 +1,102 @@
+package io.ohkay.command.user;
+
+import io.ohkay.command.web.ProblemException;
+import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.id.UserId;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what the write side needs from the projections before it sends a command: an account's
+ * password hash (by e-mail for sign-in, by id for deletion) from {@code ohkay_auth}, and the
+ * servers an account owns from the registry. Blocking JDBC: call off the event loop.
+ */
+public final class Credentials {
+
+  private static final Logger log = LoggerFactory.getLogger(Credentials.class);
+
+  private final DataSource auth;
+  private final DataSource registry;
+
+  public Credentials(DataSource auth, DataSource registry) {
+    this.auth = auth;
+    this.registry = registry;
+  }
+
+  /** A live account's id, password hash and display name. */
+  record Credential(UserId userId, String passwordHash, String displayName) {
+
+    @Override
+    public String toString() {
+      return "Credential[userId=" + userId + "]";
+    }
+  }
+
+  Optional<Credential> byEmail(String email) {
+    return credential("u.email = ?", email);
+  }
+
+  Optional<Credential> byId(UserId user) {
+    return credential("u.id = ?", user.value());
+  }
+
+  private Optional<Credential> credential(String where, Object value) {
+    var sql =
+        "SELECT u.id, u.password_hash, p.display_name FROM users u"
+            + " JOIN user_profiles p ON p.user_id = u.id WHERE u.deleted_at IS NULL AND "
+            + where;
+    try (var connection = auth.getConnection();
+        var statement = connection.prepareStatement(sql)) {
+      statement.setObject(1, value);
+      try (var rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Credential(
+                new UserId(rows.getObject(1, UUID.class)), rows.getString(2), rows.getString(3)));
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** How many servers {@code user} owns. */
+  int ownedServers(UserId user) {
+    try (var connection = registry.getConnection();
+        var statement =
+            connection.prepareStatement("SELECT count(*) FROM servers WHERE owner_id = ?")) {
+      statement.setObject(1, user.value());
+      try (var rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** Whether {@code ohkay_auth} has applied the aggregate's events up to {@code seq}. */
+  boolean applied(UUID aggregate, long seq) {
+    try (var connection = auth.getConnection();
+        var statement =
+            connection.prepareStatement(
+                "SELECT seq FROM aggregate_versions WHERE aggregate_id = ?")) {
+      statement.setObject(1, aggregate);
+      try (var rows = statement.executeQuery()) {
+        return rows.next() && rows.getLong(1) >= seq;
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static ProblemException unavailable(SQLException cause) {
+    log.warn("account database unavailable: {}", cause.getMessage());
+    return new ProblemException(ErrorCode.UNAVAILABLE, "The account database is unavailable.");
+  }
+}
