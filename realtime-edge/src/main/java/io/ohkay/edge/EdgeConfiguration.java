@@ -1,13 +1,19 @@
 package io.ohkay.edge;
 
+import io.ohkay.edge.account.AccountRoutes;
 import io.ohkay.edge.channel.ChannelRoutes;
 import io.ohkay.edge.db.Databases;
+import io.ohkay.edge.kafka.RevocationFeed;
 import io.ohkay.edge.message.MessageRoutes;
 import io.ohkay.edge.position.ReadYourWrites;
 import io.ohkay.edge.server.ServerRoutes;
 import io.ohkay.edge.stream.StreamRoutes;
 import io.ohkay.edge.stream.StreamSettings;
 import io.ohkay.edge.web.Authenticator;
+import io.ohkay.schemas.token.SessionRevocations;
+import io.ohkay.schemas.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,14 +21,24 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The realtime edge, ready to be imported into a WebFlux application next to other modules:
- * read-only routes under {@code /api} (servers, channels, messages, stream), each mapping its own
- * errors to problem+json, and the {@code edge} health indicator. Beans are named {@code edge*} so
- * they never collide with another module's.
+ * read-only routes under {@code /api} (servers, channels, messages, profiles, session, stream),
+ * each mapping its own errors to problem+json, the {@code edge} health indicator, and the
+ * revocations every route's authentication honours. Beans are named {@code edge*} so they never
+ * collide with another module's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
-@Import({ServerRoutes.class, ChannelRoutes.class, MessageRoutes.class, StreamRoutes.class})
+@Import({
+  ServerRoutes.class,
+  ChannelRoutes.class,
+  MessageRoutes.class,
+  AccountRoutes.class,
+  StreamRoutes.class
+})
 public class EdgeConfiguration {
+
+  /** How long the start waits for the revocations of the last hour before the web server opens. */
+  private static final Duration REVOCATIONS_START_WAIT = Duration.ofSeconds(30);
 
   @Bean(destroyMethod = "close")
   Databases edgeDatabases(EdgeProperties properties) {
@@ -34,12 +50,33 @@ public class EdgeConfiguration {
             postgres.username(),
             postgres.password(),
             postgres.maxPoolSize()),
-        properties.registryDatabase());
+        properties.registryDatabase(),
+        properties.authDatabase());
   }
 
   @Bean
-  Authenticator edgeAuthenticator(EdgeProperties properties) {
-    return new Authenticator(properties.accessTokenKeyFile());
+  SessionRevocations edgeSessionRevocations() {
+    return new SessionRevocations();
+  }
+
+  @Bean
+  RevocationFeed edgeRevocationFeed(
+      EdgeProperties properties, SessionRevocations edgeSessionRevocations) {
+    return new RevocationFeed(
+        properties.bootstrapServers(),
+        Topics.AUTH_EVENTS.in(properties.topicPrefix()),
+        edgeSessionRevocations,
+        REVOCATIONS_START_WAIT,
+        Clock.systemUTC());
+  }
+
+  @Bean
+  Authenticator edgeAuthenticator(
+      EdgeProperties properties,
+      SessionRevocations edgeSessionRevocations,
+      RevocationFeed edgeRevocationFeed) {
+    return new Authenticator(
+        properties.accessTokenKeyFile(), edgeSessionRevocations, edgeRevocationFeed::loaded);
   }
 
   @Bean

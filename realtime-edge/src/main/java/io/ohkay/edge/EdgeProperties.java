@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param postgres the PostgreSQL server holding the registry and the server databases
  * @param registryDatabase name of the server registry database ({@code servers}, {@code
  *     server_members}); server databases are named by its {@code servers.database_name}
+ * @param authDatabase name of the accounts database ({@code users}, {@code user_profiles}, {@code
+ *     sessions}), read by the profile and session queries
  * @param accessTokenKeyFile JWK file of the access-token key; only its public part is used
  * @param heartbeatInterval how often an idle stream sends a {@code :hb} comment so proxies keep the
  *     connection open
@@ -36,6 +38,7 @@ public record EdgeProperties(
     @DefaultValue("") @NotNull String topicPrefix,
     @DefaultValue @Valid @NotNull Postgres postgres,
     @DefaultValue("ohkay_server_registry") @NotBlank String registryDatabase,
+    @DefaultValue("ohkay_auth") @NotBlank String authDatabase,
     @NotNull Path accessTokenKeyFile,
     @DefaultValue("15s") @NotNull Duration heartbeatInterval,
     @DefaultValue("1000") @Min(1) @Max(100_000) int connectionBufferSize,

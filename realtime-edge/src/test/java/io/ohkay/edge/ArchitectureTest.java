@@ -30,14 +30,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "..edge.server..", "..edge.channel..", "..edge.message..", "..edge.stream..")
+            "..edge.server..",
+            "..edge.channel..",
+            "..edge.message..",
+            "..edge.stream..",
+            "..edge.account..")
         .check(EDGE);
   }
 
   @Test
   void shouldKeepFeaturesApartExceptForTheServerDirectoryWhenAnalyzed() {
-    var dependents = List.of("channel", "message", "stream");
-    for (var feature : List.of("server", "channel", "message", "stream")) {
+    var dependents = List.of("channel", "message", "stream", "account");
+    for (var feature : List.of("server", "channel", "message", "stream", "account")) {
       var others =
           dependents.stream()
               .filter(other -> !other.equals(feature))

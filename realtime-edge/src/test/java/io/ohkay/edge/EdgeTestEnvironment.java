@@ -33,8 +33,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * One test class's world on the shared embedded Kafka and PostgreSQL: a unique topic and database
  * prefix, the projected tables of the brief created with plain SQL (the projector's migrations are
- * not a dependency of the edge), an access-token key, and a transactional producer writing events
- * as the decider does.
+ * not a dependency of the edge; the accounts database runs the projector's own migration files, so
+ * the edge's reads fail here when they drift), an access-token key, and a transactional producer
+ * writing events as the decider does.
  */
 public final class EdgeTestEnvironment implements AutoCloseable {
 
@@ -76,6 +77,7 @@ public final class EdgeTestEnvironment implements AutoCloseable {
   private final EmbeddedInfrastructure infra = SharedInfrastructure.get();
   private final String prefix;
   private final String registryDatabase;
+  private final String authDatabase;
   private final java.nio.file.Path keyFile;
   private final TestTokens tokens;
   private @Nullable KafkaProducer<String, byte[]> producer;
@@ -83,6 +85,7 @@ public final class EdgeTestEnvironment implements AutoCloseable {
   private EdgeTestEnvironment(String name) {
     this.prefix = SharedInfrastructure.uniqueName(name);
     this.registryDatabase = prefix + "server_registry";
+    this.authDatabase = prefix + "auth";
     try {
       this.keyFile = Files.createTempDirectory("edge-keys").resolve("access-token.jwk");
     } catch (IOException e) {
@@ -95,6 +98,7 @@ public final class EdgeTestEnvironment implements AutoCloseable {
   public static EdgeTestEnvironment create(String name) {
     var environment = new EdgeTestEnvironment(name);
     environment.createDatabase(environment.registryDatabase, REGISTRY_TABLES);
+    environment.createDatabase(environment.authDatabase, authMigrations());
     environment.createTopics();
     return environment;
   }
@@ -109,6 +113,7 @@ public final class EdgeTestEnvironment implements AutoCloseable {
     registry.add("ohkay.edge.postgres.username", postgres::username);
     registry.add("ohkay.edge.postgres.password", postgres::password);
     registry.add("ohkay.edge.registry-database", () -> registryDatabase);
+    registry.add("ohkay.edge.auth-database", () -> authDatabase);
     registry.add("ohkay.edge.access-token-key-file", keyFile::toString);
   }
 
@@ -118,6 +123,54 @@ public final class EdgeTestEnvironment implements AutoCloseable {
 
   public String registryDatabase() {
     return registryDatabase;
+  }
+
+  public String authDatabase() {
+    return authDatabase;
+  }
+
+  /** An account with its profile, as the projector writes a registration. */
+  public void addUser(UUID user, String email, String displayName, @Nullable String bio) {
+    var created = now();
+    sql(
+        authDatabase,
+        "insert into users(id, email, password_hash, created_at) values (?, ?, ?, ?)",
+        user,
+        email,
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
+        created);
+    sql(
+        authDatabase,
+        "insert into user_profiles values (?, ?, null, ?, ?)",
+        user,
+        displayName,
+        bio,
+        created);
+  }
+
+  /** A live session of {@code user}, at generation {@code generation}. */
+  public void addSession(UUID session, UUID user, int generation, @Nullable String ip) {
+    sql(
+        authDatabase,
+        "insert into sessions(id, user_id, generation, created_at, refreshed_at, expires_at, ip,"
+            + " user_agent) values (?, ?, ?, ?, ?, ?, ?, 'test-agent')",
+        session,
+        user,
+        generation,
+        now(),
+        now(),
+        now().plusDays(30),
+        ip);
+  }
+
+  /** Erases an account as the projector does on {@code user.deleted.v1}. */
+  public void deleteUser(UUID user) {
+    sql(authDatabase, "delete from user_profiles where user_id = ?", user);
+    sql(
+        authDatabase,
+        "update users set email = null, password_hash = null, deleted_at = ? where id = ?",
+        now(),
+        user);
   }
 
   /** A server with its own database, owned (and joined) by {@code owner}. */
@@ -200,21 +253,24 @@ public final class EdgeTestEnvironment implements AutoCloseable {
 
   /** Appends {@code events} to the server events topic in one committed transaction. */
   public void publish(Event... events) {
-    transaction(true, events);
+    transaction(Topics.SERVER_EVENTS.in(prefix), true, events);
+  }
+
+  /** Appends {@code events} to the account events topic in one committed transaction. */
+  public void publishAccount(Event... events) {
+    transaction(Topics.AUTH_EVENTS.in(prefix), true, events);
   }
 
   /** Appends {@code events} in a transaction that is then aborted: no reader may see them. */
   public void publishAborted(Event... events) {
-    transaction(false, events);
+    transaction(Topics.SERVER_EVENTS.in(prefix), false, events);
   }
 
-  private synchronized void transaction(boolean commit, Event... events) {
+  private synchronized void transaction(String topic, boolean commit, Event... events) {
     var kafka = producer();
     kafka.beginTransaction();
     for (var event : events) {
-      var record =
-          new ProducerRecord<>(
-              Topics.SERVER_EVENTS.in(prefix), event.aggregateId().toString(), Json.write(event));
+      var record = new ProducerRecord<>(topic, event.aggregateId().toString(), Json.write(event));
       CloudEventHeaders.of(event, "ohkay-edge-test")
           .forEach((key, value) -> record.headers().add(key, value));
       kafka.send(record);
@@ -243,6 +299,31 @@ public final class EdgeTestEnvironment implements AutoCloseable {
       producer.initTransactions();
     }
     return producer;
+  }
+
+  /** The projector's migrations of the accounts database, in order. */
+  private static String authMigrations() {
+    var directory =
+        java.nio.file.Path.of("..", "projector", "src", "main", "resources", "db", "auth");
+    try (var files = Files.list(directory)) {
+      var sql = new StringBuilder();
+      var migrations =
+          files
+              .filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql"))
+              .sorted(java.util.Comparator.comparing(EdgeTestEnvironment::version))
+              .toList();
+      for (var file : migrations) {
+        sql.append(Files.readString(file)).append('\n');
+      }
+      return sql.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the projector's auth migrations are not at " + directory, e);
+    }
+  }
+
+  private static int version(java.nio.file.Path migration) {
+    var name = migration.getFileName().toString();
+    return Integer.parseInt(name.substring(1, name.indexOf("__")));
   }
 
   private void createDatabase(String database, String ddl) {

@@ -26,25 +26,36 @@ public final class TestTokens {
 
   /** A valid token of {@code user} for 10 minutes. */
   public String valid(UUID user) {
-    return sign(key, user, Instant.now(), Duration.ofMinutes(10));
+    return valid(user, UUID.randomUUID());
+  }
+
+  /** A valid token of {@code user}'s session {@code session} for 10 minutes. */
+  public String valid(UUID user, UUID session) {
+    return sign(key, user, session, Instant.now(), Duration.ofMinutes(10));
   }
 
   /** A token that expired 5 minutes ago (beyond the verifier's clock skew). */
   public String expired(UUID user) {
-    return sign(key, user, Instant.now().minus(Duration.ofMinutes(15)), Duration.ofMinutes(10));
+    return sign(
+        key,
+        user,
+        UUID.randomUUID(),
+        Instant.now().minus(Duration.ofMinutes(15)),
+        Duration.ofMinutes(10));
   }
 
   /** A well-formed token signed by another key. */
   public String forged(UUID user) {
     try {
       var other = new ECKeyGenerator(Curve.P_256).keyID(key.getKeyID()).generate();
-      return sign(other, user, Instant.now(), Duration.ofMinutes(10));
+      return sign(other, user, UUID.randomUUID(), Instant.now(), Duration.ofMinutes(10));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static String sign(ECKey key, UUID user, Instant issuedAt, Duration lifetime) {
+  private static String sign(
+      ECKey key, UUID user, UUID session, Instant issuedAt, Duration lifetime) {
     var header =
         new JWSHeader.Builder(JWSAlgorithm.ES256)
             .type(new JOSEObjectType("at+jwt"))
@@ -55,7 +66,7 @@ public final class TestTokens {
             .issuer("ohkay")
             .audience("ohkay-api")
             .subject(user.toString())
-            .claim("sid", UUID.randomUUID().toString())
+            .claim("sid", session.toString())
             .issueTime(Date.from(issuedAt))
             .expirationTime(Date.from(issuedAt.plus(lifetime)))
             .jwtID(UUID.randomUUID().toString())

@@ -23,6 +23,7 @@ public final class Databases implements AutoCloseable {
 
   private final Settings settings;
   private final String registryDatabase;
+  private final String authDatabase;
   private final Map<String, Pooled> pools = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -34,14 +35,20 @@ public final class Databases implements AutoCloseable {
   public record Settings(
       String host, int port, String username, String password, int maxPoolSize) {}
 
-  public Databases(Settings settings, String registryDatabase) {
+  public Databases(Settings settings, String registryDatabase, String authDatabase) {
     this.settings = settings;
     this.registryDatabase = registryDatabase;
+    this.authDatabase = authDatabase;
   }
 
   /** The server registry database. */
   public DatabaseClient registry() {
     return of(registryDatabase);
+  }
+
+  /** The accounts database (users, profiles, sessions). */
+  public DatabaseClient auth() {
+    return of(authDatabase);
   }
 
   /** The database named {@code name} (a name read from the registry, never from a client). */

@@ -4,7 +4,7 @@ import io.ohkay.edge.server.ServerDirectory;
 import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.ProblemException;
 import io.ohkay.schemas.error.ErrorCode;
-import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.token.AccessTokenClaims;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,7 +19,8 @@ import reactor.core.publisher.Sinks;
 /**
  * {@code GET /api/stream}: the caller's one multiplexed stream of the events of every server they
  * are a member of. {@code ready} comes first, once the connection is registered for them; a {@code
- * :hb} comment keeps idle connections open.
+ * :hb} comment keeps idle connections open; {@code revoked} ends the connection when its session is
+ * revoked or its account deleted.
  */
 final class StreamHandler {
 
@@ -43,7 +44,7 @@ final class StreamHandler {
   }
 
   Mono<ServerResponse> stream(ServerRequest request) {
-    var user = authenticator.require(request).userId();
+    var claims = authenticator.require(request);
     if (!hub.isRunning()) {
       throw new ProblemException(ErrorCode.UNAVAILABLE, "The stream is shutting down.");
     }
@@ -51,11 +52,11 @@ final class StreamHandler {
         .contentType(MediaType.TEXT_EVENT_STREAM)
         .header(HttpHeaders.CACHE_CONTROL, "no-cache")
         .header("X-Accel-Buffering", "no")
-        .body(BodyInserters.fromServerSentEvents(events(user)));
+        .body(BodyInserters.fromServerSentEvents(events(claims)));
   }
 
-  private Flux<ServerSentEvent<String>> events(UserId user) {
-    return Flux.using(() -> hub.open(user), this::live, hub::close);
+  private Flux<ServerSentEvent<String>> events(AccessTokenClaims claims) {
+    return Flux.using(() -> hub.open(claims), this::live, hub::close);
   }
 
   private Flux<ServerSentEvent<String>> live(StreamSession session) {

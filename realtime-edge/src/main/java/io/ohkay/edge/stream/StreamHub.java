@@ -4,59 +4,100 @@ import io.ohkay.edge.kafka.FeedListener;
 import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
 import io.ohkay.schemas.event.EventTypes;
+import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.token.AccessTokenClaims;
+import io.ohkay.schemas.token.SessionRevocations;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
 
 /**
  * Routes the feed to the connections: each server event goes to the connections of that server's
  * members (found through a {@link MembershipIndex}, so the cost is the server's connections, not
  * all of them). One lock orders dispatch, joins and (dis)connections, which makes a connection's
- * {@code ready} cursor exact: every event after it is delivered, none before. Account events are
- * not streamed (they carry credentials); they only advance the cursor.
+ * {@code ready} cursor exact: every event after it is delivered, none before.
+ *
+ * <p>Account events are private: only {@link #STREAMED_ACCOUNT_EVENTS} reach streams (a profile
+ * update, to the user and everyone sharing a server with them); a session revocation or an account
+ * deletion ends the streams of that session or account with {@code revoked}; every other account
+ * event (a registration carries a password hash, sessions and sign-in failures concern their owner
+ * alone) only advances the cursor.
  */
 final class StreamHub implements FeedListener, SmartLifecycle {
+
+  /** The account event types that are streamed; every other one never is. */
+  static final Set<String> STREAMED_ACCOUNT_EVENTS = Set.of(EventTypes.PROFILE_UPDATED);
 
   private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
   private final String serverTopic;
+  private final String accountTopic;
   private final Map<String, Character> topicCodes;
   private final int bufferSize;
+  private final SessionRevocations revocations;
+  private final ProfileFanout profiles;
   private final MembershipIndex<UUID, StreamSession> byServer = new MembershipIndex<>();
   private final MembershipIndex<UUID, StreamSession> byUser = new MembershipIndex<>();
   private final Map<PartitionKey, Long> positions = new HashMap<>();
   private final Set<StreamSession> sessions = new HashSet<>();
   private final RecentJoins recentJoins = new RecentJoins();
+  private final RecentRevocations recentRevocations = new RecentRevocations();
   private volatile int connections;
   private volatile boolean running = true;
 
   private record PartitionKey(char topic, int partition) {}
 
   /**
-   * @param serverTopic the server events topic, whose events are streamed
-   * @param topicCodes every topic read, with its one-letter cursor code
+   * @param serverTopic the server events topic, whose events are streamed to members
+   * @param accountTopic the account events topic: profile updates, revocations
    * @param bufferSize events buffered per connection before it overflows
+   * @param revocations the edge's revocations, updated before a revoked session's streams end so a
+   *     reconnect with its token is refused
+   * @param serversOf the servers a user is a member of (the registry), for profile updates
    */
-  StreamHub(String serverTopic, Map<String, Character> topicCodes, int bufferSize) {
+  StreamHub(
+      String serverTopic,
+      String accountTopic,
+      int bufferSize,
+      SessionRevocations revocations,
+      Function<UserId, Flux<UUID>> serversOf) {
     this.serverTopic = serverTopic;
-    this.topicCodes = Map.copyOf(topicCodes);
+    this.accountTopic = accountTopic;
+    this.topicCodes = Map.of(serverTopic, 's', accountTopic, 'a');
     this.bufferSize = bufferSize;
+    this.revocations = revocations;
+    this.profiles = new ProfileFanout(serversOf, this::deliverProfile);
   }
 
-  /** A new connection of {@code user}; joins it sees from now on are recorded before it is live. */
-  synchronized StreamSession open(UserId user) {
-    var session = new StreamSession(user, bufferSize);
+  /**
+   * A new connection with the token {@code claims}; joins it sees from now on are recorded before
+   * it is live. A connection of a session or account revoked since its token was checked is ended
+   * at once with {@code revoked}.
+   */
+  synchronized StreamSession open(AccessTokenClaims claims) {
+    var user = claims.userId();
+    var session = new StreamSession(user, claims.sessionId(), bufferSize);
+    var revoked = recentRevocations.reasonFor(user.value(), claims.sessionId().value());
+    if (revoked != null) {
+      session.offer(StreamSession.revokedEvent(cursor().encode(), revoked));
+      session.close();
+      return session;
+    }
     session.servers().addAll(recentJoins.of(user.value(), System.nanoTime()));
     byUser.add(user.value(), session);
     sessions.add(session);
@@ -114,25 +155,96 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   @Override
   public synchronized void onRecord(FeedRecord record) {
     var key = advance(record.next());
-    if (key == null || !record.topic().equals(serverTopic)) {
+    if (key == null) {
+      return;
+    }
+    if (record.topic().equals(accountTopic)) {
+      onAccountEvent(key, record);
       return;
     }
     if (EventTypes.MEMBER_JOINED.equals(record.type())) {
       join(record);
     }
-    deliver(record.aggregateId(), event(key, record));
+    offerAll(byServer.membersOf(record.aggregateId()), event(key, record));
+  }
+
+  private void onAccountEvent(PartitionKey key, FeedRecord record) {
+    var user = record.payloadId("userId");
+    if (user == null) {
+      return;
+    }
+    switch (record.type()) {
+      case EventTypes.SESSION_REVOKED -> revokeSession(key, record, user);
+      case EventTypes.USER_DELETED -> deleteAccount(key, record, user);
+      default -> {
+        if (STREAMED_ACCOUNT_EVENTS.contains(record.type())) {
+          profiles.submit(new ProfileFanout.Update(new UserId(user), event(key, record)));
+        }
+      }
+    }
+  }
+
+  private void revokeSession(PartitionKey key, FeedRecord record, UUID user) {
+    var session = record.payloadId("sessionId");
+    var reasonNode = record.payload().get("reason");
+    if (session == null || reasonNode == null || !reasonNode.isString()) {
+      return;
+    }
+    revocations.revoke(new SessionId(session), Instant.now());
+    recentRevocations.record(session, reasonNode.stringValue());
+    var revoked = StreamSession.revokedEvent(cursorAfter(key, record), reasonNode.stringValue());
+    for (var stream : byUser.membersOf(user)) {
+      if (stream.sessionId().value().equals(session)) {
+        end(stream, revoked);
+      }
+    }
+  }
+
+  private void deleteAccount(PartitionKey key, FeedRecord record, UUID user) {
+    revocations.revoke(new UserId(user), Instant.now());
+    recentRevocations.record(user, StreamSession.ACCOUNT_DELETED);
+    var revoked =
+        StreamSession.revokedEvent(cursorAfter(key, record), StreamSession.ACCOUNT_DELETED);
+    byUser.membersOf(user).forEach(stream -> end(stream, revoked));
+  }
+
+  private void end(StreamSession session, ServerSentEvent<String> last) {
+    session.offer(last);
+    close(session);
+  }
+
+  /**
+   * Delivers a profile update to the live connections of the user and of everyone sharing a server
+   * with them: the registry's servers of the user, plus the joins seen lately and the servers of
+   * the user's own connections (which the registry may not have caught up with).
+   */
+  private synchronized void deliverProfile(ProfileFanout.Update update, Collection<UUID> servers) {
+    var user = update.user().value();
+    var shared = new LinkedHashSet<>(servers);
+    shared.addAll(recentJoins.of(user, System.nanoTime()));
+    var targets = new LinkedHashSet<StreamSession>();
+    for (var own : byUser.membersOf(user)) {
+      shared.addAll(own.servers());
+      targets.add(own);
+    }
+    shared.forEach(server -> targets.addAll(byServer.membersOf(server)));
+    offerAll(targets.stream().filter(StreamSession::active).toList(), update.event());
   }
 
   private static ServerSentEvent<String> event(PartitionKey key, FeedRecord record) {
     return ServerSentEvent.<String>builder()
-        .id(StreamCursor.of(position(key, record.offset() + 1)).encode())
+        .id(cursorAfter(key, record))
         .event(record.type())
         .data(record.json())
         .build();
   }
 
-  private void deliver(UUID server, ServerSentEvent<String> event) {
-    for (var session : byServer.membersOf(server)) {
+  private static String cursorAfter(PartitionKey key, FeedRecord record) {
+    return StreamCursor.of(position(key, record.offset() + 1)).encode();
+  }
+
+  private void offerAll(Collection<StreamSession> targets, ServerSentEvent<String> event) {
+    for (var session : targets) {
       if (session.offer(event)) {
         continue;
       }

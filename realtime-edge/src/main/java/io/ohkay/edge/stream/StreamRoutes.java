@@ -1,12 +1,13 @@
 package io.ohkay.edge.stream;
 
 import io.ohkay.edge.kafka.EventFeed;
+import io.ohkay.edge.kafka.RevocationFeed;
 import io.ohkay.edge.server.ServerDirectory;
 import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.Problems;
+import io.ohkay.schemas.token.SessionRevocations;
 import io.ohkay.schemas.topic.Topics;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,19 +17,23 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The live stream: {@code GET /api/stream}, the edge's one consumer of the events topics, the hub
- * between them and the {@code edge} health indicator.
+ * between them and the {@code edge} health indicator (which also reports the revocation feed).
  */
 @Configuration(proxyBeanMethods = false)
 public class StreamRoutes {
 
   @Bean
-  StreamHub edgeStreamHub(StreamSettings edgeStreamSettings) {
+  StreamHub edgeStreamHub(
+      StreamSettings edgeStreamSettings,
+      SessionRevocations edgeSessionRevocations,
+      ServerDirectory edgeServerDirectory) {
     var prefix = edgeStreamSettings.topicPrefix();
-    var serverTopic = Topics.SERVER_EVENTS.in(prefix);
     return new StreamHub(
-        serverTopic,
-        Map.of(serverTopic, 's', Topics.AUTH_EVENTS.in(prefix), 'a'),
-        edgeStreamSettings.connectionBufferSize());
+        Topics.SERVER_EVENTS.in(prefix),
+        Topics.AUTH_EVENTS.in(prefix),
+        edgeStreamSettings.connectionBufferSize(),
+        edgeSessionRevocations,
+        edgeServerDirectory::serverIdsOf);
   }
 
   @Bean
@@ -41,8 +46,9 @@ public class StreamRoutes {
   }
 
   @Bean
-  HealthIndicator edge(EventFeed edgeEventFeed, StreamHub edgeStreamHub) {
-    return new StreamHealth(edgeEventFeed, edgeStreamHub);
+  HealthIndicator edge(
+      EventFeed edgeEventFeed, StreamHub edgeStreamHub, RevocationFeed edgeRevocationFeed) {
+    return new StreamHealth(edgeEventFeed, edgeStreamHub, edgeRevocationFeed);
   }
 
   @Bean

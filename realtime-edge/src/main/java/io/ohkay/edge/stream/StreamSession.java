@@ -1,7 +1,10 @@
 package io.ohkay.edge.stream;
 
+import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.json.Json;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,17 +15,23 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * One client connection: the servers it may see and a bounded buffer of events not yet written. A
- * client that lets the buffer fill is not waited for: it is ended with {@code event: overflow}
- * carrying the cursor of the last event it was given, from which it can resume. Emissions are
- * serialized by the hub's lock; the rest is read by the connection's own reactor thread.
+ * One client connection, opened with the access token of one session: the servers it may see and a
+ * bounded buffer of events not yet written. A client that lets the buffer fill is not waited for:
+ * it is ended with {@code event: overflow} carrying the cursor of the last event it was given, from
+ * which it can resume. Emissions are serialized by the hub's lock; the rest is read by the
+ * connection's own reactor thread.
  */
 final class StreamSession {
 
   static final String READY = "ready";
   static final String OVERFLOW = "overflow";
+  static final String REVOKED = "revoked";
+
+  /** The {@code revoked} reason of a deleted account (sessions name their own). */
+  static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
 
   private final UserId user;
+  private final SessionId sessionId;
   private final Sinks.Many<ServerSentEvent<String>> sink;
   private final Set<UUID> servers = new HashSet<>();
   private boolean active;
@@ -30,13 +39,19 @@ final class StreamSession {
   private volatile @Nullable String lastCursor;
   private volatile boolean overflowed;
 
-  StreamSession(UserId user, int bufferSize) {
+  StreamSession(UserId user, SessionId sessionId, int bufferSize) {
     this.user = user;
+    this.sessionId = sessionId;
     this.sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
   }
 
   UserId user() {
     return user;
+  }
+
+  /** The session of the token the connection was opened with. */
+  SessionId sessionId() {
+    return sessionId;
   }
 
   /** The servers this connection streams (guarded by the hub). */
@@ -95,6 +110,15 @@ final class StreamSession {
       return null;
     }
     return cursorEvent(OVERFLOW, lastCursor == null ? "" : lastCursor);
+  }
+
+  /** The last event of a connection whose session or account was revoked. */
+  static ServerSentEvent<String> revokedEvent(String cursor, String reason) {
+    return ServerSentEvent.<String>builder()
+        .id(cursor)
+        .event(REVOKED)
+        .data(Json.mapper().writeValueAsString(Map.of("reason", reason)))
+        .build();
   }
 
   /** An event whose id and data both name {@code cursor}. */

@@ -8,28 +8,48 @@ import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.ProfileUpdated;
+import io.ohkay.schemas.event.SessionRefreshed;
+import io.ohkay.schemas.event.SessionRevoked;
+import io.ohkay.schemas.event.SessionStarted;
+import io.ohkay.schemas.event.SigninFailed;
+import io.ohkay.schemas.event.UserDeleted;
 import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
+import io.ohkay.schemas.token.AccessTokenClaims;
+import io.ohkay.schemas.token.SessionRevocations;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
 
 class StreamHubTest {
 
   private static final String SERVERS = "ohkay.server.events";
   private static final String ACCOUNTS = "ohkay.auth.events";
 
-  private final StreamHub hub = new StreamHub(SERVERS, Map.of(SERVERS, 's', ACCOUNTS, 'a'), 4);
+  private final SessionRevocations revocations = new SessionRevocations();
+  private final Map<UUID, List<UUID>> registry = new HashMap<>();
+  private final StreamHub hub =
+      new StreamHub(
+          SERVERS,
+          ACCOUNTS,
+          4,
+          revocations,
+          user -> Flux.fromIterable(registry.getOrDefault(user.value(), List.of())));
   private final UUID guild = UUID.randomUUID();
   private final UUID club = UUID.randomUUID();
   private long offset;
@@ -65,7 +85,7 @@ class StreamHubTest {
   @Test
   void shouldApplyAJoinSeenBeforeTheConnectionWentLiveWhenActivated() {
     var user = UUID.randomUUID();
-    var session = hub.open(new UserId(user));
+    var session = hub.open(claims(user, UUID.randomUUID()));
     var received = subscribe(session);
 
     hub.onRecord(record(SERVERS, 0, joined(club, user)));
@@ -104,7 +124,7 @@ class StreamHubTest {
 
   @Test
   void shouldDropAnOverflowingConnectionWithoutTouchingTheOthersWhenOneStalls() {
-    var stalled = hub.open(new UserId(UUID.randomUUID()));
+    var stalled = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()));
     hub.activate(stalled, List.of(guild));
     var keeping = live(UUID.randomUUID(), guild);
 
@@ -122,7 +142,7 @@ class StreamHubTest {
     var alice = live(UUID.randomUUID(), guild);
 
     hub.stop();
-    var late = hub.open(new UserId(UUID.randomUUID()));
+    var late = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()));
 
     assertThat(hub.isRunning()).isFalse();
     assertThat(alice.completed[0]).isTrue();
@@ -141,16 +161,137 @@ class StreamHubTest {
     assertThat(names(alice.received)).containsExactly("ready");
   }
 
+  @Test
+  void shouldEndOnlyTheRevokedSessionsStreamsWithRevokedWhenASessionIsRevoked() {
+    var user = UUID.randomUUID();
+    var session = UUID.randomUUID();
+    var revoked = live(claims(user, session), guild);
+    var otherDevice = live(user, guild);
+
+    hub.onRecord(record(ACCOUNTS, 1, revoke(user, session, SessionRevoked.Reason.SIGNED_OUT)));
+
+    var last = revoked.received.getLast();
+    assertThat(names(revoked.received)).containsExactly("ready", "revoked");
+    assertThat(last.data()).isEqualTo("{\"reason\":\"SIGNED_OUT\"}");
+    assertThat(last.id()).isEqualTo("1.a1-" + offset);
+    assertThat(revoked.completed[0]).isTrue();
+    assertThat(otherDevice.completed[0]).isFalse();
+    assertThat(hub.connections()).isOne();
+    assertThat(revocations.isRevoked(claims(user, session))).isTrue();
+  }
+
+  @Test
+  void shouldEndEveryStreamOfTheUserWithAccountDeletedWhenTheAccountIsDeleted() {
+    var user = UUID.randomUUID();
+    var phone = live(user, guild);
+    var laptop = live(user);
+    var friend = live(UUID.randomUUID(), guild);
+
+    hub.onRecord(record(ACCOUNTS, 0, event(user, new UserDeleted(new UserId(user)))));
+
+    for (var stream : List.of(phone, laptop)) {
+      assertThat(names(stream.received)).containsExactly("ready", "revoked");
+      assertThat(stream.received.getLast().data()).isEqualTo("{\"reason\":\"ACCOUNT_DELETED\"}");
+      assertThat(stream.completed[0]).isTrue();
+    }
+    assertThat(friend.completed[0]).isFalse();
+    assertThat(revocations.isRevoked(claims(user, UUID.randomUUID()))).isTrue();
+  }
+
+  @Test
+  void shouldEndAtOnceAConnectionOpenedAfterItsRevocationWasDispatched() {
+    var user = UUID.randomUUID();
+    var session = UUID.randomUUID();
+    hub.onRecord(
+        record(ACCOUNTS, 0, revoke(user, session, SessionRevoked.Reason.REFRESH_TOKEN_REUSED)));
+
+    var late = live(claims(user, session), guild);
+
+    assertThat(names(late.received)).containsExactly("revoked");
+    assertThat(late.received.getFirst().data()).isEqualTo("{\"reason\":\"REFRESH_TOKEN_REUSED\"}");
+    assertThat(late.completed[0]).isTrue();
+    assertThat(hub.connections()).isZero();
+  }
+
+  @Test
+  void shouldDeliverAProfileUpdateToTheUserAndTheirCoMembersOnlyWhenUpdated() {
+    var user = UUID.randomUUID();
+    registry.put(user, List.of(guild));
+    var self = live(user, guild);
+    var coMember = live(UUID.randomUUID(), guild);
+    var stranger = live(UUID.randomUUID(), club);
+    var notYetLive = subscribe(hub.open(claims(user, UUID.randomUUID())));
+
+    var updated = profile(user);
+    hub.onRecord(record(ACCOUNTS, 2, updated));
+
+    for (var stream : List.of(self, coMember)) {
+      assertThat(names(stream.received)).containsExactly("ready", "profile.updated.v1");
+      var delivered = stream.received.getLast();
+      assertThat(delivered.data())
+          .isEqualTo(new String(Json.write(updated), StandardCharsets.UTF_8));
+      assertThat(delivered.id()).isEqualTo("1.a2-" + offset);
+    }
+    assertThat(names(stranger.received)).containsExactly("ready");
+    assertThat(notYetLive).isEmpty();
+  }
+
+  @Test
+  void shouldReachCoMembersOfAUserWithoutConnectionsWhenTheRegistryKnowsTheirServers() {
+    var user = UUID.randomUUID();
+    registry.put(user, List.of(club));
+    var coMember = live(UUID.randomUUID(), club);
+
+    hub.onRecord(record(ACCOUNTS, 0, profile(user)));
+
+    assertThat(names(coMember.received)).containsExactly("ready", "profile.updated.v1");
+  }
+
+  @Test
+  void shouldStreamNoAccountEventButProfileUpdatesWhenTheyArePrivate() {
+    var user = UUID.randomUUID();
+    registry.put(user, List.of(guild));
+    var self = live(user, guild);
+    var coMember = live(UUID.randomUUID(), guild);
+    var userId = new UserId(user);
+    var session = new SessionId(UUID.randomUUID());
+
+    hub.onRecord(
+        record(ACCOUNTS, 0, event(user, new UserRegistered(userId, "a@x.io", "$argon2id$h", "A"))));
+    hub.onRecord(
+        record(
+            ACCOUNTS,
+            0,
+            event(user, new SessionStarted(userId, session, Instant.now(), "1.2.3.4", "ua"))));
+    hub.onRecord(
+        record(ACCOUNTS, 0, event(user, new SessionRefreshed(userId, session, 1, Instant.now()))));
+    hub.onRecord(record(ACCOUNTS, 0, event(user, new SigninFailed(userId, "1.2.3.4", "ua"))));
+
+    assertThat(StreamHub.STREAMED_ACCOUNT_EVENTS).containsExactly("profile.updated.v1");
+    assertThat(names(self.received)).containsExactly("ready");
+    assertThat(names(coMember.received)).containsExactly("ready");
+  }
+
   private record Live(
       StreamSession session, List<ServerSentEvent<String>> received, boolean[] completed) {}
 
   private Live live(UUID user, UUID... servers) {
-    var session = hub.open(new UserId(user));
+    return live(claims(user, UUID.randomUUID()), servers);
+  }
+
+  private Live live(AccessTokenClaims claims, UUID... servers) {
+    var session = hub.open(claims);
     var received = new ArrayList<ServerSentEvent<String>>();
     var completed = new boolean[1];
     session.events().subscribe(received::add, error -> {}, () -> completed[0] = true);
     hub.activate(session, List.of(servers));
     return new Live(session, received, completed);
+  }
+
+  private static AccessTokenClaims claims(UUID user, UUID session) {
+    var now = Instant.now();
+    return new AccessTokenClaims(
+        new UserId(user), new SessionId(session), now, now.plus(Duration.ofMinutes(10)));
   }
 
   private static List<ServerSentEvent<String>> subscribe(StreamSession session) {
@@ -190,6 +331,14 @@ class StreamHubTest {
     var user = UUID.randomUUID();
     return event(
         user, new UserRegistered(new UserId(user), "a@example.com", "$argon2id$secret", "Alice"));
+  }
+
+  private static Event revoke(UUID user, UUID session, SessionRevoked.Reason reason) {
+    return event(user, new SessionRevoked(new UserId(user), new SessionId(session), reason));
+  }
+
+  private static Event profile(UUID user) {
+    return event(user, new ProfileUpdated(new UserId(user), "Alice", null, "hi"));
   }
 
   private static Event event(UUID aggregate, EventPayload payload) {

@@ -194,6 +194,7 @@ class StreamRoutesIT {
     assertThat(health.getStatus()).isEqualTo(Status.UP);
     assertThat(health.getDetails())
         .containsEntry("consumerRunning", true)
+        .containsEntry("revocationsLoaded", true)
         .containsEntry("assignedPartitions", 2 * EdgeTestEnvironment.PARTITIONS);
     assertThat((Integer) health.getDetails().get("connections")).isPositive();
   }

@@ -2,6 +2,7 @@ package io.ohkay.edge.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
 import java.util.UUID;
@@ -10,7 +11,8 @@ import org.springframework.http.codec.ServerSentEvent;
 
 class StreamSessionTest {
 
-  private final StreamSession session = new StreamSession(new UserId(UUID.randomUUID()), 3);
+  private final StreamSession session =
+      new StreamSession(new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 3);
 
   private static ServerSentEvent<String> event(int offset) {
     return ServerSentEvent.<String>builder()
@@ -62,5 +64,14 @@ class StreamSessionTest {
 
     assertThat(received).hasSize(100);
     assertThat(session.isOverflowed()).isFalse();
+  }
+
+  @Test
+  void shouldCarryTheReasonAsJsonWhenRevoked() {
+    var revoked = StreamSession.revokedEvent("1.a0-5", "SIGNED_OUT");
+
+    assertThat(revoked.event()).isEqualTo("revoked");
+    assertThat(revoked.id()).isEqualTo("1.a0-5");
+    assertThat(revoked.data()).isEqualTo("{\"reason\":\"SIGNED_OUT\"}");
   }
 }
