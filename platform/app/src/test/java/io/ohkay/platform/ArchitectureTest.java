@@ -73,7 +73,18 @@ class ArchitectureTest {
             "io.ohkay.command.server",
             "java.lang..",
             "java.util..",
+            "java.time..",
             "org.jspecify..")
+        .check(ohkay);
+    // Times are data (the command's issue time); a clock would make decisions unrepeatable.
+    noClasses()
+        .that()
+        .haveSimpleNameEndingWith("Decider")
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(java.time.Clock.class)
+        .orShould()
+        .callMethod(java.time.Instant.class, "now")
         .check(ohkay);
   }
 

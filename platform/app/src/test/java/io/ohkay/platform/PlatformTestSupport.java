@@ -30,5 +30,10 @@ final class PlatformTestSupport {
     registry.add("ohkay.database-prefix", () -> namespace + "_");
     registry.add("ohkay.data-dir", dataDir::toString);
     registry.add("server.shutdown", () -> "immediate");
+    // Every test client signs up and in from 127.0.0.1; the per-account limit stays the default.
+    for (var limit : new String[] {"signup-per-ip", "signin-per-ip"}) {
+      registry.add("ohkay.command-api.rate-limits." + limit + ".capacity", () -> 1_000_000);
+      registry.add("ohkay.command-api.rate-limits." + limit + ".period", () -> "1m");
+    }
   }
 }

@@ -7,8 +7,10 @@ import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.ProblemException;
 import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.error.ErrorCode;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -21,6 +23,9 @@ import reactor.core.publisher.Mono;
  * database.
  */
 final class AccountHandler {
+
+  private static final Duration OWN_ROW_POLL = Duration.ofMillis(20);
+  private static final int OWN_ROW_POLLS = 100;
 
   private final Authenticator authenticator;
   private final Databases databases;
@@ -41,7 +46,9 @@ final class AccountHandler {
 
   Mono<ServerResponse> me(ServerRequest request) {
     var user = authenticator.require(request).userId().value();
-    return read(request, auth -> AccountQueries.account(auth, user).map(AccountRow::ownView))
+    return read(
+            request,
+            auth -> ownRow(() -> AccountQueries.account(auth, user).map(AccountRow::ownView)))
         .flatMap(found -> answer(found, ErrorCode.ACCOUNT_NOT_FOUND, "No such account."));
   }
 
@@ -49,7 +56,9 @@ final class AccountHandler {
     var claims = authenticator.require(request);
     var user = claims.userId().value();
     var session = claims.sessionId().value();
-    return read(request, auth -> AccountQueries.session(auth, user, session).map(Optional::of))
+    return read(
+            request,
+            auth -> ownRow(() -> AccountQueries.session(auth, user, session).map(Optional::of)))
         .flatMap(
             read -> {
               // A session the projection has not applied yet is no reason to sign the client out.
@@ -68,6 +77,19 @@ final class AccountHandler {
   }
 
   private record Read<T>(Optional<T> found, Freshness freshness) {}
+
+  /**
+   * A row the caller's own valid token proves exists (its account, its session): if the projection
+   * has not applied it yet, the query is repeated for a short while rather than answering "no such
+   * thing" to a client that just signed up or in.
+   */
+  private static <T> Mono<Optional<T>> ownRow(Supplier<Mono<Optional<T>>> query) {
+    return Mono.defer(query)
+        .defaultIfEmpty(Optional.empty())
+        .filter(Optional::isPresent)
+        .repeatWhenEmpty(OWN_ROW_POLLS, attempts -> attempts.delayElements(OWN_ROW_POLL))
+        .onErrorResume(IllegalStateException.class, e -> Mono.just(Optional.empty()));
+  }
 
   private <T> Mono<Read<T>> read(
       ServerRequest request, Function<DatabaseClient, Mono<Optional<T>>> query) {
