@@ -2,18 +2,18 @@
 
 -- A deleted account stays as a tombstone (id, created_at, deleted_at) so nothing that names it
 -- dangles; its e-mail and password hash are erased and the e-mail is free again.
--- The e-mail's uniqueness is checked at commit: the projector writes a batch statement by statement
--- (all inserts before the erasures), so a batch may insert the address's next owner before it
--- erases the deleted one.
+-- E-mail uniqueness is the decider's (one partition owns each address), not this table's: a
+-- released address's next owner is another user, on another partition of the events topic, so
+-- the new row may be projected before the old owner's erasure. An index serves the sign-in lookup.
 ALTER TABLE users
     DROP CONSTRAINT users_email_key,
-    ADD CONSTRAINT users_email_key UNIQUE (email) DEFERRABLE INITIALLY DEFERRED,
     ALTER COLUMN email DROP NOT NULL,
     ALTER COLUMN password_hash DROP NOT NULL,
     ADD COLUMN deleted_at timestamptz,
     ADD CONSTRAINT users_erased_when_deleted CHECK (
         (deleted_at IS NULL AND email IS NOT NULL AND password_hash IS NOT NULL)
         OR (deleted_at IS NOT NULL AND email IS NULL AND password_hash IS NULL));
+CREATE INDEX users_email ON users (email);
 
 -- One row per session (refresh-token family). generation = the current refresh token's.
 CREATE TABLE sessions (

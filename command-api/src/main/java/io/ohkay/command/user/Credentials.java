@@ -48,7 +48,9 @@ public final class Credentials {
     var sql =
         "SELECT u.id, u.password_hash, p.display_name FROM users u"
             + " JOIN user_profiles p ON p.user_id = u.id WHERE u.deleted_at IS NULL AND "
-            + where;
+            + where
+            // A released address's previous owner may not be erased here yet: the newest wins.
+            + " ORDER BY u.created_at DESC LIMIT 1";
     try (var connection = auth.getConnection();
         var statement = connection.prepareStatement(sql)) {
       statement.setObject(1, value);

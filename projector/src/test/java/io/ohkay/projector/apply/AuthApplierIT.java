@@ -9,6 +9,8 @@ import io.ohkay.projector.db.DatabaseKind;
 import io.ohkay.projector.db.Databases;
 import io.ohkay.projector.rebuild.DatabaseVerifier;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.UserDeleted;
+import io.ohkay.schemas.id.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,33 @@ class AuthApplierIT {
     assertThat(environment.queryString(oneBatch, emailOf(lives))).isEqualTo(lives.bobEmail());
     assertThat(count(oneBatch, "sessions WHERE revoked_at IS NULL")).isEqualTo(2);
     assertThat(count(oneBatch, "login_history")).isEqualTo(7);
+  }
+
+  /**
+   * Bug: users.email was UNIQUE, so when the address's next owner (another partition) was projected
+   * before the old owner's erasure, every retry of that batch failed and the projector stopped.
+   */
+  @Test
+  void shouldProjectTheNewOwnerOfAReleasedEmailWhenItArrivesBeforeTheOldOwnersErasure()
+      throws Exception {
+    var lives = TestEvents.accountLives();
+    var database = environment.prefix() + "cross_partition";
+    var applier = applier(database);
+    var events = sourced(lives.events());
+    var carols = events.stream().filter(e -> isOf(e, lives.carol())).toList();
+    var deletion = events.stream().filter(e -> e.event().payload() instanceof UserDeleted).toList();
+    var before = events.stream().filter(e -> !carols.contains(e) && !deletion.contains(e)).toList();
+
+    applier.apply(before, next(events.size()));
+    applier.apply(carols, next(events.size()));
+    applier.apply(deletion, next(events.size()));
+
+    assertThat(environment.queryString(database, emailOf(lives))).isEqualTo(lives.bobEmail());
+    assertThat(count(database, "users WHERE email = '" + lives.bobEmail() + "'")).isEqualTo(1);
+  }
+
+  private static boolean isOf(SourcedEvent event, UserId user) {
+    return event.event().aggregateId().equals(user.value());
   }
 
   private static String emailOf(AccountLives lives) {
