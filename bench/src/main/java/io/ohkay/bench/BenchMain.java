@@ -2,6 +2,8 @@ package io.ohkay.bench;
 
 import io.ohkay.bench.baseline.BaselineTarget;
 import io.ohkay.bench.e2e.E2eCommand;
+import io.ohkay.bench.signin.SigninCommand;
+import io.ohkay.bench.system.SystemPlatform;
 import io.ohkay.bench.system.SystemTarget;
 import io.ohkay.bench.target.Target;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code java -jar ohkay-bench-exec.jar e2e [options]}: side-by-side benchmarks of Ohkay. */
+/**
+ * {@code java -jar ohkay-bench-exec.jar e2e|signin [options]}: side-by-side benchmarks of Ohkay.
+ */
 @Command(
     name = "ohkay-bench",
     mixinStandardHelpOptions = true,
@@ -25,21 +29,23 @@ public final class BenchMain implements Runnable {
   public static void main(String[] args) throws IOException {
     int exitCode;
     try (var infrastructure = new BenchInfrastructure()) {
-      exitCode = commandLine(targets(infrastructure::get)).execute(args);
+      exitCode = commandLine(infrastructure::get).execute(args);
     }
     System.exit(exitCode);
   }
 
-  /** The command line over these targets, by name. */
-  public static CommandLine commandLine(Map<String, Supplier<? extends Target>> targets) {
-    return new CommandLine(new BenchMain()).addSubcommand(new E2eCommand(targets));
+  /** Every scenario, its targets started on the infrastructure {@code infrastructure} supplies. */
+  public static CommandLine commandLine(Supplier<EmbeddedInfrastructure> infrastructure) {
+    return new CommandLine(new BenchMain())
+        .addSubcommand(new E2eCommand(targets(infrastructure)))
+        .addSubcommand(new SigninCommand(() -> SystemPlatform.start(infrastructure.get())));
   }
 
   /**
    * {@code baseline} (seed 004's design) and {@code system} (the Ohkay platform), both on the
    * infrastructure {@code infrastructure} supplies when a target is opened.
    */
-  public static Map<String, Supplier<? extends Target>> targets(
+  static Map<String, Supplier<? extends Target>> targets(
       Supplier<EmbeddedInfrastructure> infrastructure) {
     return Map.of(
         "baseline",

@@ -22,7 +22,7 @@ class BaselineBenchIT {
       throws Exception {
     var out = new StringWriter();
     var err = new StringWriter();
-    var commandLine = BenchMain.commandLine(BenchMain.targets(SharedInfrastructure::get));
+    var commandLine = BenchMain.commandLine(SharedInfrastructure::get);
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
 

@@ -24,7 +24,11 @@ class BenchArchitectureTest {
   void shouldKeepTheHarnessIndependentWhenTargetsAreAdded() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.ohkay.bench.e2e..", "io.ohkay.bench.report..")
+        .resideInAnyPackage(
+            "io.ohkay.bench.e2e..",
+            "io.ohkay.bench.signin..",
+            "io.ohkay.bench.load..",
+            "io.ohkay.bench.report..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.ohkay.bench.baseline..", "io.ohkay.bench.system..")

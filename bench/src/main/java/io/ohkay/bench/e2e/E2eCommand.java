@@ -7,7 +7,6 @@ import io.ohkay.bench.report.TargetResult;
 import io.ohkay.bench.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -195,11 +194,7 @@ public final class E2eCommand implements Callable<Integer> {
   }
 
   private Path resultsDirectory() {
-    if (resultsDir != null) {
-      return resultsDir;
-    }
-    boolean atRepositoryRoot = Files.isRegularFile(Path.of("bench", "pom.xml"));
-    return atRepositoryRoot ? Path.of("bench", "target", "results") : Path.of("target", "results");
+    return resultsDir != null ? resultsDir : ResultFiles.defaultDirectory();
   }
 
   private CommandSpec spec() {

@@ -1,5 +1,7 @@
 package io.ohkay.bench.e2e;
 
+import io.ohkay.bench.load.OpenLoopSender;
+import io.ohkay.bench.load.PooledHttp;
 import io.ohkay.bench.report.HeldRateRule;
 import io.ohkay.bench.report.RunSettings;
 import io.ohkay.bench.report.StepResult;
@@ -123,11 +125,16 @@ final class E2eScenario {
       var run =
           new StepRun(nextToken(), rate, rate * seconds, System.nanoTime() + START_LEAD_NANOS);
       router.activate(run);
-      OpenLoopSender.send(run, client);
+      OpenLoopSender.send(
+          run.schedule(),
+          (seq, firedNanos) -> {
+            run.fired(seq, firedNanos);
+            client.post(run, seq);
+          });
       run.awaitDeliveries(Duration.ofSeconds(settings.drainSeconds()));
       router.deactivate();
       run.closeDeliveries();
-      run.awaitAnswers(LoadClient.RESPONSE_TIMEOUT);
+      run.awaitAnswers(PooledHttp.RESPONSE_TIMEOUT);
       return run.result(target.name(), seconds, rule);
     }
 

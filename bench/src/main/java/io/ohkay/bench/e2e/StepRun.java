@@ -1,5 +1,7 @@
 package io.ohkay.bench.e2e;
 
+import io.ohkay.bench.load.Answers;
+import io.ohkay.bench.load.OpenLoopSchedule;
 import io.ohkay.bench.report.HeldRateRule;
 import io.ohkay.bench.report.LatencySummary;
 import io.ohkay.bench.report.StepResult;
@@ -9,41 +11,36 @@ import java.util.BitSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One step in flight: {@code count} messages scheduled {@code 1/rate} s apart from {@code
  * startNanos}. Latencies are measured from each message's scheduled time, not from when it was
  * actually sent, so a target that slows the sender down is charged for it (no coordinated
- * omission). Deliveries arrive on the stream's thread, answers on the client's: all recording is
- * synchronized.
+ * omission). Deliveries arrive on the stream's thread, answers (kept by {@link Answers}) on the
+ * client's: all recording is synchronized.
  */
 final class StepRun {
 
-  private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
-
   private final String token;
-  private final int rate;
+  private final OpenLoopSchedule schedule;
   private final int count;
-  private final long startNanos;
   private final BitSet delivered;
   private final Histogram endToEnd = new Histogram(3);
-  private final Histogram postResponse = new Histogram(3);
-  private final Histogram sendLag = new Histogram(3);
+  private final Answers answers;
   private final CountDownLatch deliveries;
-  private final CountDownLatch answers;
-  private long postErrors;
-  private @Nullable String firstError;
   private boolean deliveriesClosed;
 
   StepRun(String token, int rate, int count, long startNanos) {
     this.token = token;
-    this.rate = rate;
+    this.schedule = new OpenLoopSchedule(rate, count, startNanos);
     this.count = count;
-    this.startNanos = startNanos;
     this.delivered = new BitSet(count);
     this.deliveries = new CountDownLatch(count);
-    this.answers = new CountDownLatch(count);
+    this.answers = new Answers(schedule);
+  }
+
+  OpenLoopSchedule schedule() {
+    return schedule;
   }
 
   String token() {
@@ -59,12 +56,12 @@ final class StepRun {
   }
 
   long scheduledNanos(int seq) {
-    return startNanos + seq * NANOS_PER_SECOND / rate;
+    return schedule.scheduledNanos(seq);
   }
 
   /** Records how late the sender fired a message: the harness's own lag, for diagnosis. */
-  synchronized void fired(int seq, long firedNanos) {
-    sendLag.recordValue(micros(firedNanos - scheduledNanos(seq)));
+  void fired(int seq, long firedNanos) {
+    answers.fired(seq, firedNanos);
   }
 
   /** Records the first arrival of a message; repeats, strays and late arrivals are ignored. */
@@ -77,25 +74,12 @@ final class StepRun {
     deliveries.countDown();
   }
 
-  synchronized void answered(int seq, int status, long answerNanos) {
-    if (status >= 200 && status < 300) {
-      postResponse.recordValue(micros(answerNanos - scheduledNanos(seq)));
-    } else {
-      error("HTTP " + status);
-    }
-    answers.countDown();
+  void answered(int seq, int status, long answerNanos) {
+    answers.answered(seq, status, answerNanos);
   }
 
-  synchronized void failed(Throwable error) {
-    error(error.toString());
-    answers.countDown();
-  }
-
-  private void error(String description) {
-    postErrors++;
-    if (firstError == null) {
-      firstError = description;
-    }
+  void failed(Throwable error) {
+    answers.failed(error);
   }
 
   /** Waits until every message arrived or the time is up; true when all arrived. */
@@ -105,7 +89,7 @@ final class StepRun {
 
   /** Waits until every post was answered or failed, or the time is up. */
   boolean awaitAnswers(Duration timeout) throws InterruptedException {
-    return answers.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    return answers.await(timeout);
   }
 
   /** From now on, arrivals count as lost. */
@@ -118,18 +102,18 @@ final class StepRun {
     LatencySummary latency = LatencySummary.ofMicros(endToEnd);
     return new StepResult(
         target,
-        rate,
+        schedule.rate(),
         durationSeconds,
         count,
         arrived,
         count - arrived,
-        postErrors,
+        answers.errors(),
         latency,
-        LatencySummary.ofMicros(postResponse),
-        LatencySummary.ofMicros(sendLag),
+        answers.latency(),
+        answers.sendLag(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         rule.holds(count, count - arrived, latency),
-        firstError);
+        answers.firstError());
   }
 
   private static long micros(long nanos) {

@@ -1,5 +1,6 @@
 package io.ohkay.bench.report;
 
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +30,18 @@ final class Cells {
 
   /** The highest rate held, with its bound when the run never found the limit. */
   static String heldRate(TargetResult target) {
-    if (target.steps().isEmpty()) {
+    return heldRate(target.steps(), target.highestHeldRate(), target.neverFailed());
+  }
+
+  /** The highest rate held: "< lowest" when none held, ">= highest" when none failed. */
+  static String heldRate(
+      List<? extends RateStep> steps, @Nullable Integer highestHeld, boolean neverFailed) {
+    if (steps.isEmpty()) {
       return MISSING;
     }
-    if (target.highestHeldRate() == null) {
-      return "< " + target.steps().getFirst().offeredRate();
+    if (highestHeld == null) {
+      return "< " + steps.stream().mapToInt(RateStep::offeredRate).min().orElseThrow();
     }
-    return (target.neverFailed() ? ">= " : "") + target.highestHeldRate();
+    return (neverFailed ? ">= " : "") + highestHeld;
   }
 }

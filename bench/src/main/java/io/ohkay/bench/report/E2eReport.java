@@ -20,10 +20,21 @@ public record E2eReport(
     int cores,
     String javaVersion,
     RunSettings settings,
-    List<TargetResult> targets) {
+    List<TargetResult> targets)
+    implements BenchReport {
 
   public E2eReport {
     targets = List.copyOf(targets);
+  }
+
+  @Override
+  public String scenario() {
+    return "e2e";
+  }
+
+  @Override
+  public String csv() {
+    return ResultFiles.csv(this);
   }
 
   /** Targets in display order: the baseline last, so ratios read "system / baseline". */
@@ -34,6 +45,7 @@ public record E2eReport(
   }
 
   /** The markdown report: headline comparison, every step, and what was not measured. */
+  @Override
   public String markdown() {
     var out = new StringBuilder();
     out.append("## Message end to end: POST to SSE arrival, open loop\n\n");

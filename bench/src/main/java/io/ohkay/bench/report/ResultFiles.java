@@ -10,7 +10,10 @@ import java.util.StringJoiner;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a report as {@code e2e-<time>.md}, {@code .csv} (one row per step) and {@code .json}. */
+/**
+ * Writes a report as {@code <scenario>-<time>.md}, {@code .csv} (one row per step) and {@code
+ * .json}.
+ */
 public final class ResultFiles {
 
   private static final JsonMapper JSON =
@@ -23,21 +26,27 @@ public final class ResultFiles {
 
   private ResultFiles() {}
 
+  /** bench/target/results from the repository's root, target/results from inside bench/. */
+  public static Path defaultDirectory() {
+    boolean atRepositoryRoot = Files.isRegularFile(Path.of("bench", "pom.xml"));
+    return atRepositoryRoot ? Path.of("bench", "target", "results") : Path.of("target", "results");
+  }
+
   /** Writes the three files into {@code directory} (created if needed) and returns their paths. */
-  public static List<Path> write(Path directory, E2eReport report) throws IOException {
+  public static List<Path> write(Path directory, BenchReport report) throws IOException {
     Files.createDirectories(directory);
-    String stem = "e2e-" + report.startedAt().replaceAll("[^0-9TZ]", "");
+    String stem = report.scenario() + "-" + report.startedAt().replaceAll("[^0-9TZ]", "");
     Path markdown = directory.resolve(stem + ".md");
     Path csv = directory.resolve(stem + ".csv");
     Path json = directory.resolve(stem + ".json");
     Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
-    Files.writeString(csv, csv(report), StandardCharsets.UTF_8);
+    Files.writeString(csv, report.csv(), StandardCharsets.UTF_8);
     Files.writeString(json, JSON.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
     return List.of(markdown, csv, json);
   }
 
-  /** One CSV row per measured step, after a header row. */
-  public static String csv(E2eReport report) {
+  /** The e2e report's CSV: one row per measured step, after a header row. */
+  static String csv(E2eReport report) {
     var out = new StringBuilder(CSV_HEADER).append('\n');
     for (TargetResult target : report.targets()) {
       target.steps().forEach(step -> out.append(csvRow(step)).append('\n'));
@@ -74,7 +83,7 @@ public final class ResultFiles {
     return row.toString();
   }
 
-  private static String csvText(String text) {
+  static String csvText(String text) {
     boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n");
     return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }

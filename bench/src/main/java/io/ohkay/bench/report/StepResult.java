@@ -34,4 +34,5 @@ public record StepResult(
     LatencySummary sendLag,
     double loadAverage,
     boolean held,
-    @Nullable String firstError) {}
+    @Nullable String firstError)
+    implements RateStep {}

@@ -1,9 +1,7 @@
 package io.ohkay.bench.system;
 
 import io.ohkay.bench.target.Target;
-import io.ohkay.platform.PlatformApplication;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
-import io.ohkay.platform.infra.SharedInfrastructure;
 import io.ohkay.schemas.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,38 +9,39 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Ohkay platform as a benchmark target: the real application context (decider, projector, edge)
- * started in-process on the bench's embedded Kafka and PostgreSQL, in a namespace of its own, with
- * one signed-up user who owns one server; messages go to its {@code general} channel.
+ * The Ohkay platform as a benchmark target: the {@link SystemPlatform} with one signed-up user who
+ * owns one server; messages go to its {@code general} channel.
  */
 public final class SystemTarget implements Target {
 
-  private final ConfigurableApplicationContext context;
-  private final URI baseUrl;
+  private final SystemPlatform platform;
   private final String bearerToken;
   private final String postPath;
 
-  private SystemTarget(
-      ConfigurableApplicationContext context, URI baseUrl, String bearerToken, String postPath) {
-    this.context = context;
-    this.baseUrl = baseUrl;
+  private SystemTarget(SystemPlatform platform, String bearerToken, String postPath) {
+    this.platform = platform;
     this.bearerToken = bearerToken;
     this.postPath = postPath;
   }
 
   /** Starts the platform on {@code infrastructure} and prepares the user and server to measure. */
   public static SystemTarget start(EmbeddedInfrastructure infrastructure) {
-    var context = startPlatform(infrastructure);
-    var baseUrl =
-        URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    var platform = SystemPlatform.start(infrastructure);
+    try {
+      return prepare(platform);
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  private static SystemTarget prepare(SystemPlatform platform) {
+    var baseUrl = platform.baseUrl();
     var http = HttpClient.newHttpClient();
     var signup =
         call(
@@ -58,28 +57,7 @@ public final class SystemTarget implements Target {
     var channel = server.get("channels").get(0).get("id").asString();
     var postPath =
         "/api/servers/%s/channels/%s/messages".formatted(server.get("id").asString(), channel);
-    return new SystemTarget(context, baseUrl, token, postPath);
-  }
-
-  private static ConfigurableApplicationContext startPlatform(EmbeddedInfrastructure infra) {
-    var namespace = SharedInfrastructure.uniqueName("bench");
-    try {
-      var dataDir = Files.createTempDirectory("ohkay-bench-system");
-      var postgres = infra.postgres();
-      return new SpringApplication(PlatformApplication.class)
-          .run(
-              "--server.port=0",
-              "--ohkay.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
-              "--ohkay.postgres.host=" + postgres.host(),
-              "--ohkay.postgres.port=" + postgres.port(),
-              "--ohkay.postgres.username=" + postgres.username(),
-              "--ohkay.postgres.password=" + postgres.password(),
-              "--ohkay.topic-prefix=" + namespace + ".",
-              "--ohkay.database-prefix=" + namespace + "_",
-              "--ohkay.data-dir=" + dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new SystemTarget(platform, token, postPath);
   }
 
   private static JsonNode call(HttpClient http, URI uri, String token, Map<String, String> body) {
@@ -112,7 +90,7 @@ public final class SystemTarget implements Target {
 
   @Override
   public URI baseUrl() {
-    return baseUrl;
+    return platform.baseUrl();
   }
 
   @Override
@@ -132,6 +110,6 @@ public final class SystemTarget implements Target {
 
   @Override
   public void close() {
-    context.close();
+    platform.close();
   }
 }

@@ -1,4 +1,7 @@
-/** What the load harness needs from a system it measures: where to post and where to listen. */
+/**
+ * What the load harness needs from a system it measures: where to post and listen (messages), or
+ * where to sign up and sign in (accounts).
+ */
 @NullMarked
 package io.ohkay.bench.target;
 

@@ -30,6 +30,16 @@ class HeldRateRuleTest {
   }
 
   @Test
+  void shouldHoldWhenTheAchievedShareReachesTheMinimum() {
+    var achieving = new HeldRateRule(1_000.0, 0.95);
+
+    assertThat(achieving.holds(100, 0, latency(500.0), 0.95)).isTrue();
+    assertThat(achieving.holds(100, 0, latency(500.0), 0.949)).isFalse();
+    assertThat(achieving.holds(100, 1, latency(500.0), 1.0)).isFalse();
+    assertThat(achieving.holds(100, 0, latency(1_000.1), 1.0)).isFalse();
+  }
+
+  @Test
   void shouldStopAtFirstFailureWhenAHigherRateHoldsAgain() {
     var steps = List.of(step(200, true), step(500, true), step(1000, false), step(1500, true));
 
