@@ -47,6 +47,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /** Wires the write side: topics, the decider, the command bus and the write routes. */
 @Configuration(proxyBeanMethods = false)
@@ -208,7 +210,8 @@ public class CommandApiConfiguration {
       AccessTokenIssuer tokens,
       BearerAuth commandApiBearerAuth,
       SessionRevocations commandApiRevocations,
-      CommandApiDatabases commandApiDatabases) {
+      CommandApiDatabases commandApiDatabases,
+      Scheduler passwordHashers) {
     var refreshTokens = RefreshTokens.loadOrGenerate(props.refreshTokenKeyFile());
     var limits = props.rateLimits();
     var context =
@@ -223,9 +226,20 @@ public class CommandApiConfiguration {
                 limit(limits.signinPerIp()),
                 limit(limits.signinPerAccount())),
             commandApiRevocations,
+            passwordHashers,
             props.outcomeTimeout(),
             COMMAND_CLOCK);
     return new AuthRoutes(context, refreshTokens, commandApiBearerAuth).routes();
+  }
+
+  /**
+   * Argon2id is memory-hard: more hashes at once than cores only makes each slower. Excess sign-ins
+   * wait in a bounded queue, then get 503.
+   */
+  @Bean(destroyMethod = "dispose")
+  Scheduler passwordHashers() {
+    var threads = Runtime.getRuntime().availableProcessors();
+    return Schedulers.newBoundedElastic(threads, 512, "argon2", 60, true);
   }
 
   private static AuthRateLimits.Limit limit(CommandApiProperties.Limit limit) {

@@ -2,8 +2,10 @@ package io.ohkay.command.user;
 
 import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.web.CommandIds;
+import io.ohkay.command.web.ProblemException;
 import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.UserCommand;
+import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.outcome.CommandOutcome;
@@ -13,12 +15,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -26,6 +30,8 @@ import reactor.core.scheduler.Schedulers;
  *
  * @param commandsTopic the auth commands topic
  * @param revocations this instance's revoked sessions, updated at once by its own sign-outs
+ * @param hashers the workers that run Argon2id: about one per core, with a bounded queue, so an
+ *     overload queues (then is refused) instead of making every hash in flight slower
  * @param outcomeTimeout how long a write waits for its outcome
  * @param clock the clock of commands
  */
@@ -37,6 +43,7 @@ public record AuthContext(
     Credentials credentials,
     AuthRateLimits limits,
     SessionRevocations revocations,
+    Scheduler hashers,
     Duration outcomeTimeout,
     Clock clock) {
 
@@ -59,9 +66,22 @@ public record AuthContext(
         .onErrorComplete();
   }
 
-  /** Runs blocking work (hashing, JDBC) off the event loop. */
+  /** Runs blocking work (JDBC) off the event loop. */
   static <T> Mono<T> blocking(Callable<T> work) {
     return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /** Runs work that hashes a password on the hashing workers; UNAVAILABLE when they are full. */
+  <T> Mono<T> hashing(Callable<T> work) {
+    return Mono.fromCallable(work)
+        .subscribeOn(hashers)
+        .onErrorMap(
+            RejectedExecutionException.class,
+            e ->
+                new ProblemException(
+                    ErrorCode.UNAVAILABLE,
+                    "Too many password checks in progress; retry shortly.",
+                    Duration.ofSeconds(1)));
   }
 
   /**

@@ -78,7 +78,7 @@ final class ProfileHandler {
               var password = both.getT2().confirmed();
               auth.limits().signin(client.ip(), "account:" + claims.userId());
               return auth.caughtUp(request)
-                  .then(AuthContext.blocking(() -> confirm(claims, password)))
+                  .then(auth.hashing(() -> confirm(claims, password)))
                   .flatMap(user -> delete(user));
             });
   }

@@ -45,7 +45,7 @@ final class SigninHandler {
               var email = body.normalizedEmail();
               auth.limits().signin(client.ip(), email);
               return auth.caughtUp(request)
-                  .then(AuthContext.blocking(() -> check(email, body.password(), client)))
+                  .then(auth.hashing(() -> check(email, body.password(), client)))
                   .flatMap(account -> open(account, client));
             });
   }

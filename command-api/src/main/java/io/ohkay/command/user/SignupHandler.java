@@ -56,7 +56,7 @@ final class SignupHandler {
     var user = new UserId(CommandIds.newId());
     var session =
         new NewSession(new SessionId(CommandIds.newId()), client.ip(), client.userAgent());
-    return AuthContext.blocking(() -> auth.hasher().hash(valid.password()))
+    return auth.hashing(() -> auth.hasher().hash(valid.password()))
         .map(hash -> new RegisterUser(user, valid.email(), hash, valid.displayName(), session))
         .flatMap(
             register ->
@@ -74,7 +74,7 @@ final class SignupHandler {
     if (registered.isEmpty() || registered.get().passwordHash().equals(sent.passwordHash())) {
       return Mono.just(outcome);
     }
-    return AuthContext.blocking(
+    return auth.hashing(
             () -> auth.hasher().matches(valid.password(), registered.get().passwordHash()))
         .flatMap(
             matches ->
