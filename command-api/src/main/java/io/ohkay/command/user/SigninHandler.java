@@ -46,7 +46,7 @@ final class SigninHandler {
               auth.limits().signin(client.ip(), email);
               return auth.caughtUp(request)
                   .then(auth.hashing(() -> check(email, body.password(), client)))
-                  .flatMap(account -> open(account, client));
+                  .flatMap(account -> open(account, email, client));
             });
   }
 
@@ -68,7 +68,8 @@ final class SigninHandler {
     throw invalid();
   }
 
-  private Mono<ServerResponse> open(Credentials.Credential account, ClientInfo client) {
+  private Mono<ServerResponse> open(
+      Credentials.Credential account, String email, ClientInfo client) {
     var session =
         new NewSession(new SessionId(CommandIds.newId()), client.ip(), client.userAgent());
     var id = new CommandId(CommandIds.newId());
@@ -78,13 +79,16 @@ final class SigninHandler {
             account.userId().toString(),
             new StartSession(account.userId(), session))
         .flatMap(
-            outcome -> CommandReplies.reply(id, outcome, HttpStatus.OK, o -> body(account, o)));
+            outcome ->
+                CommandReplies.reply(id, outcome, HttpStatus.OK, o -> body(account, email, o)));
   }
 
-  private Map<String, Object> body(Credentials.Credential account, CommandOutcome outcome) {
+  private Map<String, Object> body(
+      Credentials.Credential account, String email, CommandOutcome outcome) {
     var started = (SessionStarted) outcome.events().getFirst().payload();
     var user = new LinkedHashMap<String, Object>();
     user.put("id", account.userId());
+    user.put("email", email);
     user.put("displayName", account.displayName());
     var body = new LinkedHashMap<String, Object>();
     body.put("user", user);
