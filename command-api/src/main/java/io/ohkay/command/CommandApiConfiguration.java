@@ -16,6 +16,7 @@ import io.ohkay.command.user.AuthRateLimits;
 import io.ohkay.command.user.AuthRoutes;
 import io.ohkay.command.user.Credentials;
 import io.ohkay.command.user.PasswordHasher;
+import io.ohkay.command.user.RecentAccounts;
 import io.ohkay.command.user.RegistrationDecider;
 import io.ohkay.command.user.SessionTokens;
 import io.ohkay.command.web.BearerAuth;
@@ -162,6 +163,13 @@ public class CommandApiConfiguration {
   }
 
   @Bean
+  RecentAccounts recentAccounts(OutcomeListener outcomeListener) {
+    var recent = new RecentAccounts();
+    outcomeListener.observe(recent::accept);
+    return recent;
+  }
+
+  @Bean
   CommandBus commandBus(KafkaProducer<String, byte[]> commandProducer, OutcomeListener outcomes) {
     return new CommandBus(commandProducer, outcomes);
   }
@@ -211,7 +219,8 @@ public class CommandApiConfiguration {
       BearerAuth commandApiBearerAuth,
       SessionRevocations commandApiRevocations,
       CommandApiDatabases commandApiDatabases,
-      Scheduler passwordHashers) {
+      Scheduler passwordHashers,
+      RecentAccounts recentAccounts) {
     var refreshTokens = RefreshTokens.loadOrGenerate(props.refreshTokenKeyFile());
     var limits = props.rateLimits();
     var context =
@@ -220,7 +229,8 @@ public class CommandApiConfiguration {
             Topics.AUTH_COMMANDS.in(props.topicPrefix()),
             new PasswordHasher(),
             new SessionTokens(tokens, refreshTokens),
-            new Credentials(commandApiDatabases.auth(), commandApiDatabases.registry()),
+            new Credentials(
+                commandApiDatabases.auth(), commandApiDatabases.registry(), recentAccounts),
             new AuthRateLimits(
                 limit(limits.signupPerIp()),
                 limit(limits.signinPerIp()),

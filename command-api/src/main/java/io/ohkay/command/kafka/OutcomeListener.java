@@ -6,14 +6,14 @@ import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.consumer.CloseOptions;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -32,29 +32,31 @@ public final class OutcomeListener implements AutoCloseable {
   /** How long an appended command without outcome is reported PENDING (then unknown). */
   private static final Duration PENDING_FOR = Duration.ofMinutes(10);
 
-  private final KafkaConsumer<String, byte[]> consumer;
   private final String topic;
   private final Map<CommandId, Sinks.One<CommandOutcome>> waiting = new ConcurrentHashMap<>();
   private final Cache<CommandId, Boolean> appended =
       Caffeine.newBuilder().maximumSize(RECENT_CAPACITY).expireAfterWrite(PENDING_FOR).build();
   private final Cache<CommandId, CommandOutcome> recent =
       Caffeine.newBuilder().maximumSize(RECENT_CAPACITY).build();
-  private final CountDownLatch positioned = new CountDownLatch(1);
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final TopicTail tail;
+  private final List<Consumer<CommandOutcome>> observers = new CopyOnWriteArrayList<>();
 
   public OutcomeListener(KafkaConsumer<String, byte[]> consumer, String topic) {
-    this.consumer = consumer;
     this.topic = topic;
-    this.thread = Thread.ofPlatform().name("ohkay-outcomes").daemon().unstarted(this::run);
+    this.tail = new TopicTail("ohkay-outcomes", consumer, topic, TopicTail.FROM_END, this::deliver);
   }
 
   /** Starts reading; returns once positioned at the end of every partition. */
   public void start(Duration timeout) throws InterruptedException {
-    thread.start();
-    if (!positioned.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      throw new IllegalStateException("outcomes topic " + topic + " not readable in " + timeout);
-    }
+    tail.start(timeout);
+  }
+
+  /**
+   * Also hands every outcome read to {@code observer}, on the listener's thread, before anyone
+   * waiting for it is answered: it must be quick and must not block.
+   */
+  public void observe(Consumer<CommandOutcome> observer) {
+    observers.add(observer);
   }
 
   /** The outcome of {@code commandId}, when it arrives (register before appending the command). */
@@ -77,27 +79,7 @@ public final class OutcomeListener implements AutoCloseable {
   }
 
   public boolean isRunning() {
-    return running && thread.isAlive();
-  }
-
-  private void run() {
-    try {
-      var partitions = TopicAssignment.waitForPartitions(consumer, topic, () -> running);
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      partitions.forEach(consumer::position);
-      positioned.countDown();
-      while (running) {
-        consumer.poll(Duration.ofMillis(500)).forEach(this::deliver);
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      log.error("outcome listener stopped", e);
-    } finally {
-      running = false;
-      consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
-    }
+    return tail.isRunning();
   }
 
   private void deliver(ConsumerRecord<String, byte[]> record) {
@@ -110,6 +92,7 @@ public final class OutcomeListener implements AutoCloseable {
     }
     recent.put(outcome.commandId(), outcome);
     appended.invalidate(outcome.commandId());
+    observers.forEach(observer -> observer.accept(outcome));
     var sink = waiting.get(outcome.commandId());
     if (sink != null) {
       sink.tryEmitValue(outcome);
@@ -118,12 +101,6 @@ public final class OutcomeListener implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    tail.close();
   }
 }

@@ -2,6 +2,7 @@ package io.ohkay.command.user;
 
 import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.web.CommandIds;
+import io.ohkay.command.web.CommandReplies;
 import io.ohkay.command.web.ProblemException;
 import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.UserCommand;
@@ -12,6 +13,7 @@ import io.ohkay.schemas.outcome.CommandOutcome;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -20,7 +22,9 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -64,6 +68,18 @@ public record AuthContext(
     return bus.send(commandsTopic, key, command)
         .doOnError(e -> log.warn("could not record {}: {}", command.type(), e.toString()))
         .onErrorComplete();
+  }
+
+  /** The 204 answer of a command whose facts end sessions: they are refused here at once. */
+  Mono<ServerResponse> revoked(CommandId id, Optional<CommandOutcome> outcome) {
+    return CommandReplies.reply(
+        id,
+        outcome,
+        HttpStatus.NO_CONTENT,
+        accepted -> {
+          accepted.events().forEach(revocations::apply);
+          return Map.of();
+        });
   }
 
   /** Runs blocking work (JDBC) off the event loop. */

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads what the write side needs from the projections before it sends a command: an account's
- * password hash (by e-mail for sign-in, by id for deletion) from {@code ohkay_auth}, and the
+ * Reads what the write side needs before it sends a command: an account's password hash (by e-mail
+ * for sign-in, by id for deletion), from the recent outcomes or else {@code ohkay_auth}, and the
  * servers an account owns from the registry. Blocking JDBC: call off the event loop.
  */
 public final class Credentials {
@@ -21,10 +21,12 @@ public final class Credentials {
 
   private final DataSource auth;
   private final DataSource registry;
+  private final RecentAccounts recent;
 
-  public Credentials(DataSource auth, DataSource registry) {
+  public Credentials(DataSource auth, DataSource registry, RecentAccounts recent) {
     this.auth = auth;
     this.registry = registry;
+    this.recent = recent;
   }
 
   /** A live account's id, password hash and display name. */
@@ -36,12 +38,19 @@ public final class Credentials {
     }
   }
 
+  /** The live account of an e-mail: a recent registration first, else the projection. */
   Optional<Credential> byEmail(String email) {
-    return credential("u.email = ?", email);
+    return recent
+        .byEmail(email)
+        .or(() -> credential("u.email = ?", email))
+        .filter(found -> !recent.deleted(found.userId()));
   }
 
   Optional<Credential> byId(UserId user) {
-    return credential("u.id = ?", user.value());
+    if (recent.deleted(user)) {
+      return Optional.empty();
+    }
+    return recent.byId(user).or(() -> credential("u.id = ?", user.value()));
   }
 
   private Optional<Credential> credential(String where, Object value) {

@@ -101,15 +101,6 @@ final class ProfileHandler {
   private Mono<ServerResponse> delete(UserId user) {
     var id = new CommandId(CommandIds.newId());
     return auth.submit(id, user, user.toString(), new DeleteAccount(user))
-        .flatMap(
-            outcome ->
-                CommandReplies.reply(
-                    id,
-                    outcome,
-                    HttpStatus.NO_CONTENT,
-                    accepted -> {
-                      accepted.events().forEach(auth.revocations()::apply);
-                      return Map.of();
-                    }));
+        .flatMap(outcome -> auth.revoked(id, outcome));
   }
 }

@@ -73,16 +73,7 @@ final class SessionHandler {
               var id = new CommandId(CommandIds.newId());
               var command = new RevokeSession(claims.userId(), claims.sessionId());
               return auth.submit(id, claims.userId(), claims.userId().toString(), command)
-                  .flatMap(
-                      outcome ->
-                          CommandReplies.reply(
-                              id,
-                              outcome,
-                              HttpStatus.NO_CONTENT,
-                              accepted -> {
-                                accepted.events().forEach(this::revoke);
-                                return Map.of();
-                              }));
+                  .flatMap(outcome -> auth.revoked(id, outcome));
             });
   }
 

@@ -118,6 +118,17 @@ class AccountsIT {
     accounts.get("/api/servers", first.bearer(), null).expectStatus().isOk();
   }
 
+  /** Bug: a sign-in right after the sign-up read ohkay_auth before the projector wrote the row. */
+  @Test
+  void shouldSignInRightAfterSigningUpWhateverTheProjectionLag() {
+    for (var i = 0; i < 10; i++) {
+      var email = unique("eager" + i) + "@example.com";
+      var signedUp = accounts.signedUp(email, "eager password");
+
+      assertThat(accounts.signedIn(email, "eager password").userId()).isEqualTo(signedUp.userId());
+    }
+  }
+
   @Test
   void shouldRevokeTheWholeFamilyWhenARotatedRefreshTokenIsReused() {
     var email = unique("reuse") + "@example.com";
