@@ -2,17 +2,10 @@ package io.ohkay.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ohkay.platform.infra.SharedInfrastructure;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The e2e command end to end on the baseline: real PostgreSQL, real HTTP, real SSE. */
 class BaselineBenchIT {
@@ -20,32 +13,26 @@ class BaselineBenchIT {
   @Test
   void shouldDeliverEveryMessageAndReportItWhenTheBaselineRunsAt100PerSecond(@TempDir Path results)
       throws Exception {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var commandLine = BenchMain.commandLine(SharedInfrastructure::get);
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-
-    int exitCode =
-        commandLine.execute(
+    var run =
+        BenchRun.execute(
+            results,
             "e2e",
             "--targets=baseline",
             "--rates=100",
             "--headline-rates=100",
             "--duration-seconds=3",
             "--warmup-seconds=1",
-            "--warmup-rate=50",
-            "--results-dir=" + results);
+            "--warmup-rate=50");
 
-    assertThat(exitCode).as("exit code, stderr:%n%s", err).isZero();
-    JsonNode step = onlyStep(results);
+    assertThat(run.exitCode()).as("exit code, stderr:%n%s", run.err()).isZero();
+    JsonNode step = onlyStep(run.onlyReport("e2e"));
     assertThat(step.path("sent").asLong()).isEqualTo(300);
     assertThat(step.path("delivered").asLong()).isEqualTo(300);
     assertThat(step.path("lost").asLong()).isZero();
     assertThat(step.path("postErrors").asLong()).isZero();
     assertThat(step.path("endToEnd").path("count").asLong()).isEqualTo(300);
     assertThat(step.path("postResponse").path("count").asLong()).isEqualTo(300);
-    assertThat(out.toString())
+    assertThat(run.out())
         .contains("| p50 @ 100 msg/s (ms)")
         .contains("| p99 @ 100 msg/s (ms)")
         .contains("| lost @ 100 msg/s          |  0 / 300 |")
@@ -53,13 +40,7 @@ class BaselineBenchIT {
         .containsPattern("\\| baseline \\|\\s+100 \\|\\s+300 \\|\\s+300 \\|\\s+0 \\|\\s+0 \\|");
   }
 
-  private static JsonNode onlyStep(Path results) throws Exception {
-    List<Path> json;
-    try (Stream<Path> files = Files.list(results)) {
-      json = files.filter(f -> f.toString().endsWith(".json")).toList();
-    }
-    assertThat(json).hasSize(1);
-    JsonNode report = JsonMapper.builder().build().readTree(json.getFirst().toFile());
+  private static JsonNode onlyStep(JsonNode report) {
     JsonNode targets = report.path("targets");
     assertThat(targets.size()).isEqualTo(1);
     assertThat(targets.get(0).path("target").asString()).isEqualTo("baseline");

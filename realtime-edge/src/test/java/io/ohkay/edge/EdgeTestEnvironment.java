@@ -28,6 +28,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -35,9 +37,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * prefix, the projected tables of the brief created with plain SQL (the projector's migrations are
  * not a dependency of the edge; the accounts database runs the projector's own migration files, so
  * the edge's reads fail here when they drift), an access-token key, and a transactional producer
- * writing events as the decider does.
+ * writing events as the decider does. Registered as an extension of its test class, it closes after
+ * the class.
  */
-public final class EdgeTestEnvironment implements AutoCloseable {
+public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallback {
 
   /** Partitions of the test topics: fewer than production, enough to spread servers. */
   public static final int PARTITIONS = 3;
@@ -352,6 +355,11 @@ public final class EdgeTestEnvironment implements AutoCloseable {
 
   private static OffsetDateTime now() {
     return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -10,8 +10,8 @@ import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RevocationReadBackIT {
 
-  private static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("rbk");
+  @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("rbk");
   private static final UUID USER = UUID.randomUUID();
   private static final UUID REVOKED_SESSION = UUID.randomUUID();
   private static final UUID DELETED_USER = UUID.randomUUID();
@@ -49,11 +49,6 @@ class RevocationReadBackIT {
   }
 
   @LocalServerPort int port;
-
-  @AfterAll
-  static void close() {
-    ENV.close();
-  }
 
   @Test
   void shouldRefuseTokensRevokedBeforeTheEdgeStartedWhenItServesItsFirstRequests() {

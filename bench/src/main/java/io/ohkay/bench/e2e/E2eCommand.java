@@ -1,13 +1,11 @@
 package io.ohkay.bench.e2e;
 
+import io.ohkay.bench.command.ScenarioCommandLine;
 import io.ohkay.bench.report.E2eReport;
-import io.ohkay.bench.report.ResultFiles;
 import io.ohkay.bench.report.RunSettings;
 import io.ohkay.bench.report.TargetResult;
 import io.ohkay.bench.target.Target;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,12 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -38,7 +33,7 @@ public final class E2eCommand implements Callable<Integer> {
 
   private final Map<String, Supplier<? extends Target>> catalog;
 
-  @Spec private @Nullable CommandSpec spec;
+  @Mixin private ScenarioCommandLine commandLine = new ScenarioCommandLine();
 
   /** Offered rates (msg/s) stepped up until the first one not held. */
   @Option(
@@ -55,13 +50,6 @@ public final class E2eCommand implements Callable<Integer> {
       defaultValue = "200,1000",
       description = "Rates always measured and compared. Default: ${DEFAULT-VALUE}.")
   private List<Integer> headlineRates = List.of();
-
-  /** Sending window of each step, in seconds. */
-  @Option(
-      names = "--duration-seconds",
-      defaultValue = "10",
-      description = "Sending window of each step. Default: ${DEFAULT-VALUE}.")
-  private int durationSeconds;
 
   /** Warm-up before the first step, in seconds (0 for none). */
   @Option(
@@ -101,12 +89,6 @@ public final class E2eCommand implements Callable<Integer> {
       description = "Targets measured in this order. Default: ${DEFAULT-VALUE}.")
   private List<String> targets = List.of();
 
-  /** Where the result files go; default bench/target/results (target/results inside bench/). */
-  @Option(
-      names = "--results-dir",
-      description = "Where the .md, .csv and .json go. Default: bench/target/results.")
-  private @Nullable Path resultsDir;
-
   /** A command measuring the targets of {@code catalog}, opened by name. */
   public E2eCommand(Map<String, Supplier<? extends Target>> catalog) {
     this.catalog = Map.copyOf(catalog);
@@ -124,11 +106,7 @@ public final class E2eCommand implements Callable<Integer> {
             Runtime.version().toString(),
             settings,
             results);
-    spec().commandLine().getOut().print(report.markdown());
-    spec().commandLine().getOut().flush();
-    List<Path> files = ResultFiles.write(resultsDirectory(), report);
-    err().println("results written: " + files);
-    err().flush();
+    commandLine.publish(report);
     return results.stream().anyMatch(r -> r.problem() != null) ? 3 : 0;
   }
 
@@ -136,7 +114,7 @@ public final class E2eCommand implements Callable<Integer> {
     List<TargetResult> results = new ArrayList<>();
     LoopResources loops = LoopResources.create("bench-client", 2, true);
     try {
-      var scenario = new E2eScenario(settings, loops, err());
+      var scenario = new E2eScenario(settings, loops, commandLine.err());
       for (String name : targets) {
         results.add(measure(name, scenario));
       }
@@ -147,8 +125,8 @@ public final class E2eCommand implements Callable<Integer> {
   }
 
   private TargetResult measure(String name, E2eScenario scenario) throws InterruptedException {
-    err().println("[" + name + "] starting");
-    err().flush();
+    commandLine.err().println("[" + name + "] starting");
+    commandLine.err().flush();
     Target target;
     try {
       target = catalog.get(name).get();
@@ -162,49 +140,25 @@ public final class E2eCommand implements Callable<Integer> {
   }
 
   private RunSettings validatedSettings() {
-    requirePositive("--rates", rates);
-    requirePositive("--headline-rates", headlineRates);
-    requirePositive("--duration-seconds", List.of(durationSeconds));
-    requirePositive("--warmup-rate", List.of(warmupRate));
-    requirePositive("--drain-seconds", List.of(drainSeconds));
-    if (warmupSeconds < 0 || p99ThresholdMillis <= 0) {
-      throw new ParameterException(
-          spec().commandLine(), "--warmup-seconds must be >= 0 and --p99-threshold-ms > 0");
-    }
+    commandLine.requirePositive("--rates", rates);
+    commandLine.requirePositive("--headline-rates", headlineRates);
+    commandLine.requirePositive("--duration-seconds", List.of(commandLine.durationSeconds()));
+    commandLine.requirePositive("--warmup-rate", List.of(warmupRate));
+    commandLine.requirePositive("--drain-seconds", List.of(drainSeconds));
+    commandLine.require(
+        warmupSeconds >= 0 && p99ThresholdMillis > 0,
+        "--warmup-seconds must be >= 0 and --p99-threshold-ms > 0");
     for (String name : targets) {
-      if (!catalog.containsKey(name)) {
-        throw new ParameterException(
-            spec().commandLine(), "unknown target " + name + ", known: " + catalog.keySet());
-      }
+      commandLine.require(
+          catalog.containsKey(name), "unknown target " + name + ", known: " + catalog.keySet());
     }
     return new RunSettings(
         rates,
         headlineRates,
-        durationSeconds,
+        commandLine.durationSeconds(),
         warmupSeconds,
         warmupRate,
         drainSeconds,
         p99ThresholdMillis);
-  }
-
-  private void requirePositive(String option, List<Integer> values) {
-    if (values.isEmpty() || values.stream().anyMatch(v -> v <= 0)) {
-      throw new ParameterException(spec().commandLine(), option + " needs values > 0");
-    }
-  }
-
-  private Path resultsDirectory() {
-    return resultsDir != null ? resultsDir : ResultFiles.defaultDirectory();
-  }
-
-  private CommandSpec spec() {
-    if (spec == null) {
-      throw new IllegalStateException("run through picocli's CommandLine");
-    }
-    return spec;
-  }
-
-  private PrintWriter err() {
-    return spec().commandLine().getErr();
   }
 }

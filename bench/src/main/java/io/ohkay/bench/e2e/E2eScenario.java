@@ -1,5 +1,6 @@
 package io.ohkay.bench.e2e;
 
+import io.ohkay.bench.load.OpenLoopSchedule;
 import io.ohkay.bench.load.OpenLoopSender;
 import io.ohkay.bench.load.PooledHttp;
 import io.ohkay.bench.report.HeldRateRule;
@@ -24,7 +25,6 @@ final class E2eScenario {
 
   private static final Duration STREAM_READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration PROBE_WAIT = Duration.ofSeconds(1);
-  private static final long START_LEAD_NANOS = Duration.ofMillis(20).toNanos();
 
   private final RunSettings settings;
   private final HeldRateRule rule;
@@ -122,8 +122,7 @@ final class E2eScenario {
 
     private StepResult run(int rate, int seconds) throws InterruptedException {
       checkStream();
-      var run =
-          new StepRun(nextToken(), rate, rate * seconds, System.nanoTime() + START_LEAD_NANOS);
+      var run = new StepRun(nextToken(), rate, rate * seconds, OpenLoopSchedule.soon());
       router.activate(run);
       OpenLoopSender.send(
           run.schedule(),

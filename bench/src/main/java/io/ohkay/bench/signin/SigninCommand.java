@@ -1,13 +1,11 @@
 package io.ohkay.bench.signin;
 
+import io.ohkay.bench.command.ScenarioCommandLine;
 import io.ohkay.bench.report.HashFloor;
-import io.ohkay.bench.report.ResultFiles;
 import io.ohkay.bench.report.SigninReport;
 import io.ohkay.bench.report.SigninSettings;
 import io.ohkay.bench.target.AccountsTarget;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,12 +14,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -40,7 +35,7 @@ public final class SigninCommand implements Callable<Integer> {
 
   private final Supplier<? extends AccountsTarget> system;
 
-  @Spec private @Nullable CommandSpec spec;
+  @Mixin private ScenarioCommandLine commandLine = new ScenarioCommandLine();
 
   /** Offered sign-in rates stepped up until the first one not held. */
   @Option(
@@ -50,13 +45,6 @@ public final class SigninCommand implements Callable<Integer> {
       description =
           "Rates (sign-ins/s) stepped up until the first not held. Default: ${DEFAULT-VALUE}.")
   private List<Integer> rates = List.of();
-
-  /** Sending window of each step, in seconds. */
-  @Option(
-      names = "--duration-seconds",
-      defaultValue = "10",
-      description = "Sending window of each step. Default: ${DEFAULT-VALUE}.")
-  private int durationSeconds;
 
   /** Warm-up before the first step, in seconds (0 for none). */
   @Option(
@@ -123,12 +111,6 @@ public final class SigninCommand implements Callable<Integer> {
       description = "Seconds of verification on every core for the floor rate. Default: 5.")
   private int floorSeconds;
 
-  /** Where the result files go; default bench/target/results (target/results inside bench/). */
-  @Option(
-      names = "--results-dir",
-      description = "Where the .md, .csv and .json go. Default: bench/target/results.")
-  private @Nullable Path resultsDir;
-
   /** A command measuring the platform {@code system} opens. */
   public SigninCommand(Supplier<? extends AccountsTarget> system) {
     this.system = system;
@@ -149,24 +131,21 @@ public final class SigninCommand implements Callable<Integer> {
             measured.signupSeconds(),
             measured.steps(),
             measured.problem());
-    spec().commandLine().getOut().print(report.markdown());
-    spec().commandLine().getOut().flush();
-    List<Path> files = ResultFiles.write(resultsDirectory(), report);
-    err().println("results written: " + files);
-    err().flush();
+    commandLine.publish(report);
     return report.problem() == null ? 0 : 3;
   }
 
   /** The floor first, on a machine the platform does not load yet. */
   private HashFloor measureFloor(SigninSettings settings) throws InterruptedException {
     var bare = new BareHash();
-    err().println("[floor] " + bare.parameters() + ": timing bare verifications");
-    err().flush();
+    commandLine.err().println("[floor] " + bare.parameters() + ": timing bare verifications");
+    commandLine.err().flush();
     var singleThread = bare.singleThread(HASH_WARMUPS, settings.hashSamples());
     int threads = Runtime.getRuntime().availableProcessors();
     HashFloor floor =
         bare.floor(singleThread, threads, Duration.ofSeconds(settings.floorSeconds()));
-    err()
+    commandLine
+        .err()
         .println(
             String.format(
                 Locale.ROOT,
@@ -175,14 +154,14 @@ public final class SigninCommand implements Callable<Integer> {
                 singleThread.p99Millis(),
                 threads,
                 floor.perSecond()));
-    err().flush();
+    commandLine.err().flush();
     return floor;
   }
 
   private SigninScenario.Measured measureSystem(SigninSettings settings)
       throws InterruptedException {
-    err().println("[signin] starting the platform");
-    err().flush();
+    commandLine.err().println("[signin] starting the platform");
+    commandLine.err().flush();
     AccountsTarget target;
     try {
       target = system.get();
@@ -192,37 +171,31 @@ public final class SigninCommand implements Callable<Integer> {
     }
     LoopResources loops = LoopResources.create("bench-client", 2, true);
     try (target) {
-      return new SigninScenario(settings, loops, err()).measure(target);
+      return new SigninScenario(settings, loops, commandLine.err()).measure(target);
     } finally {
       loops.disposeLater().block();
     }
   }
 
   private SigninSettings validatedSettings() {
-    requirePositive("--rates", rates);
-    requirePositive(
-        "--duration-seconds, --warmup-rate, --drain-seconds, --signup-concurrency,"
-            + " --hash-samples and --floor-seconds",
-        List.of(
-            durationSeconds,
-            warmupRate,
-            drainSeconds,
-            signupConcurrency,
-            hashSamples,
-            floorSeconds));
-    if (warmupSeconds < 0
-        || p99ThresholdMillis <= 0
-        || minAchievedPercent < 0
-        || minAchievedPercent > 100
-        || accounts < 2) {
-      throw new ParameterException(
-          spec().commandLine(),
-          "--warmup-seconds must be >= 0, --p99-threshold-ms > 0, --min-achieved-percent within"
-              + " 0..100 and --accounts >= 2");
-    }
+    commandLine.requirePositive("--rates", rates);
+    commandLine.requirePositive("--duration-seconds", List.of(commandLine.durationSeconds()));
+    commandLine.requirePositive("--warmup-rate", List.of(warmupRate));
+    commandLine.requirePositive("--drain-seconds", List.of(drainSeconds));
+    commandLine.requirePositive("--signup-concurrency", List.of(signupConcurrency));
+    commandLine.requirePositive("--hash-samples", List.of(hashSamples));
+    commandLine.requirePositive("--floor-seconds", List.of(floorSeconds));
+    commandLine.require(
+        warmupSeconds >= 0
+            && p99ThresholdMillis > 0
+            && minAchievedPercent >= 0
+            && minAchievedPercent <= 100
+            && accounts >= 2,
+        "--warmup-seconds must be >= 0, --p99-threshold-ms > 0, --min-achieved-percent within"
+            + " 0..100 and --accounts >= 2");
     return new SigninSettings(
         rates,
-        durationSeconds,
+        commandLine.durationSeconds(),
         warmupSeconds,
         warmupRate,
         drainSeconds,
@@ -232,26 +205,5 @@ public final class SigninCommand implements Callable<Integer> {
         signupConcurrency,
         hashSamples,
         floorSeconds);
-  }
-
-  private void requirePositive(String option, List<Integer> values) {
-    if (values.isEmpty() || values.stream().anyMatch(v -> v <= 0)) {
-      throw new ParameterException(spec().commandLine(), option + " need values > 0");
-    }
-  }
-
-  private Path resultsDirectory() {
-    return resultsDir != null ? resultsDir : ResultFiles.defaultDirectory();
-  }
-
-  private CommandSpec spec() {
-    if (spec == null) {
-      throw new IllegalStateException("run through picocli's CommandLine");
-    }
-    return spec;
-  }
-
-  private PrintWriter err() {
-    return spec().commandLine().getErr();
   }
 }

@@ -24,8 +24,6 @@ import reactor.netty.resources.LoopResources;
  */
 final class SigninScenario {
 
-  private static final long START_LEAD_NANOS = Duration.ofMillis(20).toNanos();
-
   /** What the scenario measured, up to the point it stopped. */
   record Measured(double signupSeconds, List<SigninStep> steps, @Nullable String problem) {}
 
@@ -74,7 +72,7 @@ final class SigninScenario {
   }
 
   private SigninStep run(AuthClient client, int rate, int seconds) throws InterruptedException {
-    var schedule = new OpenLoopSchedule(rate, rate * seconds, System.nanoTime() + START_LEAD_NANOS);
+    var schedule = new OpenLoopSchedule(rate, rate * seconds, OpenLoopSchedule.soon());
     var answers = new Answers(schedule);
     OpenLoopSender.send(
         schedule,

@@ -4,16 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,18 +22,13 @@ import org.springframework.context.SmartLifecycle;
 public final class EventFeed implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(EventFeed.class);
-  private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration WHILE_TOPICS_MISSING = Duration.ofSeconds(1);
-  private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
 
-  private final Map<String, Object> config;
   private final List<String> topics;
   private final FeedListener listener;
   private final Instant startedAt = Instant.now();
-  private volatile boolean running;
+  private final PollThread poller;
   private volatile int assignedPartitions;
-  private volatile @Nullable Thread thread;
-  private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
 
   /**
    * @param bootstrapServers the Kafka cluster
@@ -48,9 +36,11 @@ public final class EventFeed implements SmartLifecycle {
    * @param listener receives the records, on the poll thread
    */
   public EventFeed(String bootstrapServers, List<String> topics, FeedListener listener) {
-    this.config = consumerConfig(bootstrapServers);
     this.topics = List.copyOf(topics);
     this.listener = listener;
+    this.poller =
+        new PollThread(
+            "ohkay-edge-feed", "event feed", log, consumerConfig(bootstrapServers), this::turnOn);
   }
 
   static Map<String, Object> consumerConfig(String bootstrapServers) {
@@ -71,35 +61,18 @@ public final class EventFeed implements SmartLifecycle {
 
   @Override
   public void start() {
-    running = true;
-    var poller = new Thread(this::run, "ohkay-edge-feed");
-    poller.setDaemon(true);
-    thread = poller;
     poller.start();
   }
 
   @Override
   public void stop() {
-    running = false;
-    var current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
-    var poller = thread;
-    if (poller != null) {
-      try {
-        poller.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    poller.stop();
   }
 
   /** Whether the poll thread is alive. */
   @Override
   public boolean isRunning() {
-    var poller = thread;
-    return running && poller != null && poller.isAlive();
+    return poller.isRunning();
   }
 
   /** How many partitions the feed reads. */
@@ -107,37 +80,19 @@ public final class EventFeed implements SmartLifecycle {
     return assignedPartitions;
   }
 
-  private void run() {
-    try (var kafka =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer = kafka;
-      loop(kafka);
-    } catch (RuntimeException e) {
-      log.error("event feed stopped", e);
-    } finally {
-      consumer = null;
-      running = false;
-    }
+  private Runnable turnOn(KafkaConsumer<String, byte[]> kafka) {
+    var assigner = new PartitionAssigner(kafka, topics, startedAt, listener);
+    return () -> turn(kafka, assigner);
   }
 
-  private void loop(KafkaConsumer<String, byte[]> kafka) {
-    var assigner = new PartitionAssigner(kafka, topics, startedAt, listener);
-    while (running) {
-      try {
-        assigner.refreshIfDue();
-        assignedPartitions = assigner.assigned();
-        if (kafka.assignment().isEmpty()) {
-          pause(WHILE_TOPICS_MISSING);
-          continue;
-        }
-        kafka.poll(POLL).forEach(this::deliver);
-      } catch (WakeupException e) {
-        // stop() woke the poll up; the loop condition ends it.
-      } catch (KafkaException e) {
-        log.warn("event feed: {}; retrying", e.toString());
-        pause(AFTER_FAILURE);
-      }
+  private void turn(KafkaConsumer<String, byte[]> kafka, PartitionAssigner assigner) {
+    assigner.refreshIfDue();
+    assignedPartitions = assigner.assigned();
+    if (kafka.assignment().isEmpty()) {
+      poller.pause(WHILE_TOPICS_MISSING);
+      return;
     }
+    kafka.poll(PollThread.POLL).forEach(this::deliver);
   }
 
   private void deliver(ConsumerRecord<String, byte[]> record) {
@@ -161,12 +116,6 @@ public final class EventFeed implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.error(
           "listener failed on {}-{}@{}", parsed.topic(), parsed.partition(), parsed.offset(), e);
-    }
-  }
-
-  private void pause(Duration duration) {
-    if (running) {
-      LockSupport.parkNanos(duration.toNanos());
     }
   }
 }

@@ -11,16 +11,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,22 +37,17 @@ public final class RevocationFeed implements SmartLifecycle {
   static final int PHASE = DEFAULT_PHASE - 4096;
 
   private static final Logger log = LoggerFactory.getLogger(RevocationFeed.class);
-  private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration WHILE_TOPIC_MISSING = Duration.ofSeconds(1);
   private static final Duration WHILE_COMPLETE = Duration.ofSeconds(30);
-  private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
 
-  private final Map<String, Object> config;
   private final String topic;
   private final SessionRevocations revocations;
   private final Duration startWait;
   private final Clock clock;
   private final CountDownLatch loadedLatch = new CountDownLatch(1);
   private final ReadBack readBack = new ReadBack();
-  private volatile boolean running;
-  private volatile @Nullable Thread thread;
-  private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
+  private final PollThread poller;
   private long nextLookNanos = System.nanoTime();
 
   /**
@@ -77,11 +66,17 @@ public final class RevocationFeed implements SmartLifecycle {
       Clock clock) {
     var settings = new HashMap<>(EventFeed.consumerConfig(bootstrapServers));
     settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "ohkay-edge-revocations");
-    this.config = Map.copyOf(settings);
     this.topic = topic;
     this.revocations = revocations;
     this.startWait = startWait;
     this.clock = clock;
+    this.poller =
+        new PollThread(
+            "ohkay-edge-revocations",
+            "revocation feed",
+            log,
+            Map.copyOf(settings),
+            kafka -> () -> turn(kafka));
   }
 
   /** Whether the read-back of the last {@link SessionRevocations#HORIZON} is complete. */
@@ -91,10 +86,6 @@ public final class RevocationFeed implements SmartLifecycle {
 
   @Override
   public void start() {
-    running = true;
-    var poller = new Thread(this::run, "ohkay-edge-revocations");
-    poller.setDaemon(true);
-    thread = poller;
     poller.start();
     try {
       if (!loadedLatch.await(startWait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -107,25 +98,12 @@ public final class RevocationFeed implements SmartLifecycle {
 
   @Override
   public void stop() {
-    running = false;
-    var current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
-    var poller = thread;
-    if (poller != null) {
-      try {
-        poller.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    poller.stop();
   }
 
   @Override
   public boolean isRunning() {
-    var poller = thread;
-    return running && poller != null && poller.isAlive();
+    return poller.isRunning();
   }
 
   @Override
@@ -133,37 +111,15 @@ public final class RevocationFeed implements SmartLifecycle {
     return PHASE;
   }
 
-  private void run() {
-    try (var kafka =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer = kafka;
-      loop(kafka);
-    } catch (RuntimeException e) {
-      log.error("revocation feed stopped", e);
-    } finally {
-      consumer = null;
-      running = false;
+  private void turn(KafkaConsumer<String, byte[]> kafka) {
+    refreshIfDue(kafka);
+    if (!kafka.assignment().isEmpty()) {
+      kafka.poll(PollThread.POLL).forEach(this::apply);
+    } else {
+      poller.pause(WHILE_TOPIC_MISSING);
     }
-  }
-
-  private void loop(KafkaConsumer<String, byte[]> kafka) {
-    while (running) {
-      try {
-        refreshIfDue(kafka);
-        if (!kafka.assignment().isEmpty()) {
-          kafka.poll(POLL).forEach(this::apply);
-        } else {
-          pause(WHILE_TOPIC_MISSING);
-        }
-        if (readBack.reached(p -> kafka.position(p, METADATA_TIMEOUT))) {
-          loadedLatch.countDown();
-        }
-      } catch (WakeupException e) {
-        // stop() woke the poll up; the loop condition ends it.
-      } catch (KafkaException e) {
-        log.warn("revocation feed: {}; retrying", e.toString());
-        pause(AFTER_FAILURE);
-      }
+    if (readBack.reached(p -> kafka.position(p, METADATA_TIMEOUT))) {
+      loadedLatch.countDown();
     }
   }
 
@@ -218,12 +174,6 @@ public final class RevocationFeed implements SmartLifecycle {
       // Not an event this edge knows (or not an envelope): it cannot be a revocation it honours.
       log.debug(
           "revocation feed skips {}-{}@{}", record.topic(), record.partition(), record.offset());
-    }
-  }
-
-  private void pause(Duration duration) {
-    if (running) {
-      LockSupport.parkNanos(duration.toNanos());
     }
   }
 }

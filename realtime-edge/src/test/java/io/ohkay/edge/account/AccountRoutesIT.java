@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "ohkay.edge.read-your-writes-max-wait=2s")
 class AccountRoutesIT {
 
-  private static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("acct");
+  @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("acct");
   private static final String MIN_POSITION = "X-Ohkay-Min-Position";
 
   @DynamicPropertySource
@@ -33,11 +33,6 @@ class AccountRoutesIT {
   }
 
   @LocalServerPort int port;
-
-  @AfterAll
-  static void close() {
-    ENV.close();
-  }
 
   private EdgeHttp http() {
     return new EdgeHttp(port);

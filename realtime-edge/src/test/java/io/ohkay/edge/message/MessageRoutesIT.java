@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
     properties = "ohkay.edge.read-your-writes-max-wait=1500ms")
 class MessageRoutesIT {
 
-  private static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("msg");
+  @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("msg");
   private static final UUID OWNER = UUID.randomUUID();
   private static final UUID MEMBER = UUID.randomUUID();
   private static final UUID OUTSIDER = UUID.randomUUID();
@@ -76,11 +76,6 @@ class MessageRoutesIT {
   @BeforeEach
   void client() {
     http = new EdgeHttp(port);
-  }
-
-  @AfterAll
-  static void close() {
-    ENV.close();
   }
 
   private String messages(UUID channel) {

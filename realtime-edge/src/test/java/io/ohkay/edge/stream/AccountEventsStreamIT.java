@@ -1,5 +1,6 @@
 package io.ohkay.edge.stream;
 
+import static io.ohkay.edge.stream.OpenStreams.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,15 +21,12 @@ import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,8 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountEventsStreamIT {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("acev");
+  @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("acev");
   private static final AtomicLong SEQ = new AtomicLong(1);
 
   @DynamicPropertySource
@@ -54,17 +51,7 @@ class AccountEventsStreamIT {
   }
 
   @LocalServerPort int port;
-  private final List<SseConnection> connections = new ArrayList<>();
-
-  @AfterEach
-  void disconnect() {
-    connections.forEach(SseConnection::close);
-  }
-
-  @AfterAll
-  static void close() {
-    ENV.close();
-  }
+  @RegisterExtension final OpenStreams streams = new OpenStreams();
 
   @Test
   void shouldRefuseTheTokenOnEveryRouteWhenItsSessionIsRevoked() {
@@ -183,23 +170,11 @@ class AccountEventsStreamIT {
   }
 
   private SseConnection connect(String token) {
-    var stream = SseConnection.reading(port, token);
-    connections.add(stream);
-    await().atMost(WAIT).until(() -> !stream.events("ready").isEmpty());
-    return stream;
+    return streams.connect(port, token);
   }
 
   private static SseEvent awaitProfile(SseConnection stream, Event event) {
-    var id = event.eventId().toString();
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                stream.events("profile.updated.v1").stream().anyMatch(e -> e.data().contains(id)));
-    return stream.events("profile.updated.v1").stream()
-        .filter(e -> e.data().contains(id))
-        .findFirst()
-        .orElseThrow();
+    return OpenStreams.awaitEvent(stream, "profile.updated.v1", event);
   }
 
   private static Event revoked(UUID user, UUID session, SessionRevoked.Reason reason) {

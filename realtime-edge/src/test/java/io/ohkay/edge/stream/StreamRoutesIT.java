@@ -1,5 +1,6 @@
 package io.ohkay.edge.stream;
 
+import static io.ohkay.edge.stream.OpenStreams.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,15 +18,12 @@ import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -45,8 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"ohkay.edge.heartbeat-interval=1s", "ohkay.edge.connection-buffer-size=16"})
 class StreamRoutesIT {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("sse");
+  @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("sse");
   private static final AtomicLong SEQ = new AtomicLong(100);
 
   @DynamicPropertySource
@@ -56,17 +53,7 @@ class StreamRoutesIT {
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
-  private final List<SseConnection> connections = new ArrayList<>();
-
-  @AfterEach
-  void disconnect() {
-    connections.forEach(SseConnection::close);
-  }
-
-  @AfterAll
-  static void close() {
-    ENV.close();
-  }
+  @RegisterExtension final OpenStreams streams = new OpenStreams();
 
   @Test
   void shouldSendReadyWithTheCursorFirstWhenConnected() {
@@ -153,8 +140,7 @@ class StreamRoutesIT {
     var slowUser = UUID.randomUUID();
     var server = ENV.createServer("Firehose", fastUser);
     ENV.addMember(server, slowUser);
-    var slow = SseConnection.open(port, ENV.tokens().valid(slowUser), 4096);
-    connections.add(slow);
+    var slow = streams.add(SseConnection.open(port, ENV.tokens().valid(slowUser), 4096));
     slow.readUntil("ready", WAIT);
     var fast = connect(fastUser);
     var health = context.getBean("edge", HealthIndicator.class);
@@ -218,22 +204,11 @@ class StreamRoutesIT {
   }
 
   private SseConnection connect(UUID user) {
-    var stream = SseConnection.reading(port, ENV.tokens().valid(user));
-    connections.add(stream);
-    await().atMost(WAIT).until(() -> !stream.events("ready").isEmpty());
-    return stream;
+    return streams.connect(port, ENV.tokens().valid(user));
   }
 
   private static SseEvent awaitPosted(SseConnection stream, Event event) {
-    var id = event.eventId().toString();
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> stream.events("message.posted.v1").stream().anyMatch(e -> e.data().contains(id)));
-    return stream.events("message.posted.v1").stream()
-        .filter(e -> e.data().contains(id))
-        .findFirst()
-        .orElseThrow();
+    return OpenStreams.awaitEvent(stream, "message.posted.v1", event);
   }
 
   private static Event posted(UUID server, UUID author, String content) {
