@@ -6,6 +6,8 @@ import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.kafka.OutcomeListener;
 import io.ohkay.command.kafka.RevocationListener;
 import io.ohkay.command.kafka.TopicsInitializer;
+import io.ohkay.command.server.InviteDirectory;
+import io.ohkay.command.server.MembershipRoutes;
 import io.ohkay.command.server.ServerDecider;
 import io.ohkay.command.server.ServerRoutes;
 import io.ohkay.command.token.AccessTokenIssuer;
@@ -91,12 +93,7 @@ public class CommandApiConfiguration {
 
   private static DeciderTopics topics(
       CommandApiProperties props, Topic<?> commands, Topic<?> events) {
-    var prefix = props.topicPrefix();
-    return new DeciderTopics(
-        commands.in(prefix),
-        events.in(prefix),
-        Topics.COMMAND_OUTCOMES.in(prefix),
-        commands.deadLetterIn(prefix));
+    return DeciderTopics.of(props.topicPrefix(), commands, events);
   }
 
   private static Properties streamsConfig(CommandApiProperties props) {
@@ -262,6 +259,30 @@ public class CommandApiConfiguration {
     return new ServerRoutes(
             bus,
             commandApiBearerAuth,
+            Topics.SERVER_COMMANDS.in(props.topicPrefix()),
+            props.outcomeTimeout(),
+            COMMAND_CLOCK)
+        .routes();
+  }
+
+  @Bean
+  InviteDirectory inviteDirectory(
+      OutcomeListener outcomeListener, CommandApiDatabases commandApiDatabases) {
+    var directory = new InviteDirectory(commandApiDatabases.registry());
+    outcomeListener.observe(directory::accept);
+    return directory;
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> membershipRoutes(
+      CommandApiProperties props,
+      CommandBus bus,
+      BearerAuth commandApiBearerAuth,
+      InviteDirectory inviteDirectory) {
+    return new MembershipRoutes(
+            bus,
+            commandApiBearerAuth,
+            inviteDirectory,
             Topics.SERVER_COMMANDS.in(props.topicPrefix()),
             props.outcomeTimeout(),
             COMMAND_CLOCK)

@@ -1,25 +1,39 @@
 package io.ohkay.schemas;
 
+import io.ohkay.schemas.command.AcceptInvite;
+import io.ohkay.schemas.command.BanMember;
 import io.ohkay.schemas.command.Command;
+import io.ohkay.schemas.command.CreateInvite;
 import io.ohkay.schemas.command.CreateServer;
 import io.ohkay.schemas.command.DeleteAccount;
+import io.ohkay.schemas.command.KickMember;
+import io.ohkay.schemas.command.LeaveServer;
 import io.ohkay.schemas.command.NewSession;
+import io.ohkay.schemas.command.NoteMembership;
 import io.ohkay.schemas.command.OpenAccount;
 import io.ohkay.schemas.command.PostMessage;
 import io.ohkay.schemas.command.RecordSigninFailure;
 import io.ohkay.schemas.command.RefreshSession;
 import io.ohkay.schemas.command.RegisterUser;
 import io.ohkay.schemas.command.ReleaseEmail;
+import io.ohkay.schemas.command.RemoveMember;
 import io.ohkay.schemas.command.RevokeSession;
 import io.ohkay.schemas.command.StartSession;
+import io.ohkay.schemas.command.UnbanMember;
 import io.ohkay.schemas.command.UpdateProfile;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.InviteAccepted;
+import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberUnbanned;
 import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.ServerEvent;
 import io.ohkay.schemas.event.SessionRefreshed;
 import io.ohkay.schemas.event.SessionRevoked;
 import io.ohkay.schemas.event.SessionStarted;
@@ -67,6 +81,10 @@ final class GoldenInstances {
   static final Instant SIGNED_IN_AT = Instant.parse("2026-01-16T08:00:00Z");
   static final String IP = "203.0.113.7";
   static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Ohkay/1.0";
+  static final UserId BOB = UserId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d5e02");
+  static final CommandId MODERATE = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c006");
+  static final Instant MODERATED_AT = Instant.parse("2026-01-17T10:00:00Z");
+  static final String INVITE = "x7Kq2mPz";
   static final String CONTENT = "Hello, \"world\" — ünïcødé ✓\nsecond line";
 
   private GoldenInstances() {}
@@ -76,6 +94,14 @@ final class GoldenInstances {
     put(events, userRegistered());
     serverCreation().forEach(event -> put(events, event));
     put(events, messagePosted());
+    var serverSeq = 4;
+    for (var payload : membershipLife()) {
+      serverSeq++;
+      put(
+          events,
+          Event.decided(
+              MODERATE, serverSeq - 5, SERVER.value(), serverSeq, MODERATED_AT, ALICE, payload));
+    }
     var seq = 1;
     for (var payload : accountLife()) {
       put(
@@ -101,12 +127,24 @@ final class GoldenInstances {
             new RevokeSession(ALICE, SESSION),
             new RecordSigninFailure(ALICE, IP, USER_AGENT),
             new UpdateProfile(ALICE, "Alice L.", "https://example.com/alice.png", "Rustacean"),
-            new DeleteAccount(ALICE))) {
+            new DeleteAccount(ALICE),
+            new NoteMembership(ALICE, SERVER, true))) {
       put(commands, new Command(SIGN_IN, ALICE, SIGNED_IN_AT, payload));
     }
     put(
         commands,
         new Command(CREATE, ALICE, CREATED_AT, new CreateServer(SERVER, "Rust fans", GENERAL)));
+    for (var payload :
+        List.of(
+            new CreateInvite(SERVER, INVITE, MODERATED_AT.plus(Duration.ofDays(7)), 10),
+            new AcceptInvite(SERVER, INVITE),
+            new LeaveServer(SERVER),
+            new KickMember(SERVER, BOB, "off-topic"),
+            new BanMember(SERVER, BOB, "spam"),
+            new UnbanMember(SERVER, BOB),
+            new RemoveMember(SERVER, BOB))) {
+      put(commands, new Command(MODERATE, ALICE, MODERATED_AT, payload));
+    }
     put(
         commands,
         new Command(POST, ALICE, POSTED_AT, new PostMessage(SERVER, GENERAL, MESSAGE, CONTENT)));
@@ -146,6 +184,16 @@ final class GoldenInstances {
         REGISTERED_AT,
         null,
         new UserRegistered(ALICE, EMAIL, PASSWORD_HASH, "Alice"));
+  }
+
+  /** One of each membership fact, in the order a server lives them. */
+  private static List<ServerEvent> membershipLife() {
+    return List.of(
+        new InviteCreated(SERVER, INVITE, ALICE, MODERATED_AT.plus(Duration.ofDays(7)), 10),
+        new InviteAccepted(SERVER, INVITE, BOB),
+        new MemberBanned(SERVER, BOB, "spam"),
+        new MemberLeft(SERVER, BOB, MemberLeft.Reason.BANNED),
+        new MemberUnbanned(SERVER, BOB));
   }
 
   /** One of each account fact after registration, in the order an account lives them. */

@@ -4,12 +4,14 @@ import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CommandPayload;
 import io.ohkay.schemas.event.CloudEventHeaders;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -96,7 +98,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
     var forwarded = processed.forwardsOf(command.commandId());
     if (forwarded != null) {
       for (var followUp : Json.read(forwarded, SentFollowUp[].class)) {
-        forward(topics.commands(), followUp.key(), Json.write(followUp.command()), timestamp);
+        forward(followUp.topic(), followUp.key(), Json.write(followUp.command()), timestamp);
       }
       return true;
     }
@@ -161,7 +163,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
       forwardEvent(event, record.timestamp());
     }
     states.put(record.key(), Json.write(new Stored<>(seq, state)));
-    sendFollowUps(command, accept.followUps(), record.timestamp());
+    sendFollowUps(command, accept.followUps(), record.timestamp(), false);
     var aggregateId = events.getFirst().aggregateId().toString();
     return CommandOutcome.accepted(command.commandId(), aggregateId, seq, events, decidedAt);
   }
@@ -170,26 +172,37 @@ final class DeciderProcessor<C extends CommandPayload, S>
       Record<String, byte[]> record, Command command, Stored<S> stored, Decision.Forward hand) {
     var next = decider.stateType().cast(hand.nextState());
     states.put(record.key(), Json.write(new Stored<>(stored.seq(), next)));
-    var sent = sendFollowUps(command, hand.followUps(), record.timestamp());
+    var sent = sendFollowUps(command, hand.followUps(), record.timestamp(), true);
     processed.rememberForwards(command.commandId(), Json.write(sent), record.timestamp());
   }
 
-  /** Appends follow-ups to this topic under the command's id, actor and issue time. */
+  /**
+   * Appends follow-ups to the topics that decide them, with the command's actor and issue time. A
+   * hand-over keeps the command id (the receiver answers it); the consequences of an accepted
+   * command get ids derived from it, so their own outcomes never answer the original request and a
+   * replay derives the same ids.
+   */
   private List<SentFollowUp> sendFollowUps(
-      Command command, List<Decision.FollowUp> followUps, long timestamp) {
+      Command command, List<Decision.FollowUp> followUps, long timestamp, boolean handOver) {
     var sent = new ArrayList<SentFollowUp>();
-    for (var followUp : followUps) {
-      var next =
-          new Command(
-              command.commandId(), command.actorId(), command.issuedAt(), followUp.command());
-      forward(topics.commands(), followUp.key(), Json.write(next), timestamp);
-      sent.add(new SentFollowUp(followUp.key(), next));
+    for (var i = 0; i < followUps.size(); i++) {
+      var followUp = followUps.get(i);
+      var id = handOver ? command.commandId() : derivedId(command.commandId(), i);
+      var next = new Command(id, command.actorId(), command.issuedAt(), followUp.command());
+      var topic = topics.commandsOf(followUp.command());
+      forward(topic, followUp.key(), Json.write(next), timestamp);
+      sent.add(new SentFollowUp(topic, followUp.key(), next));
     }
     return sent;
   }
 
+  private static CommandId derivedId(CommandId parent, int index) {
+    var name = parent + "/follow-up/" + index;
+    return new CommandId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** A follow-up as written, remembered so a retried command re-sends exactly it. */
-  record SentFollowUp(String key, Command command) {}
+  record SentFollowUp(String topic, String key, Command command) {}
 
   private Stored<S> load(String key) {
     var bytes = states.get(key);

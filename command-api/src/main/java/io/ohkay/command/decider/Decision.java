@@ -13,7 +13,8 @@ public sealed interface Decision {
 
   /**
    * The command becomes these facts, in order, and is answered; {@code followUps} are appended to
-   * the commands topic in the same transaction (consequences for other aggregates).
+   * the commands topics that decide them, in the same transaction, under ids derived from the
+   * command's (consequences for other aggregates, answered by nobody).
    */
   record Accept(List<EventPayload> events, List<FollowUp> followUps) implements Decision {
     public Accept {
@@ -31,8 +32,8 @@ public sealed interface Decision {
   /**
    * Not answered here: this aggregate's state becomes {@code nextState} (no fact is published) and
    * the command travels on as {@code followUps}, under the same command id; the aggregate that
-   * decides the last of them answers. A registration claims its e-mail this way before the new
-   * account's aggregate records it.
+   * decides it answers. With no follow-ups, a silent bookkeeping step. A registration claims its
+   * e-mail this way before the new account's aggregate records it.
    */
   record Forward(Object nextState, List<FollowUp> followUps) implements Decision {
     public Forward {
@@ -40,7 +41,7 @@ public sealed interface Decision {
     }
   }
 
-  /** A command for another aggregate of the same topic, keyed by it. */
+  /** A command for another aggregate (of any domain), keyed by it. */
   record FollowUp(String key, CommandPayload command) {}
 
   static Decision accept(EventPayload... events) {

@@ -2,9 +2,16 @@ package io.ohkay.command.server;
 
 import io.ohkay.command.decider.Decider;
 import io.ohkay.command.decider.Decision;
+import io.ohkay.schemas.command.AcceptInvite;
+import io.ohkay.schemas.command.BanMember;
+import io.ohkay.schemas.command.CreateInvite;
 import io.ohkay.schemas.command.CreateServer;
+import io.ohkay.schemas.command.KickMember;
+import io.ohkay.schemas.command.LeaveServer;
 import io.ohkay.schemas.command.PostMessage;
+import io.ohkay.schemas.command.RemoveMember;
 import io.ohkay.schemas.command.ServerCommand;
+import io.ohkay.schemas.command.UnbanMember;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.EventPayload;
@@ -14,6 +21,7 @@ import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.event.UserEvent;
 import io.ohkay.schemas.id.UserId;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,12 +50,22 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState> 
   @Override
   public Decision decide(
       ServerCommand command, @Nullable UserId actor, Instant at, ServerState state) {
+    if (command instanceof RemoveMember remove) {
+      return MembershipRules.remove(remove, state);
+    }
     if (actor == null) {
       return Decision.reject(ErrorCode.UNAUTHENTICATED, "Server commands need an actor.");
     }
     return switch (command) {
       case CreateServer create -> create(create, actor, state);
       case PostMessage post -> post(post, actor, state);
+      case CreateInvite invite -> MembershipRules.invite(invite, actor, state);
+      case AcceptInvite accept -> MembershipRules.accept(accept, actor, at, state);
+      case LeaveServer leave -> MembershipRules.leave(leave, actor, state);
+      case KickMember kick -> MembershipRules.kick(kick, actor, state);
+      case BanMember ban -> MembershipRules.ban(ban, actor, state);
+      case UnbanMember unban -> MembershipRules.unban(unban, actor, state);
+      case RemoveMember remove -> MembershipRules.remove(remove, state);
     };
   }
 
@@ -55,10 +73,12 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState> 
     if (state.exists()) {
       return Decision.reject(ErrorCode.SERVER_ALREADY_EXISTS, "Server id already used.");
     }
-    return Decision.accept(
-        new ServerCreated(command.serverId(), command.name(), actor),
-        new MemberJoined(command.serverId(), actor),
-        new ChannelCreated(command.serverId(), command.generalChannelId(), GENERAL_CHANNEL, 0));
+    return new Decision.Accept(
+        List.of(
+            new ServerCreated(command.serverId(), command.name(), actor),
+            new MemberJoined(command.serverId(), actor),
+            new ChannelCreated(command.serverId(), command.generalChannelId(), GENERAL_CHANNEL, 0)),
+        List.of(MembershipRules.noted(actor, command.serverId(), true)));
   }
 
   private static Decision post(PostMessage command, UserId actor, ServerState state) {
@@ -81,10 +101,10 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState> 
   public ServerState evolve(ServerState state, EventPayload event) {
     return switch (event) {
       case ServerCreated created -> state.created(created.ownerId());
-      case MemberJoined joined -> state.withMember(joined.userId());
       case ChannelCreated channel -> state.withChannel(channel.channelId());
       case MessagePosted posted -> state;
       case UserEvent other -> state;
+      default -> MembershipRules.evolve(state, event);
     };
   }
 }

@@ -5,10 +5,12 @@ import io.ohkay.command.decider.Decision;
 import io.ohkay.schemas.command.AccountCommand;
 import io.ohkay.schemas.command.DeleteAccount;
 import io.ohkay.schemas.command.NewSession;
+import io.ohkay.schemas.command.NoteMembership;
 import io.ohkay.schemas.command.OpenAccount;
 import io.ohkay.schemas.command.RecordSigninFailure;
 import io.ohkay.schemas.command.RefreshSession;
 import io.ohkay.schemas.command.ReleaseEmail;
+import io.ohkay.schemas.command.RemoveMember;
 import io.ohkay.schemas.command.RevokeSession;
 import io.ohkay.schemas.command.StartSession;
 import io.ohkay.schemas.command.UpdateProfile;
@@ -22,9 +24,11 @@ import io.ohkay.schemas.event.SessionStarted;
 import io.ohkay.schemas.event.SigninFailed;
 import io.ohkay.schemas.event.UserDeleted;
 import io.ohkay.schemas.event.UserRegistered;
+import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -89,6 +93,7 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                           update.bio())));
       case DeleteAccount delete ->
           ifActive(state, ErrorCode.UNAUTHENTICATED, () -> delete(delete, state));
+      case NoteMembership note -> note(note, state);
     };
   }
 
@@ -143,11 +148,31 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
         new SessionRevoked(revoke.userId(), revoke.sessionId(), SessionRevoked.Reason.SIGNED_OUT));
   }
 
+  /** Releases the e-mail and ends every membership the account has. */
   private static Decision delete(DeleteAccount delete, AccountState state) {
     var email = Objects.requireNonNull(state.email());
-    return new Decision.Accept(
-        List.of(new UserDeleted(delete.userId())),
-        List.of(new Decision.FollowUp(email, new ReleaseEmail(email, delete.userId()))));
+    var followUps = new ArrayList<Decision.FollowUp>();
+    followUps.add(new Decision.FollowUp(email, new ReleaseEmail(email, delete.userId())));
+    state.servers().stream()
+        .sorted()
+        .forEach(server -> followUps.add(removal(new ServerId(server), delete.userId())));
+    return new Decision.Accept(List.of(new UserDeleted(delete.userId())), followUps);
+  }
+
+  /**
+   * Bookkeeping of the account's memberships (no fact, no answer). A join decided after the
+   * account's deletion is ended at once.
+   */
+  private static Decision note(NoteMembership note, AccountState state) {
+    if (state.deleted() && note.member()) {
+      return new Decision.Forward(state, List.of(removal(note.serverId(), note.userId())));
+    }
+    return new Decision.Forward(
+        state.withServer(note.serverId().value(), note.member()), List.of());
+  }
+
+  private static Decision.FollowUp removal(ServerId server, UserId user) {
+    return new Decision.FollowUp(server.toString(), new RemoveMember(server, user));
   }
 
   @Override

@@ -3,21 +3,26 @@ package io.ohkay.command.user;
 import io.ohkay.schemas.id.SessionId;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One account as its decider sees it: its e-mail (to release it on deletion), whether it is gone,
- * and its live sessions with their current refresh-token generation. Revoked and expired sessions
- * are dropped.
+ * its live sessions with their current refresh-token generation (revoked and expired ones are
+ * dropped), and the servers it is a member of (to end those memberships on deletion; told by the
+ * server decider).
  */
-record AccountState(@Nullable String email, boolean deleted, Map<UUID, Session> sessions) {
+record AccountState(
+    @Nullable String email, boolean deleted, Map<UUID, Session> sessions, Set<UUID> servers) {
 
-  static final AccountState NONE = new AccountState(null, false, Map.of());
+  static final AccountState NONE = new AccountState(null, false, Map.of(), Set.of());
 
   AccountState {
     sessions = Map.copyOf(sessions);
+    servers = servers == null ? Set.of() : Set.copyOf(servers);
   }
 
   /** A session: the generation of its only valid refresh token, and when it ends. */
@@ -34,7 +39,7 @@ record AccountState(@Nullable String email, boolean deleted, Map<UUID, Session> 
   }
 
   AccountState opened(String email) {
-    return new AccountState(email, false, Map.of());
+    return new AccountState(email, false, Map.of(), servers);
   }
 
   /** With {@code session} added or replaced, and every session expired by {@code now} dropped. */
@@ -42,16 +47,26 @@ record AccountState(@Nullable String email, boolean deleted, Map<UUID, Session> 
     var next = new HashMap<>(sessions);
     next.values().removeIf(other -> !other.expiresAt().isAfter(now));
     next.put(id.value(), session);
-    return new AccountState(email, deleted, next);
+    return new AccountState(email, deleted, next, servers);
   }
 
   AccountState withoutSession(SessionId id) {
     var next = new HashMap<>(sessions);
     next.remove(id.value());
-    return new AccountState(email, deleted, next);
+    return new AccountState(email, deleted, next, servers);
+  }
+
+  AccountState withServer(UUID server, boolean member) {
+    var next = new HashSet<>(servers);
+    if (member) {
+      next.add(server);
+    } else {
+      next.remove(server);
+    }
+    return new AccountState(email, deleted, sessions, next);
   }
 
   AccountState erased() {
-    return new AccountState(email, true, Map.of());
+    return new AccountState(email, true, Map.of(), Set.of());
   }
 }

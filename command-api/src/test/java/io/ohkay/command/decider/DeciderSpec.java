@@ -27,6 +27,11 @@ public final class DeciderSpec<C extends CommandPayload, S> {
     return new DeciderSpec<>(decider);
   }
 
+  /** The state folded so far. */
+  public S state() {
+    return state;
+  }
+
   public DeciderSpec<C, S> given(EventPayload... past) {
     for (var event : past) {
       state = decider.evolve(state, event);

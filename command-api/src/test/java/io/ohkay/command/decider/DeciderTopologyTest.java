@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.ohkay.command.server.ServerDecider;
 import io.ohkay.command.user.AccountDecider;
 import io.ohkay.command.user.RegistrationDecider;
+import io.ohkay.schemas.command.AcceptInvite;
 import io.ohkay.schemas.command.AccountCommand;
 import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CommandPayload;
+import io.ohkay.schemas.command.CreateInvite;
 import io.ohkay.schemas.command.CreateServer;
 import io.ohkay.schemas.command.DeleteAccount;
 import io.ohkay.schemas.command.EmailCommand;
@@ -17,6 +19,7 @@ import io.ohkay.schemas.command.RegisterUser;
 import io.ohkay.schemas.command.ServerCommand;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.MemberLeft;
 import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
@@ -386,6 +389,31 @@ class DeciderTopologyTest {
             tuple(ALICE.value(), 1L), tuple(ALICE.value(), 2L), tuple(BOB.value(), 1L));
   }
 
+  @Test
+  void shouldEndEveryMembershipOfAnAccountWhenItIsDeleted() {
+    var server = new ServerId(UUID.randomUUID());
+    register("member@example.com", ALICE);
+    send(command(BOB, create(server, new ChannelId(UUID.randomUUID()))));
+    send(command(BOB, new CreateInvite(server, "Join234567", null, null)));
+    send(command(ALICE, new AcceptInvite(server, "Join234567")));
+    outcomes.readRecordsToList();
+    serverEvents.readRecordsToList();
+
+    var delete = command(ALICE, new DeleteAccount(ALICE));
+    send(delete);
+
+    var left = events(serverEvents);
+    assertThat(left)
+        .extracting(Event::payload)
+        .containsExactly(new MemberLeft(server, ALICE, MemberLeft.Reason.ACCOUNT_DELETED));
+    var answers = outcomes(outcomes.readRecordsToList());
+    assertThat(answers.stream().filter(o -> o.commandId().equals(delete.commandId())))
+        .singleElement()
+        .extracting(CommandOutcome::status)
+        .isEqualTo(CommandOutcome.Status.ACCEPTED);
+    assertThat(answers).hasSize(2);
+  }
+
   private void send(Command command) {
     switch (command.payload()) {
       case ServerCommand c ->
@@ -441,11 +469,7 @@ class DeciderTopologyTest {
   }
 
   private static DeciderTopics topics(Topic<?> commands, Topic<?> events) {
-    return new DeciderTopics(
-        commands.in(PREFIX),
-        events.in(PREFIX),
-        Topics.COMMAND_OUTCOMES.in(PREFIX),
-        commands.deadLetterIn(PREFIX));
+    return DeciderTopics.of(PREFIX, commands, events);
   }
 
   private TestInputTopic<String, byte[]> input(String topic) {

@@ -10,7 +10,8 @@ public sealed interface AccountCommand extends UserCommand
         RevokeSession,
         RecordSigninFailure,
         UpdateProfile,
-        DeleteAccount {
+        DeleteAccount,
+        NoteMembership {
 
   /** The account that decides the command; the record key. */
   UserId userId();

@@ -15,6 +15,14 @@ public final class CommandTypes {
   public static final String RECORD_SIGNIN_FAILURE = "signin.record-failure.v1";
   public static final String UPDATE_PROFILE = "profile.update.v1";
   public static final String DELETE_ACCOUNT = "user.delete.v1";
+  public static final String CREATE_INVITE = "invite.create.v1";
+  public static final String ACCEPT_INVITE = "invite.accept.v1";
+  public static final String LEAVE_SERVER = "member.leave.v1";
+  public static final String KICK_MEMBER = "member.kick.v1";
+  public static final String BAN_MEMBER = "member.ban.v1";
+  public static final String UNBAN_MEMBER = "member.unban.v1";
+  public static final String REMOVE_MEMBER = "member.remove.v1";
+  public static final String NOTE_MEMBERSHIP = "account.note-membership.v1";
   public static final String CREATE_SERVER = "server.create.v1";
   public static final String POST_MESSAGE = "message.post.v1";
 
@@ -30,7 +38,15 @@ public final class CommandTypes {
           Map.entry(UPDATE_PROFILE, UpdateProfile.class),
           Map.entry(DELETE_ACCOUNT, DeleteAccount.class),
           Map.entry(CREATE_SERVER, CreateServer.class),
-          Map.entry(POST_MESSAGE, PostMessage.class));
+          Map.entry(POST_MESSAGE, PostMessage.class),
+          Map.entry(CREATE_INVITE, CreateInvite.class),
+          Map.entry(ACCEPT_INVITE, AcceptInvite.class),
+          Map.entry(LEAVE_SERVER, LeaveServer.class),
+          Map.entry(KICK_MEMBER, KickMember.class),
+          Map.entry(BAN_MEMBER, BanMember.class),
+          Map.entry(UNBAN_MEMBER, UnbanMember.class),
+          Map.entry(REMOVE_MEMBER, RemoveMember.class),
+          Map.entry(NOTE_MEMBERSHIP, NoteMembership.class));
 
   private CommandTypes() {}
 
@@ -48,6 +64,14 @@ public final class CommandTypes {
       case DeleteAccount c -> DELETE_ACCOUNT;
       case CreateServer c -> CREATE_SERVER;
       case PostMessage c -> POST_MESSAGE;
+      case CreateInvite c -> CREATE_INVITE;
+      case AcceptInvite c -> ACCEPT_INVITE;
+      case LeaveServer c -> LEAVE_SERVER;
+      case KickMember c -> KICK_MEMBER;
+      case BanMember c -> BAN_MEMBER;
+      case UnbanMember c -> UNBAN_MEMBER;
+      case RemoveMember c -> REMOVE_MEMBER;
+      case NoteMembership c -> NOTE_MEMBERSHIP;
     };
   }
 

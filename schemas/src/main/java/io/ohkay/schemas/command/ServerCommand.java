@@ -3,7 +3,16 @@ package io.ohkay.schemas.command;
 import io.ohkay.schemas.id.ServerId;
 
 /** Commands decided by one server's aggregate, on {@code ohkay.server.commands} keyed by it. */
-public sealed interface ServerCommand extends CommandPayload permits CreateServer, PostMessage {
+public sealed interface ServerCommand extends CommandPayload
+    permits CreateServer,
+        PostMessage,
+        CreateInvite,
+        AcceptInvite,
+        LeaveServer,
+        KickMember,
+        BanMember,
+        UnbanMember,
+        RemoveMember {
 
   /** The server that decides the command; the record key. */
   ServerId serverId();

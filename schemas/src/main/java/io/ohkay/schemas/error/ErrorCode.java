@@ -29,6 +29,13 @@ public enum ErrorCode {
   SERVER_ALREADY_EXISTS(409, "A server with this id already exists."),
   SERVER_NOT_FOUND(404, "No such server, or you are not a member of it."),
   CHANNEL_NOT_FOUND(404, "No such channel in this server."),
+  INVITE_NOT_FOUND(404, "No such invite, or it has expired or been used up."),
+  BANNED(403, "You are banned from this server."),
+  ALREADY_MEMBER(409, "You are already a member of this server."),
+  MEMBER_NOT_FOUND(404, "No such member in this server."),
+  MISSING_PERMISSION(403, "You may not do this in this server."),
+  OWNER_CANNOT_LEAVE(
+      409, "The owner cannot leave, be kicked or be banned; delete the server instead."),
   MESSAGE_ALREADY_EXISTS(409, "A message with this id already exists.");
 
   private final int httpStatus;

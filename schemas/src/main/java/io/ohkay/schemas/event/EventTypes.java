@@ -17,6 +17,11 @@ public final class EventTypes {
   public static final String CHANNEL_CREATED = "channel.created.v1";
   public static final String MEMBER_JOINED = "member.joined.v1";
   public static final String MESSAGE_POSTED = "message.posted.v1";
+  public static final String INVITE_CREATED = "invite.created.v1";
+  public static final String INVITE_ACCEPTED = "invite.accepted.v1";
+  public static final String MEMBER_LEFT = "member.left.v1";
+  public static final String MEMBER_BANNED = "member.banned.v1";
+  public static final String MEMBER_UNBANNED = "member.unbanned.v1";
 
   private static final Map<String, Class<? extends EventPayload>> CLASSES =
       Map.ofEntries(
@@ -30,7 +35,12 @@ public final class EventTypes {
           Map.entry(SERVER_CREATED, ServerCreated.class),
           Map.entry(CHANNEL_CREATED, ChannelCreated.class),
           Map.entry(MEMBER_JOINED, MemberJoined.class),
-          Map.entry(MESSAGE_POSTED, MessagePosted.class));
+          Map.entry(MESSAGE_POSTED, MessagePosted.class),
+          Map.entry(INVITE_CREATED, InviteCreated.class),
+          Map.entry(INVITE_ACCEPTED, InviteAccepted.class),
+          Map.entry(MEMBER_LEFT, MemberLeft.class),
+          Map.entry(MEMBER_BANNED, MemberBanned.class),
+          Map.entry(MEMBER_UNBANNED, MemberUnbanned.class));
 
   private EventTypes() {}
 
@@ -48,6 +58,11 @@ public final class EventTypes {
       case ChannelCreated e -> CHANNEL_CREATED;
       case MemberJoined e -> MEMBER_JOINED;
       case MessagePosted e -> MESSAGE_POSTED;
+      case InviteCreated e -> INVITE_CREATED;
+      case InviteAccepted e -> INVITE_ACCEPTED;
+      case MemberLeft e -> MEMBER_LEFT;
+      case MemberBanned e -> MEMBER_BANNED;
+      case MemberUnbanned e -> MEMBER_UNBANNED;
     };
   }
 

@@ -6,7 +6,15 @@ import java.util.UUID;
 
 /** Facts about one server, on {@code ohkay.server.events} keyed by server id. */
 public sealed interface ServerEvent extends EventPayload
-    permits ServerCreated, ChannelCreated, MemberJoined, MessagePosted {
+    permits ServerCreated,
+        ChannelCreated,
+        MemberJoined,
+        MessagePosted,
+        InviteCreated,
+        InviteAccepted,
+        MemberLeft,
+        MemberBanned,
+        MemberUnbanned {
 
   /** The server the fact belongs to; equal to the envelope's aggregate id. */
   ServerId serverId();

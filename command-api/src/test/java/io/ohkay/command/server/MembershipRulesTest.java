@@ -1,0 +1,137 @@
+package io.ohkay.command.server;
+
+import static io.ohkay.command.decider.DeciderSpec.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ohkay.command.decider.DeciderSpec;
+import io.ohkay.command.decider.Decision;
+import io.ohkay.schemas.command.AcceptInvite;
+import io.ohkay.schemas.command.BanMember;
+import io.ohkay.schemas.command.CreateInvite;
+import io.ohkay.schemas.command.KickMember;
+import io.ohkay.schemas.command.LeaveServer;
+import io.ohkay.schemas.command.NoteMembership;
+import io.ohkay.schemas.command.RemoveMember;
+import io.ohkay.schemas.command.ServerCommand;
+import io.ohkay.schemas.command.UnbanMember;
+import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.InviteAccepted;
+import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.MemberBanned;
+import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberUnbanned;
+import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.id.ChannelId;
+import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.UserId;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MembershipRulesTest {
+
+  private static final UserId OWNER = new UserId(UUID.randomUUID());
+  private static final UserId BOB = new UserId(UUID.randomUUID());
+  private static final UserId CAROL = new UserId(UUID.randomUUID());
+  private static final ServerId SERVER = new ServerId(UUID.randomUUID());
+  private static final String CODE = "AbCdEf2345";
+
+  private final DeciderSpec<ServerCommand, ServerState> spec = DeciderSpec.of(new ServerDecider());
+
+  private DeciderSpec<ServerCommand, ServerState> withInvite(Integer maxUses) {
+    return spec.given(
+        new ServerCreated(SERVER, "S", OWNER),
+        new MemberJoined(SERVER, OWNER),
+        new ChannelCreated(SERVER, new ChannelId(UUID.randomUUID()), "general", 0),
+        new InviteCreated(SERVER, CODE, OWNER, NOW.plus(Duration.ofHours(1)), maxUses));
+  }
+
+  @Test
+  void shouldLetAnyMemberInviteButNotAStranger() {
+    withInvite(null)
+        .when(new CreateInvite(SERVER, "Other23456", null, 5), OWNER)
+        .thenEvents(new InviteCreated(SERVER, "Other23456", OWNER, null, 5));
+    spec.when(new CreateInvite(SERVER, "Third23456", null, null), BOB)
+        .thenRejected(ErrorCode.SERVER_NOT_FOUND);
+  }
+
+  @Test
+  void shouldJoinAndTellTheAccountWhenAnInviteIsAccepted() {
+    var decision =
+        new ServerDecider()
+            .decide(new AcceptInvite(SERVER, CODE), BOB, NOW, state(withInvite(null)));
+
+    assertThat(decision)
+        .isEqualTo(
+            new Decision.Accept(
+                java.util.List.of(
+                    new InviteAccepted(SERVER, CODE, BOB), new MemberJoined(SERVER, BOB)),
+                java.util.List.of(
+                    new Decision.FollowUp(BOB.toString(), new NoteMembership(BOB, SERVER, true)))));
+  }
+
+  @Test
+  void shouldRefuseAnInviteThatExpiredWasUsedUpOrIsUnknown() {
+    withInvite(1)
+        .when(new AcceptInvite(SERVER, CODE), BOB, NOW.plus(Duration.ofHours(2)))
+        .thenRejected(ErrorCode.INVITE_NOT_FOUND);
+    spec.given(new InviteAccepted(SERVER, CODE, BOB), new MemberJoined(SERVER, BOB))
+        .when(new AcceptInvite(SERVER, CODE), CAROL)
+        .thenRejected(ErrorCode.INVITE_NOT_FOUND);
+    spec.when(new AcceptInvite(SERVER, "Nope234567"), CAROL)
+        .thenRejected(ErrorCode.INVITE_NOT_FOUND);
+    spec.when(new AcceptInvite(SERVER, CODE), BOB).thenRejected(ErrorCode.INVITE_NOT_FOUND);
+  }
+
+  @Test
+  void shouldKeepABannedUserOutWhateverTheInviteUntilUnbanned() {
+    withInvite(null)
+        .when(new BanMember(SERVER, CAROL, "spam"), OWNER)
+        .thenEvents(new MemberBanned(SERVER, CAROL, "spam"));
+    spec.given(new MemberBanned(SERVER, CAROL, "spam"))
+        .when(new AcceptInvite(SERVER, CODE), CAROL)
+        .thenRejected(ErrorCode.BANNED);
+    spec.when(new UnbanMember(SERVER, CAROL), OWNER).thenEvents(new MemberUnbanned(SERVER, CAROL));
+    spec.given(new MemberUnbanned(SERVER, CAROL))
+        .when(new AcceptInvite(SERVER, CODE), CAROL)
+        .thenEvents(new InviteAccepted(SERVER, CODE, CAROL), new MemberJoined(SERVER, CAROL));
+  }
+
+  @Test
+  void shouldRemoveABannedMemberAndLetOnlyTheOwnerModerate() {
+    withInvite(null).given(new InviteAccepted(SERVER, CODE, BOB), new MemberJoined(SERVER, BOB));
+    spec.when(new BanMember(SERVER, BOB, null), OWNER)
+        .thenEvents(
+            new MemberBanned(SERVER, BOB, null),
+            new MemberLeft(SERVER, BOB, MemberLeft.Reason.BANNED));
+    spec.when(new KickMember(SERVER, OWNER, null), BOB).thenRejected(ErrorCode.MISSING_PERMISSION);
+    spec.when(new KickMember(SERVER, BOB, null), OWNER)
+        .thenEvents(new MemberLeft(SERVER, BOB, MemberLeft.Reason.KICKED));
+    spec.when(new KickMember(SERVER, CAROL, null), OWNER).thenRejected(ErrorCode.MEMBER_NOT_FOUND);
+    spec.when(new LeaveServer(SERVER), BOB)
+        .thenEvents(new MemberLeft(SERVER, BOB, MemberLeft.Reason.LEFT));
+  }
+
+  @Test
+  void shouldNeverLetTheOwnerLeaveOrBeRemoved() {
+    withInvite(null)
+        .when(new LeaveServer(SERVER), OWNER)
+        .thenRejected(ErrorCode.OWNER_CANNOT_LEAVE);
+    spec.when(new BanMember(SERVER, OWNER, null), OWNER).thenRejected(ErrorCode.OWNER_CANNOT_LEAVE);
+    spec.when(new RemoveMember(SERVER, OWNER), OWNER).thenRejected(ErrorCode.MEMBER_NOT_FOUND);
+  }
+
+  @Test
+  void shouldEndTheMembershipWhenTheMembersAccountIsDeleted() {
+    withInvite(null)
+        .given(new InviteAccepted(SERVER, CODE, BOB), new MemberJoined(SERVER, BOB))
+        .when(new RemoveMember(SERVER, BOB), BOB)
+        .thenEvents(new MemberLeft(SERVER, BOB, MemberLeft.Reason.ACCOUNT_DELETED));
+  }
+
+  private static ServerState state(DeciderSpec<ServerCommand, ServerState> spec) {
+    return spec.state();
+  }
+}

@@ -1,0 +1,6 @@
+package io.ohkay.schemas.command;
+
+import io.ohkay.schemas.id.ServerId;
+
+/** {@code member.leave.v1}: the actor leaves the server (the owner cannot). */
+public record LeaveServer(ServerId serverId) implements ServerCommand {}
