@@ -3,7 +3,12 @@ package io.ohkay.projector;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
+import io.ohkay.schemas.event.InviteAccepted;
+import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberUnbanned;
 import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.ServerCreated;
@@ -87,6 +92,44 @@ public final class TestEvents {
       events.add(messagePosted(server, 4 + i, channel, owner, "message " + i, AT.plusSeconds(i)));
     }
     return new ServerHistory(server, owner, channel, List.copyOf(events));
+  }
+
+  /**
+   * A server's membership life after {@link #server(int) server(0)} (seq 1 to 3, at {@link #AT}),
+   * each later event at {@link #AT} plus its seq in seconds: the owner creates an invite (4,
+   * expiring, at most 10 uses) and an unlimited one (5); Ann accepts (6, 7) and Ben accepts (8, 9);
+   * Ann leaves (10); Ben is banned for spam (11) and so leaves (12), is unbanned (13), accepts the
+   * invite again and rejoins (14, 15); Cat, never a member, is banned without a reason (16).
+   */
+  public static MembershipLife membershipLife() {
+    var history = server(0);
+    var server = history.server();
+    var ann = new UserId(UUID.randomUUID());
+    var ben = new UserId(UUID.randomUUID());
+    var cat = new UserId(UUID.randomUUID());
+    var code = "c" + UUID.randomUUID().toString().substring(0, 8);
+    var unlimited = code + "u";
+    var payloads =
+        List.<EventPayload>of(
+            new InviteCreated(server, code, history.owner(), EXPIRY, 10),
+            new InviteCreated(server, unlimited, history.owner(), null, null),
+            new InviteAccepted(server, code, ann),
+            new MemberJoined(server, ann),
+            new InviteAccepted(server, code, ben),
+            new MemberJoined(server, ben),
+            new MemberLeft(server, ann, MemberLeft.Reason.LEFT),
+            new MemberBanned(server, ben, "spam"),
+            new MemberLeft(server, ben, MemberLeft.Reason.BANNED),
+            new MemberUnbanned(server, ben),
+            new InviteAccepted(server, code, ben),
+            new MemberJoined(server, ben),
+            new MemberBanned(server, cat, null));
+    var events = new ArrayList<>(history.events());
+    for (var payload : payloads) {
+      var seq = events.size() + 1L;
+      events.add(event(server.value(), seq, AT.plusSeconds(seq), payload));
+    }
+    return new MembershipLife(history, ann, ben, cat, code, unlimited, List.copyOf(events));
   }
 
   /** An account's events as its decider would number them: seq 1 onwards, one second apart. */
@@ -198,6 +241,36 @@ public final class TestEvents {
           .mapToLong(Event::seq)
           .max()
           .orElseThrow();
+    }
+  }
+
+  /**
+   * The events of {@link #membershipLife()}.
+   *
+   * @param history the server's creation, its owner and channel
+   * @param ann a member who left
+   * @param ben a member banned, unbanned and joined again at seq 15
+   * @param cat a user banned without a reason
+   * @param code the invite used three times
+   * @param unlimited the invite never used, without expiry or use limit
+   * @param events every event of the server, seq 1 onwards
+   */
+  public record MembershipLife(
+      ServerHistory history,
+      UserId ann,
+      UserId ben,
+      UserId cat,
+      String code,
+      String unlimited,
+      List<Event> events) {
+
+    public ServerId server() {
+      return history.server();
+    }
+
+    /** The last seq of the life. */
+    public long lastSeq() {
+      return events.getLast().seq();
     }
   }
 

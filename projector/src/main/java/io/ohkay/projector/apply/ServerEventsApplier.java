@@ -4,6 +4,9 @@ import io.ohkay.projector.channel.ChannelsProjection;
 import io.ohkay.projector.message.MessagesProjection;
 import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.projector.projection.Projection;
+import io.ohkay.projector.server.InviteCodesProjection;
+import io.ohkay.projector.server.ServerBansProjection;
+import io.ohkay.projector.server.ServerMembersProjection;
 import io.ohkay.projector.server.ServerStatsProjection;
 import io.ohkay.projector.server.ServersProjection;
 import io.ohkay.schemas.id.ServerId;
@@ -60,7 +63,13 @@ public final class ServerEventsApplier implements BatchApplier {
 
   /** Everything the registry holds. */
   public static Projection registryProjection(DatabaseNames names) {
-    return Projection.of(List.of(new ServersProjection(names), new ServerStatsProjection()));
+    return Projection.of(
+        List.of(
+            new ServersProjection(names),
+            new ServerMembersProjection(),
+            new ServerStatsProjection(),
+            new ServerBansProjection(),
+            new InviteCodesProjection()));
   }
 
   /** Everything a server's own database holds. */

@@ -1,6 +1,8 @@
 package io.ohkay.projector.projection;
 
 import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +14,11 @@ public enum SqlNull {
   /** A null {@code text}. */
   TEXT(Types.VARCHAR),
   /** A null {@code uuid}. */
-  UUID(Types.OTHER);
+  UUID(Types.OTHER),
+  /** A null {@code timestamptz}. */
+  TIMESTAMPTZ(Types.TIMESTAMP_WITH_TIMEZONE),
+  /** A null {@code int}. */
+  INTEGER(Types.INTEGER);
 
   private final int jdbcType;
 
@@ -28,6 +34,16 @@ public enum SqlNull {
   /** {@code value}, or a text NULL when absent. */
   public static Object text(@Nullable String value) {
     return value != null ? value : TEXT;
+  }
+
+  /** {@code value} at UTC, or a timestamptz NULL when absent. */
+  public static Object timestamptz(@Nullable Instant value) {
+    return value != null ? value.atOffset(ZoneOffset.UTC) : TIMESTAMPTZ;
+  }
+
+  /** {@code value}, or an int NULL when absent. */
+  public static Object integer(@Nullable Integer value) {
+    return value != null ? value : INTEGER;
   }
 
   /** {@code value}, or a uuid NULL when absent. */

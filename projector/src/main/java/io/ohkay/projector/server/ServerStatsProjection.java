@@ -5,7 +5,12 @@ import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.InviteAccepted;
+import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberUnbanned;
 import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.event.UserEvent;
@@ -37,6 +42,11 @@ public final class ServerStatsProjection implements Projection {
       case ServerCreated ignored -> List.of();
       case MemberJoined ignored -> List.of();
       case ChannelCreated ignored -> List.of();
+      case InviteCreated ignored -> List.of();
+      case InviteAccepted ignored -> List.of();
+      case MemberLeft ignored -> List.of();
+      case MemberBanned ignored -> List.of();
+      case MemberUnbanned ignored -> List.of();
       case UserEvent ignored -> List.of();
     };
   }

@@ -6,7 +6,12 @@ import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.InviteAccepted;
+import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberUnbanned;
 import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.event.UserEvent;
@@ -14,8 +19,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Writes {@code servers} (with the placement of each server's own database) and {@code
- * server_members} of the registry.
+ * Writes {@code servers} of the registry, with the placement of each server's own database.
+ *
+ * <p>Statement order in the registry: servers 10, then the rows pointing at them (server_members
+ * 20, server_stats 30, server_bans 40, invite_codes 50), then updates (invite uses 60).
  */
 public final class ServersProjection implements Projection {
 
@@ -28,12 +35,6 @@ public final class ServersProjection implements Projection {
           10,
           "INSERT INTO servers (id, name, owner_id, cluster, database_name, created_at)"
               + " VALUES (?, ?, ?, ?, ?, ?)");
-
-  static final Statement INSERT_MEMBER =
-      Statement.of(
-          "server_members",
-          20,
-          "INSERT INTO server_members (server_id, user_id, joined_at) VALUES (?, ?, ?)");
 
   private final DatabaseNames names;
 
@@ -54,10 +55,14 @@ public final class ServersProjection implements Projection {
                   DEFAULT_CLUSTER,
                   names.server(created.serverId()),
                   at));
-      case MemberJoined joined ->
-          List.of(INSERT_MEMBER.with(joined.serverId().value(), joined.userId().value(), at));
+      case MemberJoined ignored -> List.of();
       case ChannelCreated ignored -> List.of();
       case MessagePosted ignored -> List.of();
+      case InviteCreated ignored -> List.of();
+      case InviteAccepted ignored -> List.of();
+      case MemberLeft ignored -> List.of();
+      case MemberBanned ignored -> List.of();
+      case MemberUnbanned ignored -> List.of();
       case UserEvent ignored -> List.of();
     };
   }

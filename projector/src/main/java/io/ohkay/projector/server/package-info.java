@@ -1,4 +1,7 @@
-/** Servers in the registry database: servers, server_members and server_stats. */
+/**
+ * Servers in the registry database: servers, server_members, server_stats, server_bans and
+ * invite_codes.
+ */
 @NullMarked
 package io.ohkay.projector.server;
 

@@ -1,6 +1,7 @@
 package io.ohkay.projector.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ohkay.projector.TestEvents;
 import io.ohkay.projector.projection.DatabaseNames;
@@ -139,5 +140,33 @@ class GuardedWriterTest {
             "sessions revoke all");
     assertThat(plan.batch().groups().get(3).rows()).hasSize(2);
     assertThat(plan.applied()).containsExactly(Map.entry(user.value(), 7L));
+  }
+
+  @Test
+  void shouldKeepEveryJoinAndLeaveInEventOrderWhenOneBatchHoldsAMembershipLife() {
+    var life = TestEvents.membershipLife();
+
+    var plan =
+        GuardedWriter.plan(ServerEventsApplier.registryProjection(names), life.events(), Map.of());
+
+    assertThat(plan.batch().groups())
+        .extracting(g -> g.statement().name())
+        .containsExactly(
+            "servers", "server_members", "server_bans", "invite_codes", "invite_codes use");
+    assertThat(plan.batch().groups().get(1).rows())
+        .extracting(row -> row.get(1), row -> row.get(3))
+        .containsExactly(
+            tuple(life.history().owner().value(), true),
+            tuple(life.ann().value(), true),
+            tuple(life.ben().value(), true),
+            tuple(life.ann().value(), false),
+            tuple(life.ben().value(), false),
+            tuple(life.ben().value(), true));
+    assertThat(plan.batch().groups().get(2).rows())
+        .extracting(row -> row.get(1), row -> row.get(4))
+        .containsExactly(
+            tuple(life.ben().value(), true),
+            tuple(life.ben().value(), false),
+            tuple(life.cat().value(), true));
   }
 }

@@ -2,10 +2,12 @@ package io.ohkay.projector.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ohkay.projector.MembershipRows;
 import io.ohkay.projector.Projector;
 import io.ohkay.projector.ProjectorTestEnvironment;
 import io.ohkay.projector.TestEvents;
 import io.ohkay.projector.TestEvents.AccountLives;
+import io.ohkay.projector.TestEvents.MembershipLife;
 import io.ohkay.projector.TestEvents.ServerHistory;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
@@ -29,6 +31,7 @@ class RebuilderIT {
   private static ServerHistory busy;
   private static ServerHistory quiet;
   private static AccountLives accounts;
+  private static MembershipLife membership;
   private static Rebuilder rebuilder;
   private static DatabaseVerifier verifier;
 
@@ -48,6 +51,7 @@ class RebuilderIT {
     projector.start();
     try {
       projectAccountsInSteps(projector);
+      projectMembershipEventByEvent(projector);
       assertThat(projector.whenApplied(busy.server(), busy.lastSeq() + 1)).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(quiet.server(), quiet.lastSeq())).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(guest, 1)).succeedsWithin(PATIENCE);
@@ -85,6 +89,18 @@ class RebuilderIT {
     }
   }
 
+  /**
+   * The live projector commits a membership life one event at a time; a rebuild reads it in one
+   * batch, where Ben's join, leave and join meet.
+   */
+  private static void projectMembershipEventByEvent(Projector projector) {
+    membership = TestEvents.membershipLife();
+    for (var event : membership.events()) {
+      environment.send(List.of(event));
+      assertThat(projector.whenApplied(membership.server(), event.seq())).succeedsWithin(PATIENCE);
+    }
+  }
+
   @AfterAll
   static void closeEnvironment() {
     environment.close();
@@ -96,16 +112,22 @@ class RebuilderIT {
 
     var result = rebuilder.rebuild(RebuildRequest.of(RebuildKind.REGISTRY, null, target));
 
-    assertThat(result.records()).isEqualTo(300 + 3 + 5 + 3 + 1 + 1);
+    var live = environment.names().registry();
+    assertThat(result.records()).isEqualTo(300 + 3 + 5 + 3 + 1 + 1 + membership.events().size());
     assertThat(result.undecodable()).isEqualTo(1);
-    assertThat(verifier.diff(environment.names().registry(), target)).isEmpty();
+    assertThat(verifier.diff(live, target)).isEmpty();
+    MembershipRows.assertProjected(environment, live, membership);
+    MembershipRows.assertProjected(environment, target, membership);
     environment.update(
         target,
         "UPDATE server_stats SET messages = messages + 1 WHERE server_id = '"
             + busy.server()
             + "'");
-    assertThat(verifier.diff(environment.names().registry(), target))
+    environment.update(
+        target, "UPDATE invite_codes SET uses = uses + 1 WHERE code = '" + membership.code() + "'");
+    assertThat(verifier.diff(live, target))
         .anySatisfy(line -> assertThat(line).startsWith("table server_stats: "))
+        .anySatisfy(line -> assertThat(line).startsWith("table invite_codes: "))
         .anySatisfy(
             line -> assertThat(line).contains(busy.server().toString()).endsWith("differs"));
   }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ohkay.projector.TestEvents;
 import io.ohkay.projector.projection.DatabaseNames;
-import io.ohkay.schemas.id.UserId;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ServersProjectionTest {
@@ -37,28 +35,18 @@ class ServersProjectionTest {
   }
 
   @Test
-  void shouldInsertMemberWhenMemberJoined() {
-    var history = TestEvents.server(0);
-    var user = new UserId(UUID.randomUUID());
-
-    var writes = projection.project(TestEvents.memberJoined(history.server(), 4, user));
-
-    assertThat(writes)
-        .singleElement()
-        .satisfies(
-            write -> {
-              assertThat(write.statement()).isEqualTo(ServersProjection.INSERT_MEMBER);
-              assertThat(write.params())
-                  .containsExactly(
-                      history.server().value(), user.value(), AT.atOffset(ZoneOffset.UTC));
-            });
-  }
-
-  @Test
   void shouldWriteNothingWhenEventBelongsToTheServerDatabase() {
     var history = TestEvents.server(1);
 
     assertThat(projection.project(history.events().get(2))).isEmpty();
     assertThat(projection.project(history.events().get(3))).isEmpty();
+  }
+
+  @Test
+  void shouldWriteNothingWhenEventIsAboutMembership() {
+    var life = TestEvents.membershipLife();
+
+    assertThat(life.events().subList(1, life.events().size()))
+        .allSatisfy(event -> assertThat(projection.project(event)).isEmpty());
   }
 }

@@ -1,0 +1,63 @@
+package io.ohkay.projector.server;
+
+import io.ohkay.projector.projection.Projection;
+import io.ohkay.projector.projection.SqlNull;
+import io.ohkay.projector.projection.Statement;
+import io.ohkay.projector.projection.Write;
+import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.InviteAccepted;
+import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.MemberBanned;
+import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberUnbanned;
+import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.UserEvent;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Writes {@code invite_codes} of the registry: each code of a server and how often it was used. */
+public final class InviteCodesProjection implements Projection {
+
+  static final Statement INSERT_INVITE =
+      Statement.of(
+          "invite_codes",
+          50,
+          "INSERT INTO invite_codes"
+              + " (code, server_id, created_by, created_at, expires_at, max_uses)"
+              + " VALUES (?, ?, ?, ?, ?, ?)");
+
+  /** After every insert of the batch: a code is always created before it is accepted. */
+  static final Statement COUNT_USE =
+      Statement.of(
+          "invite_codes use",
+          60,
+          "UPDATE invite_codes SET uses = uses + 1 WHERE code = ? AND server_id = ?");
+
+  @Override
+  public List<Write> project(Event event) {
+    return switch (event.payload()) {
+      case InviteCreated created ->
+          List.of(
+              INSERT_INVITE.with(
+                  created.code(),
+                  created.serverId().value(),
+                  created.createdBy().value(),
+                  event.occurredAt().atOffset(ZoneOffset.UTC),
+                  SqlNull.timestamptz(created.expiresAt()),
+                  SqlNull.integer(created.maxUses())));
+      case InviteAccepted accepted ->
+          List.of(COUNT_USE.with(accepted.code(), accepted.serverId().value()));
+      case ServerCreated ignored -> List.of();
+      case MemberJoined ignored -> List.of();
+      case MemberLeft ignored -> List.of();
+      case MemberBanned ignored -> List.of();
+      case MemberUnbanned ignored -> List.of();
+      case ChannelCreated ignored -> List.of();
+      case MessagePosted ignored -> List.of();
+      case UserEvent ignored -> List.of();
+    };
+  }
+}

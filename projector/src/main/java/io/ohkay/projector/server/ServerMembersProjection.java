@@ -1,0 +1,58 @@
+package io.ohkay.projector.server;
+
+import io.ohkay.projector.projection.Projection;
+import io.ohkay.projector.projection.Statement;
+import io.ohkay.projector.projection.Write;
+import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.InviteAccepted;
+import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.MemberBanned;
+import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberUnbanned;
+import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.UserEvent;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Writes {@code server_members} of the registry: a row per current member, since they joined. */
+public final class ServerMembersProjection implements Projection {
+
+  /**
+   * Joins and leaves are one statement, whose rows run in event order within a batch: a batch
+   * holding join, leave and join of one user ends with the last join (an insert and a delete
+   * statement would run in statement order, every insert before every delete). Parameters: server,
+   * user, when, whether the user is a member from then on.
+   */
+  static final Statement MEMBERSHIP =
+      Statement.of(
+          "server_members",
+          20,
+          "WITH fact (server_id, user_id, joined_at, member)"
+              + " AS (VALUES (?::uuid, ?::uuid, ?::timestamptz, ?::boolean)),"
+              + " gone AS (DELETE FROM server_members m USING fact f"
+              + " WHERE NOT f.member AND m.server_id = f.server_id AND m.user_id = f.user_id)"
+              + " INSERT INTO server_members (server_id, user_id, joined_at)"
+              + " SELECT server_id, user_id, joined_at FROM fact WHERE member");
+
+  @Override
+  public List<Write> project(Event event) {
+    var at = event.occurredAt().atOffset(ZoneOffset.UTC);
+    return switch (event.payload()) {
+      case MemberJoined joined ->
+          List.of(MEMBERSHIP.with(joined.serverId().value(), joined.userId().value(), at, true));
+      case MemberLeft left ->
+          List.of(MEMBERSHIP.with(left.serverId().value(), left.userId().value(), at, false));
+      case ServerCreated ignored -> List.of();
+      case ChannelCreated ignored -> List.of();
+      case MessagePosted ignored -> List.of();
+      case InviteCreated ignored -> List.of();
+      case InviteAccepted ignored -> List.of();
+      case MemberBanned ignored -> List.of();
+      case MemberUnbanned ignored -> List.of();
+      case UserEvent ignored -> List.of();
+    };
+  }
+}
