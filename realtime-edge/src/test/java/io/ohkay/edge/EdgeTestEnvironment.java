@@ -63,6 +63,14 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
       create index on server_members(user_id);
       create table server_stats(server_id uuid references servers(id) on delete cascade,
           day date not null, messages bigint not null, primary key(server_id, day));
+      create table server_bans(server_id uuid references servers(id) on delete cascade,
+          user_id uuid not null, reason text, banned_at timestamptz not null,
+          primary key(server_id, user_id));
+      create table invite_codes(code text primary key,
+          server_id uuid not null references servers(id) on delete cascade,
+          created_by uuid not null, created_at timestamptz not null, expires_at timestamptz,
+          max_uses int, uses int not null default 0);
+      create index on invite_codes(server_id);
       """
           + PROJECTION_BOOKKEEPING;
 

@@ -3,13 +3,18 @@ package io.ohkay.edge.server;
 import io.ohkay.edge.db.Databases;
 import io.ohkay.edge.position.ReadYourWrites;
 import io.ohkay.edge.web.Authenticator;
+import io.ohkay.edge.web.RequestIds;
+import io.ohkay.schemas.id.ServerId;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /api/servers}: the servers the caller is a member of, oldest first. */
+/**
+ * {@code GET /api/servers}: the servers the caller is a member of, oldest first; {@code GET
+ * /api/servers/{serverId}/members}: {@code {"members": [...]}}, earliest joined first.
+ */
 final class ServerHandler {
 
   /** The response body. */
@@ -46,5 +51,19 @@ final class ServerHandler {
                                 .mark(ServerResponse.ok())
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(new ServerList(servers))));
+  }
+
+  Mono<ServerResponse> members(ServerRequest request) {
+    var user = authenticator.require(request).userId();
+    var server = new ServerId(RequestIds.path(request, "serverId"));
+    return directory
+        .membersOf(user, server, readYourWrites.of(request))
+        .flatMap(
+            members ->
+                members
+                    .freshness()
+                    .mark(ServerResponse.ok())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(java.util.Map.of("members", members.members())));
   }
 }

@@ -10,7 +10,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** Routes of the server directory: {@code GET /api/servers}. */
+/**
+ * Routes of the server directory: {@code GET /api/servers}, {@code GET
+ * /api/servers/{serverId}/members}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ServerRoutes {
 
@@ -30,6 +33,7 @@ public class ServerRoutes {
             edgeAuthenticator, edgeServerDirectory, edgeDatabases, edgeReadYourWrites);
     return RouterFunctions.route()
         .GET("/api/servers", handler::list)
+        .GET("/api/servers/{serverId}/members", handler::members)
         .filter(Problems.filter())
         .build();
   }

@@ -32,6 +32,11 @@ import reactor.core.publisher.Flux;
  * all of them). One lock orders dispatch, joins and (dis)connections, which makes a connection's
  * {@code ready} cursor exact: every event after it is delivered, none before.
  *
+ * <p>Membership changes apply at their place in the feed: a user's {@code member.joined.v1} adds
+ * the server to their connections first, so they receive it and everything after; their {@code
+ * member.left.v1} (left, kicked, banned) is delivered to them too, then the server is removed, so
+ * nothing after it reaches them.
+ *
  * <p>Account events are private: only {@link #STREAMED_ACCOUNT_EVENTS} reach streams (a profile
  * update, to the user and everyone sharing a server with them); a session revocation or an account
  * deletion ends the streams of that session or account with {@code revoked}; every other account
@@ -98,7 +103,9 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       session.close();
       return session;
     }
-    session.servers().addAll(recentJoins.of(user.value(), System.nanoTime()));
+    var now = System.nanoTime();
+    session.servers().addAll(recentJoins.of(user.value(), now));
+    session.left().addAll(recentJoins.leftOf(user.value(), now));
     byUser.add(user.value(), session);
     sessions.add(session);
     connections = sessions.size();
@@ -108,12 +115,17 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     return session;
   }
 
-  /** Makes {@code session} live on its servers and sends it {@code ready} with the cursor. */
+  /**
+   * Makes {@code session} live on its servers (the registry's {@code serverIds}, read after it
+   * opened, minus those the feed saw it leave) and sends it {@code ready} with the cursor.
+   */
   synchronized void activate(StreamSession session, Collection<UUID> serverIds) {
     if (!sessions.contains(session)) {
       return;
     }
-    session.servers().addAll(serverIds);
+    serverIds.stream()
+        .filter(server -> !session.left().contains(server))
+        .forEach(session.servers()::add);
     session.servers().forEach(server -> byServer.add(server, session));
     session.activate();
     session.offer(StreamSession.cursorEvent(StreamSession.READY, cursor().encode()));
@@ -162,10 +174,17 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       onAccountEvent(key, record);
       return;
     }
-    if (EventTypes.MEMBER_JOINED.equals(record.type())) {
-      join(record);
+    switch (record.type()) {
+      case EventTypes.MEMBER_JOINED -> {
+        join(record);
+        offerAll(byServer.membersOf(record.aggregateId()), event(key, record));
+      }
+      case EventTypes.MEMBER_LEFT -> {
+        offerAll(byServer.membersOf(record.aggregateId()), event(key, record));
+        leave(record);
+      }
+      default -> offerAll(byServer.membersOf(record.aggregateId()), event(key, record));
     }
-    offerAll(byServer.membersOf(record.aggregateId()), event(key, record));
   }
 
   private void onAccountEvent(PartitionKey key, FeedRecord record) {
@@ -215,13 +234,16 @@ final class StreamHub implements FeedListener, SmartLifecycle {
 
   /**
    * Delivers a profile update to the live connections of the user and of everyone sharing a server
-   * with them: the registry's servers of the user, plus the joins seen lately and the servers of
-   * the user's own connections (which the registry may not have caught up with).
+   * with them: the registry's servers of the user, minus the leaves and plus the joins seen lately,
+   * plus the servers of the user's own connections (which the registry may not have caught up
+   * with).
    */
   private synchronized void deliverProfile(ProfileFanout.Update update, Collection<UUID> servers) {
     var user = update.user().value();
     var shared = new LinkedHashSet<>(servers);
-    shared.addAll(recentJoins.of(user, System.nanoTime()));
+    var now = System.nanoTime();
+    shared.removeAll(recentJoins.leftOf(user, now));
+    shared.addAll(recentJoins.of(user, now));
     var targets = new LinkedHashSet<StreamSession>();
     for (var own : byUser.membersOf(user)) {
       shared.addAll(own.servers());
@@ -264,8 +286,26 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     var joined = server == null ? record.aggregateId() : server;
     recentJoins.record(user, joined, System.nanoTime());
     for (var session : byUser.membersOf(user)) {
+      session.left().remove(joined);
       if (session.servers().add(joined) && session.active()) {
         byServer.add(joined, session);
+      }
+    }
+  }
+
+  /** Ends the server's events for the user's connections, after its member.left was offered. */
+  private void leave(FeedRecord record) {
+    var user = record.payloadId("userId");
+    var server = record.payloadId("serverId");
+    if (user == null) {
+      return;
+    }
+    var left = server == null ? record.aggregateId() : server;
+    recentJoins.forget(user, left, System.nanoTime());
+    for (var session : byUser.membersOf(user)) {
+      session.left().add(left);
+      if (session.servers().remove(left)) {
+        byServer.remove(left, session);
       }
     }
   }

@@ -34,6 +34,7 @@ final class StreamSession {
   private final SessionId sessionId;
   private final Sinks.Many<ServerSentEvent<String>> sink;
   private final Set<UUID> servers = new HashSet<>();
+  private final Set<UUID> left = new HashSet<>();
   private boolean active;
   private boolean closed;
   private volatile @Nullable String lastCursor;
@@ -57,6 +58,15 @@ final class StreamSession {
   /** The servers this connection streams (guarded by the hub). */
   Set<UUID> servers() {
     return servers;
+  }
+
+  /**
+   * The servers the user left since the connection opened (or lately before): the registry's
+   * membership read at activation may predate the leave, so these are not taken from it (guarded by
+   * the hub).
+   */
+  Set<UUID> left() {
+    return left;
   }
 
   boolean active() {

@@ -261,6 +261,9 @@ class MessageRoutesIT {
             () -> {
               ENV.addMessage(server, channel, owner, "just written", 41);
               ENV.applied(ENV.databaseOf(server), server, 41);
+              // The projector commits every server event's seq to the registry after the server's
+              // database; the edge waits for the registry before checking membership.
+              ENV.applied(ENV.registryDatabase(), server, 41);
             },
             CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
 

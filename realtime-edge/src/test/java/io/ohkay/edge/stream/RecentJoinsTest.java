@@ -36,4 +36,31 @@ class RecentJoinsTest {
 
     assertThat(joins.of(ada, RecentJoins.WINDOW.toNanos() + 1)).containsExactly(engines);
   }
+
+  @Test
+  void shouldForgetAJoinWhenALaterLeaveOfTheSameServerIsSeen() {
+    joins.record(ada, engines, 0);
+    joins.record(ada, looms, 1);
+    joins.forget(ada, engines, 2);
+
+    assertThat(joins.of(ada, 3)).containsExactly(looms);
+    assertThat(joins.leftOf(ada, 3)).containsExactly(engines);
+  }
+
+  @Test
+  void shouldRememberTheRejoinWhenAUserJoinsAgainAfterLeaving() {
+    joins.record(ada, engines, 0);
+    joins.forget(ada, engines, 1);
+    joins.record(ada, engines, 2);
+
+    assertThat(joins.of(ada, 3)).containsExactly(engines);
+    assertThat(joins.leftOf(ada, 3)).isEmpty();
+  }
+
+  @Test
+  void shouldForgetALeaveWhenItIsOlderThanTheWindow() {
+    joins.forget(ada, engines, 0);
+
+    assertThat(joins.leftOf(ada, RecentJoins.WINDOW.toNanos() + 1)).isEmpty();
+  }
 }

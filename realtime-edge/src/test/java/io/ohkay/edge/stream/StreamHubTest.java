@@ -6,7 +6,9 @@ import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
+import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberLeft;
 import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.SessionRefreshed;
@@ -80,6 +82,115 @@ class StreamHubTest {
 
     assertThat(names(alice.received))
         .containsExactly("ready", "member.joined.v1", "message.posted.v1");
+  }
+
+  @Test
+  void shouldDeliverMemberLeftThenNothingMoreOfTheServerWhenTheUserIsKicked() {
+    var user = UUID.randomUUID();
+    var kicked = live(user, guild, club);
+    var otherDevice = live(user, guild);
+    var stayer = live(UUID.randomUUID(), guild);
+
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.KICKED)));
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    hub.onRecord(record(SERVERS, 0, posted(club)));
+
+    assertThat(names(kicked.received))
+        .containsExactly("ready", "message.posted.v1", "member.left.v1", "message.posted.v1");
+    assertThat(kicked.received.get(2).data()).contains("\"reason\":\"KICKED\"");
+    assertThat(kicked.received.getLast().data()).contains(club.toString());
+    assertThat(names(otherDevice.received))
+        .containsExactly("ready", "message.posted.v1", "member.left.v1");
+    assertThat(names(stayer.received))
+        .containsExactly("ready", "message.posted.v1", "member.left.v1", "message.posted.v1");
+    assertThat(kicked.completed[0]).isFalse();
+  }
+
+  @Test
+  void shouldDeliverBanEventsToMembersAndStopTheBannedUserWhenBanned() {
+    var user = UUID.randomUUID();
+    var banned = live(user, guild);
+    var moderator = live(UUID.randomUUID(), guild);
+
+    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.BANNED)));
+    hub.onRecord(
+        record(
+            SERVERS,
+            0,
+            event(guild, new MemberBanned(new ServerId(guild), new UserId(user), "spam"))));
+
+    assertThat(names(banned.received)).containsExactly("ready", "member.left.v1");
+    assertThat(names(moderator.received))
+        .containsExactly("ready", "member.left.v1", "member.banned.v1");
+  }
+
+  @Test
+  void shouldDeliverExactlyTheEventsWhileAMemberWhenJoiningLeavingAndRejoining() {
+    var user = UUID.randomUUID();
+    var alice = live(user);
+
+    hub.onRecord(record(SERVERS, 0, posted(guild, "before")));
+    hub.onRecord(record(SERVERS, 0, joined(guild, user)));
+    hub.onRecord(record(SERVERS, 0, posted(guild, "first stay")));
+    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
+    hub.onRecord(record(SERVERS, 0, posted(guild, "away")));
+    hub.onRecord(record(SERVERS, 0, joined(guild, user)));
+    hub.onRecord(record(SERVERS, 0, posted(guild, "second stay")));
+
+    assertThat(names(alice.received))
+        .containsExactly(
+            "ready",
+            "member.joined.v1",
+            "message.posted.v1",
+            "member.left.v1",
+            "member.joined.v1",
+            "message.posted.v1");
+    assertThat(alice.received)
+        .filteredOn(e -> "message.posted.v1".equals(e.event()))
+        .extracting(ServerSentEvent::data)
+        .allMatch(data -> data.contains("stay"));
+  }
+
+  @Test
+  void shouldNotReaddALeftServerWhenAConnectionOpensBeforeTheRegistryCaughtUp() {
+    var user = UUID.randomUUID();
+    hub.onRecord(record(SERVERS, 0, joined(guild, user)));
+    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.KICKED)));
+
+    var late = live(user, guild);
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+
+    assertThat(names(late.received)).containsExactly("ready");
+  }
+
+  @Test
+  void shouldNotTakeALeftServerFromTheRegistryWhenTheLeaveCameBetweenOpenAndActivation() {
+    var user = UUID.randomUUID();
+    var session = hub.open(claims(user, UUID.randomUUID()));
+    var received = subscribe(session);
+
+    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
+    hub.activate(session, List.of(guild, club));
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    hub.onRecord(record(SERVERS, 0, posted(club)));
+
+    assertThat(names(received)).containsExactly("ready", "message.posted.v1");
+    assertThat(received.getLast().data()).contains(club.toString());
+  }
+
+  @Test
+  void shouldStreamARejoinedServerWhenTheRejoinCameBetweenOpenAndActivation() {
+    var user = UUID.randomUUID();
+    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
+    var session = hub.open(claims(user, UUID.randomUUID()));
+    var received = subscribe(session);
+
+    hub.onRecord(record(SERVERS, 0, joined(guild, user)));
+    hub.activate(session, List.of());
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+
+    assertThat(names(received)).containsExactly("ready", "message.posted.v1");
   }
 
   @Test
@@ -312,6 +423,10 @@ class StreamHubTest {
   }
 
   private static Event posted(UUID server) {
+    return posted(server, "hello");
+  }
+
+  private static Event posted(UUID server, String content) {
     var author = new UserId(UUID.randomUUID());
     return event(
         server,
@@ -320,7 +435,11 @@ class StreamHubTest {
             new ChannelId(UUID.randomUUID()),
             new MessageId(UUID.randomUUID()),
             author,
-            "hello"));
+            content));
+  }
+
+  private static Event left(UUID server, UUID user, MemberLeft.Reason reason) {
+    return event(server, new MemberLeft(new ServerId(server), new UserId(user), reason));
   }
 
   private static Event joined(UUID server, UUID user) {
