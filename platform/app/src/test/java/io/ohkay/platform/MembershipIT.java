@@ -106,6 +106,26 @@ class MembershipIT {
   }
 
   @Test
+  void shouldShowAProfileChangeToCoMembersButNotToStrangersWhenItHappens() {
+    var owner = user("owner");
+    var member = user("member");
+    var stranger = user("stranger");
+    var server = api.createServer(owner, "Friends");
+    accept(member, invite(owner, server, Map.of())).expectStatus().isOk();
+    var memberStream = openStream(member);
+    var strangerStream = openStream(stranger);
+    var ownerStream = openStream(owner);
+
+    accounts.updateProfile(owner.bearer(), "Renamed Owner", null, null).expectStatus().isOk();
+
+    await().atMost(PROPAGATION).until(() -> contains(memberStream, "Renamed Owner"));
+    await().atMost(PROPAGATION).until(() -> contains(ownerStream, "Renamed Owner"));
+    api.post(owner, server, "marker after the rename").expectStatus().isCreated();
+    await().atMost(PROPAGATION).until(() -> contains(memberStream, "marker after the rename"));
+    assertThat(contains(strangerStream, "Renamed Owner")).isFalse();
+  }
+
+  @Test
   void shouldKeepABannedUserOutUntilUnbannedAndHonourInviteLimits() {
     var owner = user("owner");
     var carol = user("carol");
