@@ -15,11 +15,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -34,16 +31,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /** Accounts and sessions end to end, over HTTP, on the real broker and PostgreSQL. */
@@ -72,22 +66,19 @@ class AccountsIT {
 
   private Accounts accounts;
   private Api api;
-  private final List<Disposable> streams = new CopyOnWriteArrayList<>();
+  private LiveStreams live;
 
   @BeforeEach
   void client() {
-    var http =
-        WebTestClient.bindToServer()
-            .baseUrl("http://127.0.0.1:" + port)
-            .responseTimeout(Duration.ofSeconds(20))
-            .build();
+    var http = LiveStreams.http(port);
     accounts = new Accounts(http);
     api = new Api(http);
+    live = new LiveStreams(port);
   }
 
   @AfterEach
   void closeStreams() {
-    streams.forEach(Disposable::dispose);
+    live.close();
   }
 
   @Test
@@ -135,7 +126,7 @@ class AccountsIT {
     accounts.signedUp(email, "reused password");
     var stolen = accounts.signedIn(email, "reused password");
     var legitimate = accounts.refreshed(stolen);
-    var stream = openStream(legitimate.bearer());
+    var stream = live.open(legitimate.bearer());
 
     assertProblem(
         accounts.refresh(stolen.refreshToken()), HttpStatus.UNAUTHORIZED, "INVALID_REFRESH_TOKEN");
@@ -274,7 +265,7 @@ class AccountsIT {
   void shouldShowTheNewProfileToReadersAndOnTheOwnersStreamWhenItIsUpdated() {
     var owner = accounts.signedUp(unique("profile") + "@example.com", "profile password");
     var reader = accounts.signedUp(unique("reader") + "@example.com", "reader password");
-    var stream = openStream(owner.bearer());
+    var stream = live.open(owner.bearer());
 
     var updated =
         accounts.updateProfile(owner.bearer(), "New Name", "https://example.com/a.png", "Hi!");
@@ -322,7 +313,7 @@ class AccountsIT {
     assertThat(server.id()).isNotNull();
 
     var leaving = accounts.signedUp(email, "leaving password");
-    var stream = openStream(leaving.bearer());
+    var stream = live.open(leaving.bearer());
     assertProblem(
         accounts.deleteAccount(leaving.bearer(), "not it"),
         HttpStatus.FORBIDDEN,
@@ -419,33 +410,6 @@ class AccountsIT {
         return rows.getLong(1);
       }
     }
-  }
-
-  /** An open SSE stream's events, and whether the server ended it. */
-  record OpenStream(List<ServerSentEvent<String>> events, AtomicBoolean done) {
-    boolean ended() {
-      return done.get();
-    }
-  }
-
-  private OpenStream openStream(String bearer) {
-    var received = new CopyOnWriteArrayList<ServerSentEvent<String>>();
-    var done = new AtomicBoolean();
-    var subscription =
-        WebClient.create("http://127.0.0.1:" + port)
-            .get()
-            .uri("/api/stream")
-            .header(HttpHeaders.AUTHORIZATION, bearer)
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .retrieve()
-            .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
-            .doFinally(signal -> done.set(true))
-            .subscribe(received::add, error -> {});
-    streams.add(subscription);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> received.stream().anyMatch(e -> "ready".equals(e.event())));
-    return new OpenStream(received, done);
   }
 
   private static String unique(String name) {

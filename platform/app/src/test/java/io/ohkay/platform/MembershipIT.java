@@ -10,22 +10,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 
 /** Invites, leaving, kicks, bans and account deletion, end to end, live on the streams too. */
 @SpringBootTest(
@@ -46,22 +41,19 @@ class MembershipIT {
 
   private Api api;
   private Accounts accounts;
-  private final List<Disposable> streams = new CopyOnWriteArrayList<>();
+  private LiveStreams live;
 
   @BeforeEach
   void client() {
-    var http =
-        WebTestClient.bindToServer()
-            .baseUrl("http://127.0.0.1:" + port)
-            .responseTimeout(Duration.ofSeconds(20))
-            .build();
+    var http = LiveStreams.http(port);
     api = new Api(http);
     accounts = new Accounts(http);
+    live = new LiveStreams(port);
   }
 
   @AfterEach
   void closeStreams() {
-    streams.forEach(Disposable::dispose);
+    live.close();
   }
 
   @Test
@@ -72,8 +64,8 @@ class MembershipIT {
     var code = invite(owner, server, Map.of());
 
     accept(bob, code).expectStatus().isOk();
-    var bobStream = openStream(bob);
-    var ownerStream = openStream(owner);
+    var bobStream = live.open(bob.bearer());
+    var ownerStream = live.open(owner.bearer());
     api.post(owner, server, "welcome bob").expectStatus().isCreated();
     await().atMost(PROPAGATION).until(() -> contains(bobStream, "welcome bob"));
     members(owner, server).expectStatus().isOk();
@@ -112,9 +104,9 @@ class MembershipIT {
     var stranger = user("stranger");
     var server = api.createServer(owner, "Friends");
     accept(member, invite(owner, server, Map.of())).expectStatus().isOk();
-    var memberStream = openStream(member);
-    var strangerStream = openStream(stranger);
-    var ownerStream = openStream(owner);
+    var memberStream = live.open(member.bearer());
+    var strangerStream = live.open(stranger.bearer());
+    var ownerStream = live.open(owner.bearer());
 
     accounts.updateProfile(owner.bearer(), "Renamed Owner", null, null).expectStatus().isOk();
 
@@ -168,7 +160,7 @@ class MembershipIT {
     var second = api.createServer(owner, "Second");
     accept(member, invite(owner, first, Map.of())).expectStatus().isOk();
     accept(member, invite(owner, second, Map.of())).expectStatus().isOk();
-    var ownerStream = openStream(owner);
+    var ownerStream = live.open(owner.bearer());
 
     accounts.deleteAccount(leaving.bearer(), "leaving password").expectStatus().isNoContent();
 
@@ -176,7 +168,7 @@ class MembershipIT {
         .atMost(PROPAGATION)
         .until(
             () ->
-                ownerStream.stream()
+                ownerStream.events().stream()
                         .filter(e -> e.data() != null && e.data().contains("ACCOUNT_DELETED"))
                         .count()
                     == 2);
@@ -235,24 +227,7 @@ class MembershipIT {
         .exchange();
   }
 
-  private static boolean contains(List<ServerSentEvent<String>> events, String text) {
-    return events.stream().anyMatch(e -> e.data() != null && e.data().contains(text));
-  }
-
-  private List<ServerSentEvent<String>> openStream(Api.User user) {
-    var received = new CopyOnWriteArrayList<ServerSentEvent<String>>();
-    streams.add(
-        WebClient.create("http://127.0.0.1:" + port)
-            .get()
-            .uri("/api/stream")
-            .header(HttpHeaders.AUTHORIZATION, user.bearer())
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .retrieve()
-            .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
-            .subscribe(received::add, error -> {}));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> received.stream().anyMatch(e -> "ready".equals(e.event())));
-    return received;
+  private static boolean contains(LiveStreams.Stream stream, String text) {
+    return stream.contains(text);
   }
 }

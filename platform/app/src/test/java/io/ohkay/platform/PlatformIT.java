@@ -12,26 +12,20 @@ import io.ohkay.projector.rebuild.Rebuilder;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.json.Json;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 
 /** The first path through every layer, over HTTP, on the real broker and PostgreSQL. */
 @SpringBootTest(
@@ -53,28 +47,24 @@ class PlatformIT {
   @Autowired DatabaseVerifier verifier;
 
   private Api api;
-  private final List<Disposable> streams = new CopyOnWriteArrayList<>();
+  private LiveStreams live;
 
   @BeforeEach
   void client() {
-    api =
-        new Api(
-            WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build());
+    api = new Api(LiveStreams.http(port));
+    live = new LiveStreams(port);
   }
 
   @AfterEach
   void closeStreams() {
-    streams.forEach(Disposable::dispose);
+    live.close();
   }
 
   @Test
   void shouldDeliverAPostedMessageToHistoryAndToTheLiveStreamWhenAMemberPosts() {
     var ada = api.signup(unique("ada") + "@example.com");
     var server = api.createServer(ada, "Analytical Engines");
-    var received = openStream(ada);
+    var received = live.open(ada.bearer()).events();
 
     var posted = Api.json(api.post(ada, server, "Hello, Ohkay!").expectStatus().isCreated());
     assertThat(posted.get("content").asString()).isEqualTo("Hello, Ohkay!");
@@ -297,24 +287,6 @@ class PlatformIT {
       request = request.header(HttpHeaders.AUTHORIZATION, authorization);
     }
     return request.bodyValue(body).exchange();
-  }
-
-  private List<ServerSentEvent<String>> openStream(Api.User user) {
-    var received = new CopyOnWriteArrayList<ServerSentEvent<String>>();
-    var subscription =
-        WebClient.create("http://127.0.0.1:" + port)
-            .get()
-            .uri("/api/stream")
-            .header(HttpHeaders.AUTHORIZATION, user.bearer())
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .retrieve()
-            .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
-            .subscribe(received::add);
-    streams.add(subscription);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> received.stream().anyMatch(e -> "ready".equals(e.event())));
-    return received;
   }
 
   private static String unique(String name) {
