@@ -9,6 +9,8 @@ import io.ohkay.schemas.token.AccessTokenKeys;
 import io.ohkay.schemas.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,7 +32,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * One test class's world on the shared embedded Kafka and PostgreSQL: a unique topic and database
@@ -115,17 +122,18 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
   }
 
   /** The edge's settings for this world. */
-  public void register(DynamicPropertyRegistry registry) {
+  public Map<String, Object> properties() {
     var postgres = infra.postgres();
-    registry.add("ohkay.edge.bootstrap-servers", () -> infra.kafka().bootstrapServers());
-    registry.add("ohkay.edge.topic-prefix", () -> prefix);
-    registry.add("ohkay.edge.postgres.host", postgres::host);
-    registry.add("ohkay.edge.postgres.port", postgres::port);
-    registry.add("ohkay.edge.postgres.username", postgres::username);
-    registry.add("ohkay.edge.postgres.password", postgres::password);
-    registry.add("ohkay.edge.registry-database", () -> registryDatabase);
-    registry.add("ohkay.edge.auth-database", () -> authDatabase);
-    registry.add("ohkay.edge.access-token-key-file", keyFile::toString);
+    return Map.of(
+        "ohkay.edge.bootstrap-servers", infra.kafka().bootstrapServers(),
+        "ohkay.edge.topic-prefix", prefix,
+        "ohkay.edge.postgres.host", postgres.host(),
+        "ohkay.edge.postgres.port", postgres.port(),
+        "ohkay.edge.postgres.username", postgres.username(),
+        "ohkay.edge.postgres.password", postgres.password(),
+        "ohkay.edge.registry-database", registryDatabase,
+        "ohkay.edge.auth-database", authDatabase,
+        "ohkay.edge.access-token-key-file", keyFile.toString());
   }
 
   public TestTokens tokens() {
@@ -363,6 +371,47 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
 
   private static OffsetDateTime now() {
     return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+  }
+
+  /**
+   * Configures the edge of an {@link EdgeIntegrationTest} with {@link #properties()} of the test
+   * class's static {@code EdgeTestEnvironment} field, above every other setting.
+   */
+  public static final class Properties implements ContextCustomizerFactory {
+
+    @Override
+    public @Nullable ContextCustomizer createContextCustomizer(
+        Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+      for (var field : testClass.getDeclaredFields()) {
+        if (Modifier.isStatic(field.getModifiers())
+            && field.getType() == EdgeTestEnvironment.class) {
+          return new Customizer((EdgeTestEnvironment) read(field));
+        }
+      }
+      return null;
+    }
+
+    private static Object read(Field field) {
+      try {
+        field.setAccessible(true);
+        return field.get(null);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Equal for the same environment, so each test class keeps its own application context. */
+    private record Customizer(EdgeTestEnvironment environment) implements ContextCustomizer {
+
+      @Override
+      public void customizeContext(
+          ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+        context
+            .getEnvironment()
+            .getPropertySources()
+            .addFirst(new MapPropertySource("edgeTestEnvironment", environment.properties()));
+      }
+    }
   }
 
   @Override

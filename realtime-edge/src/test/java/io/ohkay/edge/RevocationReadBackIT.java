@@ -12,19 +12,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An edge started after a revocation still refuses the revoked tokens, from its very first request:
  * the revocations are read back from the auth events topic before the web server opens. The
  * revocations are published while this class loads, before its application context starts.
  */
-@SpringBootTest(
-    classes = TestEdgeApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EdgeIntegrationTest
 class RevocationReadBackIT {
 
   @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("rbk");
@@ -41,11 +36,6 @@ class RevocationReadBackIT {
                 new SessionId(REVOKED_SESSION),
                 SessionRevoked.Reason.SIGNED_OUT)),
         event(DELETED_USER, new UserDeleted(new UserId(DELETED_USER))));
-  }
-
-  @DynamicPropertySource
-  static void edgeProperties(DynamicPropertyRegistry registry) {
-    ENV.register(registry);
   }
 
   @LocalServerPort int port;

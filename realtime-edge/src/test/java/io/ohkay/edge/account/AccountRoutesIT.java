@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ohkay.edge.EdgeHttp;
+import io.ohkay.edge.EdgeIntegrationTest;
 import io.ohkay.edge.EdgeTestEnvironment;
-import io.ohkay.edge.TestEdgeApplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The account queries on the real accounts database, created by the projector's migrations. */
-@SpringBootTest(
-    classes = TestEdgeApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "ohkay.edge.read-your-writes-max-wait=2s")
+@EdgeIntegrationTest(properties = "ohkay.edge.read-your-writes-max-wait=2s")
 class AccountRoutesIT {
 
   @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("acct");
   private static final String MIN_POSITION = "X-Ohkay-Min-Position";
-
-  @DynamicPropertySource
-  static void edgeProperties(DynamicPropertyRegistry registry) {
-    ENV.register(registry);
-  }
 
   @LocalServerPort int port;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ohkay.edge.EdgeHttp;
 import io.ohkay.edge.EdgeHttp.Reply;
+import io.ohkay.edge.EdgeIntegrationTest;
 import io.ohkay.edge.EdgeTestEnvironment;
 import io.ohkay.edge.TestEdgeApplication;
 import java.time.Duration;
@@ -15,12 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -30,9 +28,8 @@ import tools.jackson.databind.JsonNode;
  * The query routes on real PostgreSQL: servers, channels, message pages, authorization, problem
  * answers and read-your-writes.
  */
-@SpringBootTest(
+@EdgeIntegrationTest(
     classes = {TestEdgeApplication.class, MessageRoutesIT.ForeignRoutes.class},
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "ohkay.edge.read-your-writes-max-wait=1500ms")
 class MessageRoutesIT {
 
@@ -63,11 +60,6 @@ class MessageRoutesIT {
         ENV.databaseOf(SERVER),
         "update messages set edited_at = '2030-01-02T03:04:05Z' where id = ?",
         HISTORY.get(3));
-  }
-
-  @DynamicPropertySource
-  static void edgeProperties(DynamicPropertyRegistry registry) {
-    ENV.register(registry);
   }
 
   @LocalServerPort int port;

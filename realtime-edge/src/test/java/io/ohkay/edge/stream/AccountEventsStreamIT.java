@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ohkay.edge.EdgeHttp;
+import io.ohkay.edge.EdgeIntegrationTest;
 import io.ohkay.edge.EdgeTestEnvironment;
 import io.ohkay.edge.SseConnection;
 import io.ohkay.edge.SseConnection.SseEvent;
-import io.ohkay.edge.TestEdgeApplication;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.ProfileUpdated;
@@ -16,7 +16,6 @@ import io.ohkay.schemas.event.SessionRevoked;
 import io.ohkay.schemas.event.SessionStarted;
 import io.ohkay.schemas.event.UserDeleted;
 import io.ohkay.schemas.event.UserRegistered;
-import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
@@ -24,31 +23,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Account events on the real broker: revocations refuse tokens on every route and end open streams
  * with {@code revoked}; profile updates reach the user and their co-members; nothing else of an
  * account is ever streamed.
  */
-@SpringBootTest(
-    classes = TestEdgeApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EdgeIntegrationTest
 class AccountEventsStreamIT {
 
   @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("acev");
-  private static final AtomicLong SEQ = new AtomicLong(1);
-
-  @DynamicPropertySource
-  static void edgeProperties(DynamicPropertyRegistry registry) {
-    ENV.register(registry);
-  }
 
   @LocalServerPort int port;
   @RegisterExtension final OpenStreams streams = new OpenStreams();
@@ -186,13 +173,6 @@ class AccountEventsStreamIT {
   }
 
   private static Event event(UUID user, EventPayload payload) {
-    return Event.decided(
-        new CommandId(UUID.randomUUID()),
-        0,
-        user,
-        SEQ.incrementAndGet(),
-        Instant.now(),
-        new UserId(user),
-        payload);
+    return StreamEvents.event(user, user, payload);
   }
 }

@@ -1,20 +1,17 @@
 package io.ohkay.edge.stream;
 
+import static io.ohkay.edge.stream.OpenStreams.awaitPosted;
+import static io.ohkay.edge.stream.StreamEvents.event;
+import static io.ohkay.edge.stream.StreamEvents.posted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ohkay.edge.EdgeHttp;
+import io.ohkay.edge.EdgeIntegrationTest;
 import io.ohkay.edge.EdgeTestEnvironment;
 import io.ohkay.edge.SseConnection;
 import io.ohkay.edge.SseConnection.SseEvent;
-import io.ohkay.edge.TestEdgeApplication;
-import io.ohkay.schemas.event.Event;
-import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MemberLeft;
-import io.ohkay.schemas.event.MessagePosted;
-import io.ohkay.schemas.id.ChannelId;
-import io.ohkay.schemas.id.CommandId;
-import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Instant;
@@ -26,32 +23,19 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Membership changes on the real broker and registry: a kicked member's open stream gets its {@code
  * member.left.v1} and then nothing more of the server while the others go on, and the registry
  * reads (servers, channels, members) answer a former member 404.
  */
-@SpringBootTest(
-    classes = TestEdgeApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "ohkay.edge.heartbeat-interval=1s")
+@EdgeIntegrationTest(properties = "ohkay.edge.heartbeat-interval=1s")
 class MembershipChangesIT {
 
   @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("mbr");
-  private static final AtomicLong SEQ = new AtomicLong(100);
-
-  @DynamicPropertySource
-  static void edgeProperties(DynamicPropertyRegistry registry) {
-    ENV.register(registry);
-  }
 
   @LocalServerPort int port;
   @RegisterExtension final OpenStreams streams = new OpenStreams();
@@ -70,11 +54,7 @@ class MembershipChangesIT {
     var kick = event(guild, owner, left(guild, kicked, MemberLeft.Reason.KICKED));
     ENV.publish(before, kick);
     OpenStreams.awaitEvent(kickedStream, "member.left.v1", kick);
-    ENV.sql(
-        ENV.registryDatabase(),
-        "delete from server_members where server_id = ? and user_id = ?",
-        guild,
-        kicked);
+    removeMember(guild, kicked);
     var after = posted(guild, owner, "after the kick");
     ENV.publish(after);
     awaitPosted(ownerStream, after);
@@ -236,34 +216,7 @@ class MembershipChangesIT {
         .toList();
   }
 
-  private static void awaitPosted(SseConnection stream, Event event) {
-    OpenStreams.awaitEvent(stream, "message.posted.v1", event);
-  }
-
   private static MemberLeft left(UUID server, UUID user, MemberLeft.Reason reason) {
     return new MemberLeft(new ServerId(server), new UserId(user), reason);
-  }
-
-  private static Event posted(UUID server, UUID author, String content) {
-    return event(
-        server,
-        author,
-        new MessagePosted(
-            new ServerId(server),
-            new ChannelId(UUID.randomUUID()),
-            new MessageId(UUID.randomUUID()),
-            new UserId(author),
-            content));
-  }
-
-  private static Event event(UUID server, UUID actor, EventPayload payload) {
-    return Event.decided(
-        new CommandId(UUID.randomUUID()),
-        0,
-        server,
-        SEQ.incrementAndGet(),
-        Instant.now(),
-        new UserId(actor),
-        payload);
   }
 }

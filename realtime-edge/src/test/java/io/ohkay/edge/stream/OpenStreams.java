@@ -41,6 +41,11 @@ final class OpenStreams implements AfterEachCallback {
     connections.clear();
   }
 
+  /** Waits until {@code stream} received {@code event} as a {@code message.posted.v1}. */
+  static SseEvent awaitPosted(SseConnection stream, Event event) {
+    return awaitEvent(stream, "message.posted.v1", event);
+  }
+
   /** Waits until {@code stream} received {@code event} as an SSE event named {@code name}. */
   static SseEvent awaitEvent(SseConnection stream, String name, Event event) {
     var id = event.eventId().toString();

@@ -1,55 +1,41 @@
 package io.ohkay.edge.stream;
 
 import static io.ohkay.edge.stream.OpenStreams.WAIT;
+import static io.ohkay.edge.stream.OpenStreams.awaitPosted;
+import static io.ohkay.edge.stream.StreamEvents.event;
+import static io.ohkay.edge.stream.StreamEvents.posted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ohkay.edge.EdgeHttp;
+import io.ohkay.edge.EdgeIntegrationTest;
 import io.ohkay.edge.EdgeTestEnvironment;
 import io.ohkay.edge.SseConnection;
 import io.ohkay.edge.SseConnection.SseEvent;
-import io.ohkay.edge.TestEdgeApplication;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.MemberJoined;
-import io.ohkay.schemas.event.MessagePosted;
-import io.ohkay.schemas.id.ChannelId;
-import io.ohkay.schemas.id.CommandId;
-import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The live stream end to end on the real broker: events produced transactionally, as the decider
  * does, reach the members' SSE connections and no one else's.
  */
-@SpringBootTest(
-    classes = TestEdgeApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@EdgeIntegrationTest(
     properties = {"ohkay.edge.heartbeat-interval=1s", "ohkay.edge.connection-buffer-size=16"})
 class StreamRoutesIT {
 
   @RegisterExtension static final EdgeTestEnvironment ENV = EdgeTestEnvironment.create("sse");
-  private static final AtomicLong SEQ = new AtomicLong(100);
-
-  @DynamicPropertySource
-  static void edgeProperties(DynamicPropertyRegistry registry) {
-    ENV.register(registry);
-  }
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
@@ -205,32 +191,5 @@ class StreamRoutesIT {
 
   private SseConnection connect(UUID user) {
     return streams.connect(port, ENV.tokens().valid(user));
-  }
-
-  private static SseEvent awaitPosted(SseConnection stream, Event event) {
-    return OpenStreams.awaitEvent(stream, "message.posted.v1", event);
-  }
-
-  private static Event posted(UUID server, UUID author, String content) {
-    return event(
-        server,
-        author,
-        new MessagePosted(
-            new ServerId(server),
-            new ChannelId(UUID.randomUUID()),
-            new MessageId(UUID.randomUUID()),
-            new UserId(author),
-            content));
-  }
-
-  private static Event event(UUID server, UUID actor, io.ohkay.schemas.event.EventPayload payload) {
-    return Event.decided(
-        new CommandId(UUID.randomUUID()),
-        0,
-        server,
-        SEQ.incrementAndGet(),
-        Instant.now(),
-        new UserId(actor),
-        payload);
   }
 }
