@@ -6,6 +6,7 @@ import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.kafka.OutcomeListener;
 import io.ohkay.command.kafka.RevocationListener;
 import io.ohkay.command.kafka.TopicsInitializer;
+import io.ohkay.command.server.ChannelRoutes;
 import io.ohkay.command.server.InviteDirectory;
 import io.ohkay.command.server.MembershipRoutes;
 import io.ohkay.command.server.ServerDecider;
@@ -283,6 +284,18 @@ public class CommandApiConfiguration {
             bus,
             commandApiBearerAuth,
             inviteDirectory,
+            Topics.SERVER_COMMANDS.in(props.topicPrefix()),
+            props.outcomeTimeout(),
+            COMMAND_CLOCK)
+        .routes();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> channelWriteRoutes(
+      CommandApiProperties props, CommandBus bus, BearerAuth commandApiBearerAuth) {
+    return new ChannelRoutes(
+            bus,
+            commandApiBearerAuth,
             Topics.SERVER_COMMANDS.in(props.topicPrefix()),
             props.outcomeTimeout(),
             COMMAND_CLOCK)

@@ -1,6 +1,9 @@
 package io.ohkay.projector;
 
 import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.ChannelDeleted;
+import io.ohkay.schemas.event.ChannelMoved;
+import io.ohkay.schemas.event.ChannelRenamed;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.InviteAccepted;
@@ -132,6 +135,44 @@ public final class TestEvents {
     return new MembershipLife(history, ann, ben, cat, code, unlimited, List.copyOf(events));
   }
 
+  /**
+   * A server's channels reshaped after {@link #server(int) server(2)} (seq 1 to 5, two messages in
+   * "general"), each later event at {@link #AT} plus its seq in seconds: channels "random" (6,
+   * position 1) and "archive" (7, position 2) are created; two messages go to "random" (8, 9);
+   * "general" is renamed "lobby" (10); "archive" moves to 0, "lobby" to 1, "random" to 2 (11 to
+   * 13); "random" is deleted with its messages (14); one more message goes to "lobby" (15).
+   */
+  public static ChannelLife channelLife() {
+    var history = server(2);
+    var server = history.server();
+    var owner = history.owner();
+    var general = history.channel();
+    var random = new ChannelId(UUID.randomUUID());
+    var archive = new ChannelId(UUID.randomUUID());
+    var events = new ArrayList<>(history.events());
+    events.add(event(server.value(), 6, AT.plusSeconds(6), created(server, random, "random", 1)));
+    events.add(event(server.value(), 7, AT.plusSeconds(7), created(server, archive, "archive", 2)));
+    events.add(messagePosted(server, 8, random, owner, "in random", AT.plusSeconds(8)));
+    events.add(messagePosted(server, 9, random, owner, "in random too", AT.plusSeconds(9)));
+    var payloads =
+        List.<EventPayload>of(
+            new ChannelRenamed(server, general, "lobby"),
+            new ChannelMoved(server, archive, 0),
+            new ChannelMoved(server, general, 1),
+            new ChannelMoved(server, random, 2),
+            new ChannelDeleted(server, random));
+    for (var payload : payloads) {
+      var seq = events.size() + 1L;
+      events.add(event(server.value(), seq, AT.plusSeconds(seq), payload));
+    }
+    events.add(messagePosted(server, 15, general, owner, "after", AT.plusSeconds(15)));
+    return new ChannelLife(history, random, archive, List.copyOf(events));
+  }
+
+  private static ChannelCreated created(ServerId server, ChannelId channel, String name, int at) {
+    return new ChannelCreated(server, channel, name, at);
+  }
+
   /** An account's events as its decider would number them: seq 1 onwards, one second apart. */
   public static Account account(UserId user) {
     return new Account(user);
@@ -241,6 +282,27 @@ public final class TestEvents {
           .mapToLong(Event::seq)
           .max()
           .orElseThrow();
+    }
+  }
+
+  /**
+   * The events of {@link #channelLife()}.
+   *
+   * @param history the server's creation, its owner and its first channel, renamed "lobby"
+   * @param random the channel deleted at seq 14, with its two messages
+   * @param archive the channel created last and moved first
+   * @param events every event of the server, seq 1 onwards
+   */
+  public record ChannelLife(
+      ServerHistory history, ChannelId random, ChannelId archive, List<Event> events) {
+
+    public ServerId server() {
+      return history.server();
+    }
+
+    /** The last seq of the life. */
+    public long lastSeq() {
+      return events.getLast().seq();
     }
   }
 

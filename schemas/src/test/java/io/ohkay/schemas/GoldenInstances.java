@@ -3,11 +3,14 @@ package io.ohkay.schemas;
 import io.ohkay.schemas.command.AcceptInvite;
 import io.ohkay.schemas.command.BanMember;
 import io.ohkay.schemas.command.Command;
+import io.ohkay.schemas.command.CreateChannel;
 import io.ohkay.schemas.command.CreateInvite;
 import io.ohkay.schemas.command.CreateServer;
 import io.ohkay.schemas.command.DeleteAccount;
+import io.ohkay.schemas.command.DeleteChannel;
 import io.ohkay.schemas.command.KickMember;
 import io.ohkay.schemas.command.LeaveServer;
+import io.ohkay.schemas.command.MoveChannel;
 import io.ohkay.schemas.command.NewSession;
 import io.ohkay.schemas.command.NoteMembership;
 import io.ohkay.schemas.command.OpenAccount;
@@ -17,12 +20,16 @@ import io.ohkay.schemas.command.RefreshSession;
 import io.ohkay.schemas.command.RegisterUser;
 import io.ohkay.schemas.command.ReleaseEmail;
 import io.ohkay.schemas.command.RemoveMember;
+import io.ohkay.schemas.command.RenameChannel;
 import io.ohkay.schemas.command.RevokeSession;
 import io.ohkay.schemas.command.StartSession;
 import io.ohkay.schemas.command.UnbanMember;
 import io.ohkay.schemas.command.UpdateProfile;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.ChannelDeleted;
+import io.ohkay.schemas.event.ChannelMoved;
+import io.ohkay.schemas.event.ChannelRenamed;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
@@ -85,6 +92,7 @@ final class GoldenInstances {
   static final CommandId MODERATE = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c006");
   static final Instant MODERATED_AT = Instant.parse("2026-01-17T10:00:00Z");
   static final String INVITE = "x7Kq2mPz";
+  static final ChannelId RANDOM = ChannelId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6002");
   static final String CONTENT = "Hello, \"world\" — ünïcødé ✓\nsecond line";
 
   private GoldenInstances() {}
@@ -142,7 +150,11 @@ final class GoldenInstances {
             new KickMember(SERVER, BOB, "off-topic"),
             new BanMember(SERVER, BOB, "spam"),
             new UnbanMember(SERVER, BOB),
-            new RemoveMember(SERVER, BOB))) {
+            new RemoveMember(SERVER, BOB),
+            new CreateChannel(SERVER, RANDOM, "random"),
+            new RenameChannel(SERVER, GENERAL, "welcome"),
+            new MoveChannel(SERVER, GENERAL, 1),
+            new DeleteChannel(SERVER, GENERAL))) {
       put(commands, new Command(MODERATE, ALICE, MODERATED_AT, payload));
     }
     put(
@@ -193,7 +205,10 @@ final class GoldenInstances {
         new InviteAccepted(SERVER, INVITE, BOB),
         new MemberBanned(SERVER, BOB, "spam"),
         new MemberLeft(SERVER, BOB, MemberLeft.Reason.BANNED),
-        new MemberUnbanned(SERVER, BOB));
+        new MemberUnbanned(SERVER, BOB),
+        new ChannelRenamed(SERVER, GENERAL, "welcome"),
+        new ChannelMoved(SERVER, GENERAL, 1),
+        new ChannelDeleted(SERVER, GENERAL));
   }
 
   /** One of each account fact after registration, in the order an account lives them. */

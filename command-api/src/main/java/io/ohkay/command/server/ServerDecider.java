@@ -4,16 +4,23 @@ import io.ohkay.command.decider.Decider;
 import io.ohkay.command.decider.Decision;
 import io.ohkay.schemas.command.AcceptInvite;
 import io.ohkay.schemas.command.BanMember;
+import io.ohkay.schemas.command.CreateChannel;
 import io.ohkay.schemas.command.CreateInvite;
 import io.ohkay.schemas.command.CreateServer;
+import io.ohkay.schemas.command.DeleteChannel;
 import io.ohkay.schemas.command.KickMember;
 import io.ohkay.schemas.command.LeaveServer;
+import io.ohkay.schemas.command.MoveChannel;
 import io.ohkay.schemas.command.PostMessage;
 import io.ohkay.schemas.command.RemoveMember;
+import io.ohkay.schemas.command.RenameChannel;
 import io.ohkay.schemas.command.ServerCommand;
 import io.ohkay.schemas.command.UnbanMember;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.ChannelDeleted;
+import io.ohkay.schemas.event.ChannelMoved;
+import io.ohkay.schemas.event.ChannelRenamed;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MessagePosted;
@@ -66,6 +73,10 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState> 
       case BanMember ban -> MembershipRules.ban(ban, actor, state);
       case UnbanMember unban -> MembershipRules.unban(unban, actor, state);
       case RemoveMember remove -> MembershipRules.remove(remove, state);
+      case CreateChannel create -> ChannelRules.create(create, actor, state);
+      case RenameChannel rename -> ChannelRules.rename(rename, actor, state);
+      case MoveChannel move -> ChannelRules.move(move, actor, state);
+      case DeleteChannel delete -> ChannelRules.delete(delete, actor, state);
     };
   }
 
@@ -101,9 +112,12 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState> 
   public ServerState evolve(ServerState state, EventPayload event) {
     return switch (event) {
       case ServerCreated created -> state.created(created.ownerId());
-      case ChannelCreated channel -> state.withChannel(channel.channelId());
+      case ChannelCreated channel -> state.withChannelAt(channel.channelId(), channel.position());
       case MessagePosted posted -> state;
       case UserEvent other -> state;
+      case ChannelRenamed renamed -> state;
+      case ChannelMoved moved -> state.withChannelAt(moved.channelId(), moved.position());
+      case ChannelDeleted deleted -> state.withoutChannel(deleted.channelId());
       default -> MembershipRules.evolve(state, event);
     };
   }

@@ -3,30 +3,32 @@ package io.ohkay.command.server;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the server aggregate must know to decide: existence, owner, members, bans, invites and
- * channels.
+ * channels (in display order: a channel's index is its position).
  */
 record ServerState(
     boolean exists,
     @Nullable UserId ownerId,
     Set<UserId> members,
-    Set<ChannelId> channels,
+    List<ChannelId> channels,
     Set<UserId> bans,
     Map<String, Invite> invites) {
 
   static final ServerState NONE =
-      new ServerState(false, null, Set.of(), Set.of(), Set.of(), Map.of());
+      new ServerState(false, null, Set.of(), List.of(), Set.of(), Map.of());
 
   ServerState {
     members = Set.copyOf(members);
-    channels = Set.copyOf(channels);
+    channels = List.copyOf(channels);
     bans = bans == null ? Set.of() : Set.copyOf(bans);
     invites = invites == null ? Map.of() : Map.copyOf(invites);
   }
@@ -63,9 +65,17 @@ record ServerState(
     return new ServerState(exists, ownerId, next, channels, bans, invites);
   }
 
-  ServerState withChannel(ChannelId channel) {
-    var next = new HashSet<>(channels);
-    next.add(channel);
+  /** With {@code channel} at {@code position} (clamped), the others keeping their order. */
+  ServerState withChannelAt(ChannelId channel, int position) {
+    var next = new ArrayList<>(channels);
+    next.remove(channel);
+    next.add(Math.max(0, Math.min(position, next.size())), channel);
+    return new ServerState(exists, ownerId, members, next, bans, invites);
+  }
+
+  ServerState withoutChannel(ChannelId channel) {
+    var next = new ArrayList<>(channels);
+    next.remove(channel);
     return new ServerState(exists, ownerId, members, next, bans, invites);
   }
 

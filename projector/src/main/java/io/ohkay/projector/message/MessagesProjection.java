@@ -4,6 +4,9 @@ import io.ohkay.projector.projection.Projection;
 import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
 import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.ChannelDeleted;
+import io.ohkay.schemas.event.ChannelMoved;
+import io.ohkay.schemas.event.ChannelRenamed;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
@@ -50,6 +53,9 @@ public final class MessagesProjection implements Projection {
       case MemberLeft ignored -> List.of();
       case MemberBanned ignored -> List.of();
       case MemberUnbanned ignored -> List.of();
+      case ChannelRenamed ignored -> List.of();
+      case ChannelMoved ignored -> List.of();
+      case ChannelDeleted ignored -> List.of();
       case UserEvent ignored -> List.of();
     };
   }

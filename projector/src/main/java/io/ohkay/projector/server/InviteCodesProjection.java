@@ -5,6 +5,9 @@ import io.ohkay.projector.projection.SqlNull;
 import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
 import io.ohkay.schemas.event.ChannelCreated;
+import io.ohkay.schemas.event.ChannelDeleted;
+import io.ohkay.schemas.event.ChannelMoved;
+import io.ohkay.schemas.event.ChannelRenamed;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
@@ -57,6 +60,9 @@ public final class InviteCodesProjection implements Projection {
       case MemberUnbanned ignored -> List.of();
       case ChannelCreated ignored -> List.of();
       case MessagePosted ignored -> List.of();
+      case ChannelRenamed ignored -> List.of();
+      case ChannelMoved ignored -> List.of();
+      case ChannelDeleted ignored -> List.of();
       case UserEvent ignored -> List.of();
     };
   }

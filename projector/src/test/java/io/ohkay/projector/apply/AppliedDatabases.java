@@ -70,9 +70,18 @@ final class AppliedDatabases implements BeforeAllCallback, AfterAllCallback {
    */
   String assertOneRedeliveredBatchEqualsEventByEvent(Appliers appliers, List<Event> events)
       throws Exception {
+    return assertOneRedeliveredBatchEqualsEventByEvent("", appliers, events);
+  }
+
+  /**
+   * As {@link #assertOneRedeliveredBatchEqualsEventByEvent(Appliers, List)}, in databases whose
+   * names start with {@code label}, so one test class can compare several kinds of database.
+   */
+  String assertOneRedeliveredBatchEqualsEventByEvent(
+      String label, Appliers appliers, List<Event> events) throws Exception {
     var environment = environment();
-    var oneBatch = environment.prefix() + "one_batch";
-    var eventByEvent = environment.prefix() + "event_by_event";
+    var oneBatch = environment.prefix() + label + "one_batch";
+    var eventByEvent = environment.prefix() + label + "event_by_event";
     var batched = appliers.writing(oneBatch);
     var single = appliers.writing(eventByEvent);
     var all = sourced(events);

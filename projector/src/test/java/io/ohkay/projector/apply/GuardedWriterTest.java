@@ -43,6 +43,39 @@ class GuardedWriterTest {
   }
 
   @Test
+  void shouldDeleteAChannelAfterEveryWriteOfItWhenItsLifeIsOneBatch() {
+    var life = TestEvents.channelLife();
+
+    var plan = GuardedWriter.plan(ServerEventsApplier.serverProjection(), life.events(), Map.of());
+
+    assertThat(plan.batch().groups())
+        .extracting(g -> g.statement().sql().split(" \\(| = \\?")[0], g -> g.rows().size())
+        .containsExactly(
+            tuple("INSERT INTO channels", 3),
+            tuple("UPDATE channels SET name", 1),
+            tuple("UPDATE channels SET position", 3),
+            tuple("INSERT INTO messages", 5),
+            tuple("DELETE FROM messages WHERE channel_id", 1),
+            tuple("DELETE FROM channels WHERE id", 1));
+  }
+
+  @Test
+  void shouldWriteNothingToTheRegistryWhenChannelsAreRenamedMovedOrDeleted() {
+    var life = TestEvents.channelLife();
+    var reshaping = life.events().subList(9, 14);
+
+    var plan =
+        GuardedWriter.plan(ServerEventsApplier.registryProjection(names), reshaping, Map.of());
+
+    assertThat(reshaping)
+        .extracting(e -> e.payload().getClass().getSimpleName())
+        .containsExactly(
+            "ChannelRenamed", "ChannelMoved", "ChannelMoved", "ChannelMoved", "ChannelDeleted");
+    assertThat(plan.batch().isEmpty()).isTrue();
+    assertThat(plan.applied()).containsExactly(Map.entry(life.server().value(), 14L));
+  }
+
+  @Test
   void shouldSkipEventsUpToStoredSeqWhenBatchIsRedelivered() {
     var history = TestEvents.server(3);
 

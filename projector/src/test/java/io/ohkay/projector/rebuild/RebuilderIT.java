@@ -2,11 +2,13 @@ package io.ohkay.projector.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ohkay.projector.ChannelRows;
 import io.ohkay.projector.MembershipRows;
 import io.ohkay.projector.Projector;
 import io.ohkay.projector.ProjectorTestEnvironment;
 import io.ohkay.projector.TestEvents;
 import io.ohkay.projector.TestEvents.AccountLives;
+import io.ohkay.projector.TestEvents.ChannelLife;
 import io.ohkay.projector.TestEvents.MembershipLife;
 import io.ohkay.projector.TestEvents.ServerHistory;
 import io.ohkay.schemas.id.UserId;
@@ -32,6 +34,7 @@ class RebuilderIT {
   private static ServerHistory quiet;
   private static AccountLives accounts;
   private static MembershipLife membership;
+  private static ChannelLife channels;
   private static Rebuilder rebuilder;
   private static DatabaseVerifier verifier;
 
@@ -52,6 +55,7 @@ class RebuilderIT {
     try {
       projectAccountsInSteps(projector);
       projectMembershipEventByEvent(projector);
+      projectChannelsEventByEvent(projector);
       assertThat(projector.whenApplied(busy.server(), busy.lastSeq() + 1)).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(quiet.server(), quiet.lastSeq())).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(guest, 1)).succeedsWithin(PATIENCE);
@@ -101,6 +105,18 @@ class RebuilderIT {
     }
   }
 
+  /**
+   * The live projector commits a channel life one event at a time; a rebuild reads it in one batch,
+   * where messages are posted to a channel and the channel is deleted.
+   */
+  private static void projectChannelsEventByEvent(Projector projector) {
+    channels = TestEvents.channelLife();
+    for (var event : channels.events()) {
+      environment.send(List.of(event));
+      assertThat(projector.whenApplied(channels.server(), event.seq())).succeedsWithin(PATIENCE);
+    }
+  }
+
   @AfterAll
   static void closeEnvironment() {
     environment.close();
@@ -113,7 +129,8 @@ class RebuilderIT {
     var result = rebuilder.rebuild(RebuildRequest.of(RebuildKind.REGISTRY, null, target));
 
     var live = environment.names().registry();
-    assertThat(result.records()).isEqualTo(300 + 3 + 5 + 3 + 1 + 1 + membership.events().size());
+    assertThat(result.records())
+        .isEqualTo(300 + 3 + 5 + 3 + 1 + 1 + membership.events().size() + channels.events().size());
     assertThat(result.undecodable()).isEqualTo(1);
     assertThat(verifier.diff(live, target)).isEmpty();
     MembershipRows.assertProjected(environment, live, membership);
@@ -150,6 +167,21 @@ class RebuilderIT {
         .anySatisfy(line -> assertThat(line).startsWith("table messages: 300 rows"))
         .anySatisfy(line -> assertThat(line).endsWith("differs"))
         .anySatisfy(line -> assertThat(line).endsWith("only in " + live));
+  }
+
+  @Test
+  void shouldEqualLiveServerDatabaseWhenChannelsWereRenamedMovedAndDeleted() throws Exception {
+    var target = environment.prefix() + "rebuilt_channels";
+
+    rebuilder.rebuild(RebuildRequest.of(RebuildKind.SERVER, channels.server(), target));
+
+    var live = environment.names().server(channels.server());
+    assertThat(verifier.diff(live, target)).isEmpty();
+    ChannelRows.assertProjected(environment, live, channels);
+    ChannelRows.assertProjected(environment, target, channels);
+    environment.update(target, "UPDATE channels SET position = position + 1");
+    assertThat(verifier.diff(live, target))
+        .anySatisfy(line -> assertThat(line).startsWith("table channels: "));
   }
 
   @Test

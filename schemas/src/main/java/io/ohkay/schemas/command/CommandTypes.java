@@ -23,6 +23,10 @@ public final class CommandTypes {
   public static final String UNBAN_MEMBER = "member.unban.v1";
   public static final String REMOVE_MEMBER = "member.remove.v1";
   public static final String NOTE_MEMBERSHIP = "account.note-membership.v1";
+  public static final String CREATE_CHANNEL = "channel.create.v1";
+  public static final String RENAME_CHANNEL = "channel.rename.v1";
+  public static final String MOVE_CHANNEL = "channel.move.v1";
+  public static final String DELETE_CHANNEL = "channel.delete.v1";
   public static final String CREATE_SERVER = "server.create.v1";
   public static final String POST_MESSAGE = "message.post.v1";
 
@@ -46,7 +50,11 @@ public final class CommandTypes {
           Map.entry(BAN_MEMBER, BanMember.class),
           Map.entry(UNBAN_MEMBER, UnbanMember.class),
           Map.entry(REMOVE_MEMBER, RemoveMember.class),
-          Map.entry(NOTE_MEMBERSHIP, NoteMembership.class));
+          Map.entry(NOTE_MEMBERSHIP, NoteMembership.class),
+          Map.entry(CREATE_CHANNEL, CreateChannel.class),
+          Map.entry(RENAME_CHANNEL, RenameChannel.class),
+          Map.entry(MOVE_CHANNEL, MoveChannel.class),
+          Map.entry(DELETE_CHANNEL, DeleteChannel.class));
 
   private CommandTypes() {}
 
@@ -72,6 +80,10 @@ public final class CommandTypes {
       case UnbanMember c -> UNBAN_MEMBER;
       case RemoveMember c -> REMOVE_MEMBER;
       case NoteMembership c -> NOTE_MEMBERSHIP;
+      case CreateChannel c -> CREATE_CHANNEL;
+      case RenameChannel c -> RENAME_CHANNEL;
+      case MoveChannel c -> MOVE_CHANNEL;
+      case DeleteChannel c -> DELETE_CHANNEL;
     };
   }
 

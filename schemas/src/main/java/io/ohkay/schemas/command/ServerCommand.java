@@ -12,7 +12,11 @@ public sealed interface ServerCommand extends CommandPayload
         KickMember,
         BanMember,
         UnbanMember,
-        RemoveMember {
+        RemoveMember,
+        CreateChannel,
+        RenameChannel,
+        MoveChannel,
+        DeleteChannel {
 
   /** The server that decides the command; the record key. */
   ServerId serverId();

@@ -17,6 +17,9 @@ public final class EventTypes {
   public static final String CHANNEL_CREATED = "channel.created.v1";
   public static final String MEMBER_JOINED = "member.joined.v1";
   public static final String MESSAGE_POSTED = "message.posted.v1";
+  public static final String CHANNEL_RENAMED = "channel.renamed.v1";
+  public static final String CHANNEL_MOVED = "channel.moved.v1";
+  public static final String CHANNEL_DELETED = "channel.deleted.v1";
   public static final String INVITE_CREATED = "invite.created.v1";
   public static final String INVITE_ACCEPTED = "invite.accepted.v1";
   public static final String MEMBER_LEFT = "member.left.v1";
@@ -40,7 +43,10 @@ public final class EventTypes {
           Map.entry(INVITE_ACCEPTED, InviteAccepted.class),
           Map.entry(MEMBER_LEFT, MemberLeft.class),
           Map.entry(MEMBER_BANNED, MemberBanned.class),
-          Map.entry(MEMBER_UNBANNED, MemberUnbanned.class));
+          Map.entry(MEMBER_UNBANNED, MemberUnbanned.class),
+          Map.entry(CHANNEL_RENAMED, ChannelRenamed.class),
+          Map.entry(CHANNEL_MOVED, ChannelMoved.class),
+          Map.entry(CHANNEL_DELETED, ChannelDeleted.class));
 
   private EventTypes() {}
 
@@ -63,6 +69,9 @@ public final class EventTypes {
       case MemberLeft e -> MEMBER_LEFT;
       case MemberBanned e -> MEMBER_BANNED;
       case MemberUnbanned e -> MEMBER_UNBANNED;
+      case ChannelRenamed e -> CHANNEL_RENAMED;
+      case ChannelMoved e -> CHANNEL_MOVED;
+      case ChannelDeleted e -> CHANNEL_DELETED;
     };
   }
 

@@ -14,7 +14,10 @@ public sealed interface ServerEvent extends EventPayload
         InviteAccepted,
         MemberLeft,
         MemberBanned,
-        MemberUnbanned {
+        MemberUnbanned,
+        ChannelRenamed,
+        ChannelMoved,
+        ChannelDeleted {
 
   /** The server the fact belongs to; equal to the envelope's aggregate id. */
   ServerId serverId();

@@ -1,0 +1,8 @@
+package io.ohkay.schemas.command;
+
+import io.ohkay.schemas.id.ChannelId;
+import io.ohkay.schemas.id.ServerId;
+
+/** {@code channel.create.v1}: add a channel at the end of the server's list. */
+public record CreateChannel(ServerId serverId, ChannelId channelId, String name)
+    implements ServerCommand {}
