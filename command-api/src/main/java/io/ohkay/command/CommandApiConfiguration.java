@@ -9,6 +9,7 @@ import io.ohkay.command.kafka.TopicsInitializer;
 import io.ohkay.command.server.ChannelRoutes;
 import io.ohkay.command.server.InviteDirectory;
 import io.ohkay.command.server.MembershipRoutes;
+import io.ohkay.command.server.ServerCommands;
 import io.ohkay.command.server.ServerDecider;
 import io.ohkay.command.server.ServerRoutes;
 import io.ohkay.command.token.AccessTokenIssuer;
@@ -256,14 +257,14 @@ public class CommandApiConfiguration {
 
   @Bean
   RouterFunction<ServerResponse> serverWriteRoutes(
-      CommandApiProperties props, CommandBus bus, BearerAuth commandApiBearerAuth) {
-    return new ServerRoutes(
-            bus,
-            commandApiBearerAuth,
-            Topics.SERVER_COMMANDS.in(props.topicPrefix()),
-            props.outcomeTimeout(),
-            COMMAND_CLOCK)
-        .routes();
+      ServerCommands serverCommands, BearerAuth commandApiBearerAuth) {
+    return new ServerRoutes(serverCommands, commandApiBearerAuth).routes();
+  }
+
+  @Bean
+  ServerCommands serverCommands(CommandApiProperties props, CommandBus bus) {
+    return new ServerCommands(
+        bus, Topics.SERVER_COMMANDS.in(props.topicPrefix()), props.outcomeTimeout(), COMMAND_CLOCK);
   }
 
   @Bean
@@ -276,30 +277,16 @@ public class CommandApiConfiguration {
 
   @Bean
   RouterFunction<ServerResponse> membershipRoutes(
-      CommandApiProperties props,
-      CommandBus bus,
+      ServerCommands serverCommands,
       BearerAuth commandApiBearerAuth,
       InviteDirectory inviteDirectory) {
-    return new MembershipRoutes(
-            bus,
-            commandApiBearerAuth,
-            inviteDirectory,
-            Topics.SERVER_COMMANDS.in(props.topicPrefix()),
-            props.outcomeTimeout(),
-            COMMAND_CLOCK)
-        .routes();
+    return new MembershipRoutes(serverCommands, commandApiBearerAuth, inviteDirectory).routes();
   }
 
   @Bean
   RouterFunction<ServerResponse> channelWriteRoutes(
-      CommandApiProperties props, CommandBus bus, BearerAuth commandApiBearerAuth) {
-    return new ChannelRoutes(
-            bus,
-            commandApiBearerAuth,
-            Topics.SERVER_COMMANDS.in(props.topicPrefix()),
-            props.outcomeTimeout(),
-            COMMAND_CLOCK)
-        .routes();
+      ServerCommands serverCommands, BearerAuth commandApiBearerAuth) {
+    return new ChannelRoutes(serverCommands, commandApiBearerAuth).routes();
   }
 
   @Bean

@@ -1,6 +1,5 @@
 package io.ohkay.command.server;
 
-import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.web.BearerAuth;
 import io.ohkay.command.web.CommandIds;
 import io.ohkay.command.web.CommandReplies;
@@ -8,12 +7,10 @@ import io.ohkay.command.web.Fields;
 import io.ohkay.command.web.JsonBodies;
 import io.ohkay.command.web.PathIds;
 import io.ohkay.command.web.Problems;
-import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CreateChannel;
 import io.ohkay.schemas.command.DeleteChannel;
 import io.ohkay.schemas.command.MoveChannel;
 import io.ohkay.schemas.command.RenameChannel;
-import io.ohkay.schemas.command.ServerCommand;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.ChannelMoved;
 import io.ohkay.schemas.id.ChannelId;
@@ -22,8 +19,6 @@ import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,19 +41,12 @@ public final class ChannelRoutes {
   private static final int MAX_BODY_BYTES = 4 * 1024;
   private static final int MAX_NAME = 100;
 
-  private final CommandBus bus;
+  private final ServerCommands commands;
   private final BearerAuth auth;
-  private final String commandsTopic;
-  private final Duration outcomeTimeout;
-  private final Clock clock;
 
-  public ChannelRoutes(
-      CommandBus bus, BearerAuth auth, String commandsTopic, Duration outcomeTimeout, Clock clock) {
-    this.bus = bus;
+  public ChannelRoutes(ServerCommands commands, BearerAuth auth) {
+    this.commands = commands;
     this.auth = auth;
-    this.commandsTopic = commandsTopic;
-    this.outcomeTimeout = outcomeTimeout;
-    this.clock = clock;
   }
 
   public RouterFunction<ServerResponse> routes() {
@@ -82,7 +70,8 @@ public final class ChannelRoutes {
               var name = Fields.text(both.getT2().name(), "name", 1, MAX_NAME);
               var id = CommandIds.of(request, actor);
               var channel = new ChannelId(derived(id, "channel"));
-              return submit(id, actor, new CreateChannel(server, channel, name))
+              return commands
+                  .submit(id, actor, new CreateChannel(server, channel, name))
                   .flatMap(
                       outcome ->
                           CommandReplies.reply(
@@ -115,7 +104,7 @@ public final class ChannelRoutes {
               var rename =
                   name == null
                       ? Mono.just(Optional.<CommandOutcome>empty())
-                      : submit(id, actor, new RenameChannel(server, channel, name));
+                      : commands.submit(id, actor, new RenameChannel(server, channel, name));
               return rename.flatMap(
                   renamed ->
                       body.position() == null
@@ -132,7 +121,8 @@ public final class ChannelRoutes {
   private Mono<ServerResponse> moved(
       CommandId renameId, @Nullable String name, UserId actor, MoveChannel move) {
     var id = name == null ? renameId : new CommandId(derived(renameId, "move"));
-    return submit(id, actor, move)
+    return commands
+        .submit(id, actor, move)
         .flatMap(
             outcome ->
                 CommandReplies.reply(
@@ -163,7 +153,8 @@ public final class ChannelRoutes {
         .flatMap(
             caller -> {
               var id = CommandIds.of(request, caller.userId());
-              return submit(id, caller.userId(), new DeleteChannel(server, channel))
+              return commands
+                  .submit(id, caller.userId(), new DeleteChannel(server, channel))
                   .flatMap(
                       outcome ->
                           CommandReplies.reply(id, outcome, HttpStatus.NO_CONTENT, o -> Map.of()));
@@ -182,10 +173,5 @@ public final class ChannelRoutes {
 
   private static UUID derived(CommandId id, String what) {
     return UUID.nameUUIDFromBytes((id + "#" + what).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private Mono<Optional<CommandOutcome>> submit(CommandId id, UserId actor, ServerCommand payload) {
-    var command = new Command(id, actor, clock.instant(), payload);
-    return bus.submit(commandsTopic, payload.serverId().toString(), command, outcomeTimeout);
   }
 }

@@ -1,6 +1,5 @@
 package io.ohkay.command.server;
 
-import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.web.BearerAuth;
 import io.ohkay.command.web.CommandIds;
 import io.ohkay.command.web.CommandReplies;
@@ -10,7 +9,6 @@ import io.ohkay.command.web.ProblemException;
 import io.ohkay.command.web.Problems;
 import io.ohkay.schemas.command.AcceptInvite;
 import io.ohkay.schemas.command.BanMember;
-import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CreateInvite;
 import io.ohkay.schemas.command.KickMember;
 import io.ohkay.schemas.command.LeaveServer;
@@ -25,11 +23,9 @@ import io.ohkay.schemas.outcome.CommandOutcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -54,26 +50,14 @@ public final class MembershipRoutes {
   private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9]{4,32}$");
   private static final Duration MAX_INVITE_LIFETIME = Duration.ofDays(30);
 
-  private final CommandBus bus;
+  private final ServerCommands commands;
   private final BearerAuth auth;
   private final InviteDirectory invites;
-  private final String commandsTopic;
-  private final Duration outcomeTimeout;
-  private final Clock clock;
 
-  public MembershipRoutes(
-      CommandBus bus,
-      BearerAuth auth,
-      InviteDirectory invites,
-      String commandsTopic,
-      Duration outcomeTimeout,
-      Clock clock) {
-    this.bus = bus;
+  public MembershipRoutes(ServerCommands commands, BearerAuth auth, InviteDirectory invites) {
+    this.commands = commands;
     this.auth = auth;
     this.invites = invites;
-    this.commandsTopic = commandsTopic;
-    this.outcomeTimeout = outcomeTimeout;
-    this.clock = clock;
   }
 
   public RouterFunction<ServerResponse> routes() {
@@ -100,7 +84,8 @@ public final class MembershipRoutes {
                         body -> {
                           var id = CommandIds.of(request, caller.userId());
                           var command = invite(server, id, body);
-                          return submit(id, caller.userId(), command)
+                          return commands
+                              .submit(id, caller.userId(), command)
                               .flatMap(
                                   outcome ->
                                       CommandReplies.reply(
@@ -119,7 +104,7 @@ public final class MembershipRoutes {
     if (lifetime != null && (lifetime < 60 || lifetime > MAX_INVITE_LIFETIME.toSeconds())) {
       throw invalid("expiresInSeconds must be 60 to " + MAX_INVITE_LIFETIME.toSeconds() + ".");
     }
-    var expiresAt = lifetime == null ? null : clock.instant().plusSeconds(lifetime);
+    var expiresAt = lifetime == null ? null : commands.clock().instant().plusSeconds(lifetime);
     return new CreateInvite(server, codeOf(id), expiresAt, body.maxUses());
   }
 
@@ -169,7 +154,8 @@ public final class MembershipRoutes {
                                       new ProblemException(
                                           ErrorCode.INVITE_NOT_FOUND, "No such invite."));
                           var id = CommandIds.of(request, caller.userId());
-                          return submit(id, caller.userId(), new AcceptInvite(found, code))
+                          return commands
+                              .submit(id, caller.userId(), new AcceptInvite(found, code))
                               .flatMap(
                                   outcome ->
                                       CommandReplies.reply(
@@ -215,7 +201,8 @@ public final class MembershipRoutes {
   private Mono<ServerResponse> noContent(
       ServerRequest request, UserId actor, ServerCommand command) {
     var id = CommandIds.of(request, actor);
-    return submit(id, actor, command)
+    return commands
+        .submit(id, actor, command)
         .flatMap(
             outcome -> CommandReplies.reply(id, outcome, HttpStatus.NO_CONTENT, o -> Map.of()));
   }
@@ -230,10 +217,5 @@ public final class MembershipRoutes {
 
   private static ProblemException invalid(String detail) {
     return new ProblemException(ErrorCode.VALIDATION_FAILED, detail);
-  }
-
-  private Mono<Optional<CommandOutcome>> submit(CommandId id, UserId actor, ServerCommand payload) {
-    var command = new Command(id, actor, clock.instant(), payload);
-    return bus.submit(commandsTopic, payload.serverId().toString(), command, outcomeTimeout);
   }
 }

@@ -1,6 +1,5 @@
 package io.ohkay.command.server;
 
-import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.web.BearerAuth;
 import io.ohkay.command.web.CommandIds;
 import io.ohkay.command.web.CommandReplies;
@@ -8,16 +7,11 @@ import io.ohkay.command.web.Fields;
 import io.ohkay.command.web.JsonBodies;
 import io.ohkay.command.web.PathIds;
 import io.ohkay.command.web.Problems;
-import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CreateServer;
 import io.ohkay.schemas.command.PostMessage;
-import io.ohkay.schemas.command.ServerCommand;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
-import io.ohkay.schemas.id.UserId;
-import java.time.Clock;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -33,19 +27,12 @@ public final class ServerRoutes {
   static final int MAX_CONTENT = 4000;
   static final int MAX_SERVER_NAME = 100;
 
-  private final CommandBus bus;
+  private final ServerCommands commands;
   private final BearerAuth auth;
-  private final String commandsTopic;
-  private final Duration outcomeTimeout;
-  private final Clock clock;
 
-  public ServerRoutes(
-      CommandBus bus, BearerAuth auth, String commandsTopic, Duration outcomeTimeout, Clock clock) {
-    this.bus = bus;
+  public ServerRoutes(ServerCommands commands, BearerAuth auth) {
+    this.commands = commands;
     this.auth = auth;
-    this.commandsTopic = commandsTopic;
-    this.outcomeTimeout = outcomeTimeout;
-    this.clock = clock;
   }
 
   public RouterFunction<ServerResponse> routes() {
@@ -71,7 +58,7 @@ public final class ServerRoutes {
                       name ->
                           new CreateServer(
                               new ServerId(commandId.value()), name, generalChannelOf(commandId)))
-                  .flatMap(create -> submit(commandId, caller.userId(), create))
+                  .flatMap(create -> commands.submit(commandId, caller.userId(), create))
                   .flatMap(
                       outcome ->
                           CommandReplies.reply(
@@ -92,7 +79,7 @@ public final class ServerRoutes {
                       content ->
                           new PostMessage(
                               serverId, channelId, new MessageId(commandId.value()), content))
-                  .flatMap(post -> submit(commandId, caller.userId(), post))
+                  .flatMap(post -> commands.submit(commandId, caller.userId(), post))
                   .flatMap(
                       outcome ->
                           CommandReplies.reply(
@@ -108,11 +95,5 @@ public final class ServerRoutes {
     var name = commandId + "#general";
     return new ChannelId(
         java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
-  private Mono<java.util.Optional<io.ohkay.schemas.outcome.CommandOutcome>> submit(
-      io.ohkay.schemas.id.CommandId commandId, UserId actor, ServerCommand payload) {
-    var command = new Command(commandId, actor, clock.instant(), payload);
-    return bus.submit(commandsTopic, payload.serverId().toString(), command, outcomeTimeout);
   }
 }

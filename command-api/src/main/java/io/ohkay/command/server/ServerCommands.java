@@ -1,0 +1,38 @@
+package io.ohkay.command.server;
+
+import io.ohkay.command.kafka.CommandBus;
+import io.ohkay.schemas.command.Command;
+import io.ohkay.schemas.command.ServerCommand;
+import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.outcome.CommandOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/** Sends server commands, keyed by their server, and waits (bounded) for their outcomes. */
+public final class ServerCommands {
+
+  private final CommandBus bus;
+  private final String commandsTopic;
+  private final Duration outcomeTimeout;
+  private final Clock clock;
+
+  public ServerCommands(
+      CommandBus bus, String commandsTopic, Duration outcomeTimeout, Clock clock) {
+    this.bus = bus;
+    this.commandsTopic = commandsTopic;
+    this.outcomeTimeout = outcomeTimeout;
+    this.clock = clock;
+  }
+
+  Mono<Optional<CommandOutcome>> submit(CommandId id, UserId actor, ServerCommand payload) {
+    var command = new Command(id, actor, clock.instant(), payload);
+    return bus.submit(commandsTopic, payload.serverId().toString(), command, outcomeTimeout);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+}
