@@ -12,6 +12,7 @@ import io.ohkay.projector.rebuild.Rebuilder;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.json.Json;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -237,6 +238,197 @@ class PlatformIT {
 
     var after = WrittenState.capture(NAMESPACE, server.id());
     assertThat(after).isEqualTo(before);
+  }
+
+  /** Garbage to every account, membership and channel endpoint: problem+json, nothing written. */
+  @Test
+  void shouldAnswerProblemJsonAndWriteNothingWhenAccountMembershipOrChannelInputIsBad() {
+    var ada = api.signup(unique("ada") + "@example.com");
+    var server = api.createServer(ada, "Bad input, again");
+    var outsider = api.signup(unique("eve") + "@example.com");
+    api.readAfter(
+        ada,
+        server,
+        api.post(ada, server, "before")
+            .expectStatus()
+            .isCreated()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("X-Ohkay-Position"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> WrittenState.userProjected(NAMESPACE, outsider.id()));
+    var before = WrittenState.capture(NAMESPACE, server.id());
+    var base = "/api/servers/" + server.id();
+    var channel = base + "/channels/" + server.generalChannelId();
+
+    for (var bad :
+        List.of(
+            new Bad(
+                "POST",
+                "/api/auth/signin",
+                null,
+                "{\"email\":\"a@b.co\"}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad(
+                "POST",
+                "/api/auth/signin",
+                null,
+                "{\"email\":5,\"password\":\"x\"}",
+                400,
+                "MALFORMED_JSON"),
+            new Bad("POST", "/api/auth/signin", null, "", 400, "MALFORMED_JSON"),
+            new Bad("POST", "/api/auth/refresh", null, "{}", 400, "VALIDATION_FAILED"),
+            new Bad(
+                "POST",
+                "/api/auth/refresh",
+                null,
+                "{\"refreshToken\":\"garbage\"}",
+                401,
+                "INVALID_REFRESH_TOKEN"),
+            new Bad(
+                "POST",
+                "/api/auth/refresh",
+                null,
+                "{\"refreshToken\":\"ort1.AAAA\"}",
+                401,
+                "INVALID_REFRESH_TOKEN"),
+            new Bad("POST", "/api/auth/signout", null, "{}", 401, "UNAUTHENTICATED"),
+            new Bad("PUT", "/api/profiles/me", ada.bearer(), "{}", 400, "VALIDATION_FAILED"),
+            new Bad(
+                "PUT",
+                "/api/profiles/me",
+                ada.bearer(),
+                "{\"displayName\":[\"x\"]}",
+                400,
+                "MALFORMED_JSON"),
+            new Bad(
+                "PUT",
+                "/api/profiles/me",
+                ada.bearer(),
+                "{\"displayName\":\"x\",\"avatarUrl\":\"ftp://x/a.png\"}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad(
+                "PUT",
+                "/api/profiles/me",
+                ada.bearer(),
+                "{\"displayName\":\"x\",\"bio\":\"" + "b".repeat(1001) + "\"}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad(
+                "PUT", "/api/profiles/me", null, "{\"displayName\":\"x\"}", 401, "UNAUTHENTICATED"),
+            new Bad("DELETE", "/api/profiles/me", ada.bearer(), "{}", 400, "VALIDATION_FAILED"),
+            new Bad(
+                "DELETE",
+                "/api/profiles/me",
+                ada.bearer(),
+                "{\"password\":\"wrong one\"}",
+                403,
+                "PASSWORD_MISMATCH"),
+            new Bad(
+                "POST",
+                base + "/invites",
+                ada.bearer(),
+                "{\"maxUses\":0}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad(
+                "POST",
+                base + "/invites",
+                ada.bearer(),
+                "{\"expiresInSeconds\":5}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad(
+                "POST",
+                base + "/invites",
+                ada.bearer(),
+                "{\"maxUses\":\"ten\"}",
+                400,
+                "MALFORMED_JSON"),
+            new Bad("POST", "/api/servers/nope/invites", ada.bearer(), "{}", 400, "INVALID_ID"),
+            new Bad(
+                "POST", "/api/invites/!!/accept", outsider.bearer(), null, 404, "INVITE_NOT_FOUND"),
+            new Bad(
+                "POST",
+                "/api/invites/NoSuchCode9/accept",
+                outsider.bearer(),
+                null,
+                404,
+                "INVITE_NOT_FOUND"),
+            new Bad("DELETE", base + "/members/nope", ada.bearer(), null, 400, "INVALID_ID"),
+            new Bad(
+                "DELETE",
+                base + "/members/" + outsider.id() + "?reason=" + "r".repeat(513),
+                ada.bearer(),
+                null,
+                400,
+                "VALIDATION_FAILED"),
+            new Bad("POST", base + "/bans/nope", ada.bearer(), null, 400, "INVALID_ID"),
+            new Bad("POST", base + "/channels", ada.bearer(), "{}", 400, "VALIDATION_FAILED"),
+            new Bad(
+                "POST",
+                base + "/channels",
+                ada.bearer(),
+                "{\"name\":\"  \"}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad("PATCH", channel, ada.bearer(), "{}", 400, "VALIDATION_FAILED"),
+            new Bad("PATCH", channel, ada.bearer(), "{\"position\":-1}", 400, "VALIDATION_FAILED"),
+            new Bad(
+                "PATCH", channel, ada.bearer(), "{\"position\":\"first\"}", 400, "MALFORMED_JSON"),
+            new Bad(
+                "PATCH",
+                base + "/channels/nope",
+                ada.bearer(),
+                "{\"name\":\"x\"}",
+                400,
+                "INVALID_ID"),
+            new Bad("GET", "/api/profiles/nope", ada.bearer(), null, 400, "INVALID_ID"),
+            new Bad(
+                "GET",
+                "/api/profiles/" + UUID.randomUUID(),
+                ada.bearer(),
+                null,
+                404,
+                "ACCOUNT_NOT_FOUND"),
+            new Bad(
+                "GET",
+                "/api/servers/" + UUID.randomUUID() + "/members",
+                ada.bearer(),
+                null,
+                404,
+                "SERVER_NOT_FOUND"),
+            new Bad("GET", base + "/members", outsider.bearer(), null, 404, "SERVER_NOT_FOUND"))) {
+      assertProblem(bad.send(api.http()), HttpStatus.valueOf(bad.status()), bad.code());
+    }
+
+    assertThat(WrittenState.capture(NAMESPACE, server.id())).isEqualTo(before);
+  }
+
+  /** One bad request and the problem it must get. */
+  record Bad(String method, String path, String bearer, String body, int status, String code) {
+
+    WebTestClient.ResponseSpec send(WebTestClient http) {
+      var request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+      if (bearer != null) {
+        request = request.header(HttpHeaders.AUTHORIZATION, bearer);
+      }
+      return body == null
+          ? request.exchange()
+          : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Override
+    public String toString() {
+      return method
+          + " "
+          + path
+          + " "
+          + (body == null ? "" : body.substring(0, Math.min(40, body.length())));
+    }
   }
 
   @Test

@@ -15,8 +15,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Everything a platform namespace has written: the end offsets of its events topics and of the auth
- * commands topic, and the row counts of its databases. Two equal captures = nothing written.
+ * Everything a platform namespace has written: the end offsets of its events topics and of its
+ * commands topics, and the row counts of its databases. Two equal captures = nothing written.
  */
 record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
 
@@ -56,7 +56,8 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
         List.of(
             Topics.AUTH_EVENTS.in(prefix),
             Topics.SERVER_EVENTS.in(prefix),
-            Topics.AUTH_COMMANDS.in(prefix));
+            Topics.AUTH_COMMANDS.in(prefix),
+            Topics.SERVER_COMMANDS.in(prefix));
     var bootstrap = SharedInfrastructure.get().kafka().bootstrapServers();
     try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       var partitions =
@@ -74,8 +75,14 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
 
   private static Map<String, Long> rowCounts(String namespace, UUID serverId) throws SQLException {
     var counts = new LinkedHashMap<String, Long>();
-    count(counts, namespace + "_auth", "users", "user_profiles");
-    count(counts, namespace + "_server_registry", "servers", "server_members");
+    count(counts, namespace + "_auth", "users", "user_profiles", "sessions", "login_history");
+    count(
+        counts,
+        namespace + "_server_registry",
+        "servers",
+        "server_members",
+        "server_bans",
+        "invite_codes");
     count(
         counts,
         namespace + "_server_" + serverId.toString().replace("-", ""),
