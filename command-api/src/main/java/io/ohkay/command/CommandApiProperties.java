@@ -1,5 +1,6 @@
 package io.ohkay.command;
 
+import io.ohkay.schemas.token.AccessTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +47,18 @@ public record CommandApiProperties(
     @NotNull Path refreshTokenKeyFile,
     @Valid @NotNull Postgres postgres,
     @Valid @DefaultValue RateLimits rateLimits) {
+
+  public CommandApiProperties {
+    if (accessTokenTtl != null
+        && (!accessTokenTtl.isPositive()
+            || accessTokenTtl.compareTo(AccessTokens.MAX_LIFETIME) > 0)) {
+      throw new IllegalArgumentException(
+          "ohkay.command-api.access-token-ttl must be positive and at most "
+              + AccessTokens.MAX_LIFETIME
+              + " (every service refuses longer-lived tokens), was "
+              + accessTokenTtl);
+    }
+  }
 
   /**
    * The PostgreSQL server of {@code <databasePrefix>auth} and {@code

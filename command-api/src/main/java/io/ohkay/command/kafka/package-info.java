@@ -1,4 +1,7 @@
-/** Kafka adapters of the write side: appending commands, awaiting outcomes, creating topics. */
+/**
+ * Kafka adapters of the write side: appending commands, awaiting outcomes, following revocations,
+ * creating topics.
+ */
 @NullMarked
 package io.ohkay.command.kafka;
 

@@ -1,4 +1,7 @@
-/** Servers and their messages: HTTP handlers and the server aggregate's decider. */
+/**
+ * Servers: their membership (invites, kicks, bans), channels and messages; HTTP handlers and the
+ * server aggregate's decider.
+ */
 @NullMarked
 package io.ohkay.command.server;
 

@@ -1,4 +1,4 @@
-/** Issuing access tokens (ES256 JWTs) for signed-in users. */
+/** Issuing access tokens (ES256 JWTs) and refresh tokens (MACs) for signed-in users. */
 @NullMarked
 package io.ohkay.command.token;
 

@@ -10,12 +10,12 @@ import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.outcome.CommandOutcome;
+import io.ohkay.schemas.outcome.Position;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -109,16 +109,13 @@ public record AuthContext(
     if (position == null) {
       return Mono.empty();
     }
-    var colon = position.lastIndexOf(':');
-    UUID aggregate;
-    long seq;
+    Position wanted;
     try {
-      aggregate = UUID.fromString(position.substring(0, Math.max(colon, 0)));
-      seq = Long.parseLong(position.substring(colon + 1));
+      wanted = Position.parse(position);
     } catch (IllegalArgumentException e) {
       return Mono.empty();
     }
-    return blocking(() -> credentials.applied(aggregate, seq))
+    return blocking(() -> credentials.applied(wanted.aggregateId(), wanted.seq()))
         .filter(applied -> applied)
         .repeatWhenEmpty(attempts -> attempts.delayElements(POSITION_POLL))
         .timeout(outcomeTimeout)

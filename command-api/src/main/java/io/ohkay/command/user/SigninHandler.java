@@ -14,6 +14,7 @@ import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -34,7 +35,7 @@ final class SigninHandler {
 
   SigninHandler(AuthContext auth) {
     this.auth = auth;
-    this.decoyHash = auth.hasher().hash(SessionId.class.getName() + System.nanoTime());
+    this.decoyHash = auth.hasher().hash(UUID.randomUUID().toString());
   }
 
   Mono<ServerResponse> signin(ServerRequest request) {

@@ -1,5 +1,6 @@
 package io.ohkay.edge.position;
 
+import io.ohkay.schemas.outcome.Position;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +19,10 @@ public final class PositionWait {
   private static final Duration MAX_RETRY = Duration.ofMillis(200);
   private static final PositionWait NONE = new PositionWait(null, 0);
 
-  private final @Nullable MinPosition position;
+  private final @Nullable Position position;
   private final long deadlineNanos;
 
-  private PositionWait(@Nullable MinPosition position, long deadlineNanos) {
+  private PositionWait(@Nullable Position position, long deadlineNanos) {
     this.position = position;
     this.deadlineNanos = deadlineNanos;
   }
@@ -32,12 +33,12 @@ public final class PositionWait {
   }
 
   /** Waits for {@code position} until {@code maxWait} from now. */
-  public static PositionWait until(MinPosition position, Duration maxWait) {
+  public static PositionWait until(Position position, Duration maxWait) {
     return new PositionWait(position, System.nanoTime() + maxWait.toNanos());
   }
 
   /** The position asked for, if any. */
-  public Optional<MinPosition> position() {
+  public Optional<Position> position() {
     return Optional.ofNullable(position);
   }
 
@@ -64,7 +65,7 @@ public final class PositionWait {
     return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
   }
 
-  private static Mono<Boolean> applied(DatabaseClient database, MinPosition wanted) {
+  private static Mono<Boolean> applied(DatabaseClient database, Position wanted) {
     return database
         .sql("select seq from aggregate_versions where aggregate_id = :id")
         .bind("id", wanted.aggregateId())

@@ -2,6 +2,7 @@ package io.ohkay.edge.position;
 
 import io.ohkay.edge.web.ProblemException;
 import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.outcome.Position;
 import java.time.Duration;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
@@ -33,7 +34,7 @@ public final class ReadYourWrites {
       throw malformed("send one " + MIN_POSITION_HEADER + " header");
     }
     try {
-      return PositionWait.until(MinPosition.parse(values.getFirst()), maxWait);
+      return PositionWait.until(Position.parse(values.getFirst()), maxWait);
     } catch (IllegalArgumentException e) {
       throw malformed(MIN_POSITION_HEADER + " must be <aggregateId>:<seq>");
     }

@@ -1,22 +1,23 @@
-package io.ohkay.edge.position;
+package io.ohkay.schemas.outcome;
 
 import io.ohkay.schemas.id.Ids;
 import java.util.UUID;
 
 /**
- * A write position a client wants to read: the aggregate's {@code seq} after its write, as the
- * command API returns it in {@code X-Ohkay-Position} ({@code <aggregateId>:<seq>}).
+ * The position of a write: its aggregate's {@code seq} after it. Every write answers it in {@code
+ * X-Ohkay-Position} as {@code <aggregateId>:<seq>} ({@link CommandOutcome#position()}); a client
+ * sends it back in {@code X-Ohkay-Min-Position} to read its own write.
  */
-public record MinPosition(UUID aggregateId, long seq) {
+public record Position(UUID aggregateId, long seq) {
 
-  public MinPosition {
+  public Position {
     if (seq < 1) {
       throw new IllegalArgumentException("seq starts at 1: " + seq);
     }
   }
 
   /** Parses {@code <aggregateId>:<seq>}; throws {@link IllegalArgumentException} otherwise. */
-  public static MinPosition parse(String text) {
+  public static Position parse(String text) {
     var colon = text.lastIndexOf(':');
     if (colon < 0) {
       throw new IllegalArgumentException("expected <aggregateId>:<seq>: " + text);
@@ -26,7 +27,7 @@ public record MinPosition(UUID aggregateId, long seq) {
     if (seq.isEmpty() || seq.length() > 19 || !seq.chars().allMatch(Character::isDigit)) {
       throw new IllegalArgumentException("seq is not a positive number: " + seq);
     }
-    return new MinPosition(aggregateId, Long.parseLong(seq));
+    return new Position(aggregateId, Long.parseLong(seq));
   }
 
   @Override

@@ -1,0 +1,37 @@
+package io.ohkay.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CommandApiPropertiesTest {
+
+  @Test
+  void shouldRefuseToStartWhenAccessTokensWouldOutliveTheRevocationHorizon() {
+    assertThatThrownBy(() -> properties(Duration.ofHours(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ohkay.command-api.access-token-ttl");
+    assertThatThrownBy(() -> properties(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(properties(Duration.ofHours(1)).accessTokenTtl()).isEqualTo(Duration.ofHours(1));
+  }
+
+  private static CommandApiProperties properties(Duration ttl) {
+    return new CommandApiProperties(
+        "localhost:9092",
+        "",
+        "ohkay-decider",
+        (short) 1,
+        Path.of("state"),
+        Duration.ofMillis(10),
+        Duration.ofSeconds(5),
+        Path.of("access.jwk"),
+        ttl,
+        Path.of("refresh.key"),
+        new CommandApiProperties.Postgres("localhost", 5432, "postgres", "", "ohkay_"),
+        new CommandApiProperties.RateLimits(null, null, null));
+  }
+}
