@@ -259,6 +259,7 @@ class PlatformIT {
         .atMost(Duration.ofSeconds(20))
         .until(() -> WrittenState.userProjected(NAMESPACE, outsider.id()));
     var before = WrittenState.capture(NAMESPACE, server.id());
+    var commandsBefore = WrittenState.serverCommandsEnd(NAMESPACE);
     var base = "/api/servers/" + server.id();
     var channel = base + "/channels/" + server.generalChannelId();
 
@@ -406,6 +407,7 @@ class PlatformIT {
     }
 
     assertThat(WrittenState.capture(NAMESPACE, server.id())).isEqualTo(before);
+    assertThat(WrittenState.serverCommandsEnd(NAMESPACE)).isEqualTo(commandsBefore);
   }
 
   /** One bad request and the problem it must get. */

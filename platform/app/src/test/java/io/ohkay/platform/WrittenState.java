@@ -15,8 +15,9 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Everything a platform namespace has written: the end offsets of its events topics and of its
- * commands topics, and the row counts of its databases. Two equal captures = nothing written.
+ * Everything a platform namespace has written: the end offsets of its events topics and of the auth
+ * commands topic, and the row counts of its databases. Two equal captures = nothing written. (A
+ * request the server decider refuses still appends its command: see {@link #serverCommandsEnd}.)
  */
 record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
 
@@ -24,6 +25,20 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
     try {
       return new WrittenState(endOffsets(namespace), rowCounts(namespace, serverId));
     } catch (SQLException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The end offset (summed over partitions) of the server commands topic. */
+  static long serverCommandsEnd(String namespace) {
+    try {
+      return endOffsets(List.of(Topics.SERVER_COMMANDS.in(namespace + "."))).values().stream()
+          .mapToLong(Long::longValue)
+          .sum();
+    } catch (ExecutionException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -52,12 +67,15 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
   private static Map<String, Long> endOffsets(String namespace)
       throws ExecutionException, InterruptedException {
     var prefix = namespace + ".";
-    var topics =
+    return endOffsets(
         List.of(
             Topics.AUTH_EVENTS.in(prefix),
             Topics.SERVER_EVENTS.in(prefix),
-            Topics.AUTH_COMMANDS.in(prefix),
-            Topics.SERVER_COMMANDS.in(prefix));
+            Topics.AUTH_COMMANDS.in(prefix)));
+  }
+
+  private static Map<String, Long> endOffsets(List<String> topics)
+      throws ExecutionException, InterruptedException {
     var bootstrap = SharedInfrastructure.get().kafka().bootstrapServers();
     try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       var partitions =
