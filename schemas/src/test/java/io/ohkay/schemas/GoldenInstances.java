@@ -1,15 +1,22 @@
 package io.ohkay.schemas;
 
 import io.ohkay.schemas.command.AcceptInvite;
+import io.ohkay.schemas.command.AssignRole;
 import io.ohkay.schemas.command.BanMember;
 import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CreateChannel;
 import io.ohkay.schemas.command.CreateInvite;
+import io.ohkay.schemas.command.CreateRole;
 import io.ohkay.schemas.command.CreateServer;
 import io.ohkay.schemas.command.DeleteAccount;
 import io.ohkay.schemas.command.DeleteChannel;
+import io.ohkay.schemas.command.DeleteMessage;
+import io.ohkay.schemas.command.DeleteRole;
+import io.ohkay.schemas.command.DeleteServer;
+import io.ohkay.schemas.command.EditMessage;
 import io.ohkay.schemas.command.KickMember;
 import io.ohkay.schemas.command.LeaveServer;
+import io.ohkay.schemas.command.MarkChannelRead;
 import io.ohkay.schemas.command.MoveChannel;
 import io.ohkay.schemas.command.NewSession;
 import io.ohkay.schemas.command.NoteMembership;
@@ -19,28 +26,47 @@ import io.ohkay.schemas.command.RecordSigninFailure;
 import io.ohkay.schemas.command.RefreshSession;
 import io.ohkay.schemas.command.RegisterUser;
 import io.ohkay.schemas.command.ReleaseEmail;
+import io.ohkay.schemas.command.RemoveChannelOverwrite;
 import io.ohkay.schemas.command.RemoveMember;
 import io.ohkay.schemas.command.RenameChannel;
 import io.ohkay.schemas.command.RevokeSession;
+import io.ohkay.schemas.command.SetChannelOverwrite;
 import io.ohkay.schemas.command.StartSession;
+import io.ohkay.schemas.command.UnassignRole;
 import io.ohkay.schemas.command.UnbanMember;
 import io.ohkay.schemas.command.UpdateProfile;
+import io.ohkay.schemas.command.UpdateRole;
+import io.ohkay.schemas.command.UpdateServer;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.ChannelDeleted;
 import io.ohkay.schemas.event.ChannelMoved;
+import io.ohkay.schemas.event.ChannelOverwriteRemoved;
+import io.ohkay.schemas.event.ChannelOverwriteSet;
+import io.ohkay.schemas.event.ChannelRead;
 import io.ohkay.schemas.event.ChannelRenamed;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberKicked;
 import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberRoleAdded;
+import io.ohkay.schemas.event.MemberRoleRemoved;
 import io.ohkay.schemas.event.MemberUnbanned;
+import io.ohkay.schemas.event.MembersMentioned;
+import io.ohkay.schemas.event.MessageDeleted;
+import io.ohkay.schemas.event.MessageEdited;
 import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ProfileUpdated;
+import io.ohkay.schemas.event.RoleCreated;
+import io.ohkay.schemas.event.RoleDeleted;
+import io.ohkay.schemas.event.RoleUpdated;
 import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.event.ServerEvent;
+import io.ohkay.schemas.event.ServerUpdated;
 import io.ohkay.schemas.event.SessionRefreshed;
 import io.ohkay.schemas.event.SessionRevoked;
 import io.ohkay.schemas.event.SessionStarted;
@@ -51,10 +77,13 @@ import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.MessageId;
+import io.ohkay.schemas.id.RoleId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.outcome.CommandOutcome;
+import io.ohkay.schemas.permission.OverwriteTarget;
+import io.ohkay.schemas.permission.Permission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -93,6 +122,9 @@ final class GoldenInstances {
   static final Instant MODERATED_AT = Instant.parse("2026-01-17T10:00:00Z");
   static final String INVITE = "x7Kq2mPz";
   static final ChannelId RANDOM = ChannelId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6002");
+  static final CommandId GOVERN = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c007");
+  static final Instant GOVERNED_AT = Instant.parse("2026-01-18T11:00:00Z");
+  static final RoleId MODERATORS = RoleId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6301");
   static final String CONTENT = "Hello, \"world\" — ünïcødé ✓\nsecond line";
 
   private GoldenInstances() {}
@@ -109,6 +141,13 @@ final class GoldenInstances {
           events,
           Event.decided(
               MODERATE, serverSeq - 5, SERVER.value(), serverSeq, MODERATED_AT, ALICE, payload));
+    }
+    for (var payload : governance()) {
+      serverSeq++;
+      put(
+          events,
+          Event.decided(
+              GOVERN, serverSeq - 13, SERVER.value(), serverSeq, GOVERNED_AT, ALICE, payload));
     }
     var seq = 1;
     for (var payload : accountLife()) {
@@ -160,6 +199,28 @@ final class GoldenInstances {
     put(
         commands,
         new Command(POST, ALICE, POSTED_AT, new PostMessage(SERVER, GENERAL, MESSAGE, CONTENT)));
+    for (var payload :
+        List.of(
+            new CreateRole(SERVER, MODERATORS, "Moderators", List.of(Permission.KICK_MEMBERS)),
+            new UpdateRole(SERVER, MODERATORS, null, List.of(Permission.MANAGE_MESSAGES)),
+            new DeleteRole(SERVER, MODERATORS),
+            new AssignRole(SERVER, BOB, MODERATORS),
+            new UnassignRole(SERVER, BOB, MODERATORS),
+            new SetChannelOverwrite(
+                SERVER,
+                RANDOM,
+                OverwriteTarget.ROLE,
+                SERVER.value(),
+                List.of(),
+                List.of(Permission.VIEW_CHANNEL)),
+            new RemoveChannelOverwrite(SERVER, RANDOM, SERVER.value()),
+            new UpdateServer(SERVER, "Rustaceans", null),
+            new DeleteServer(SERVER),
+            new EditMessage(SERVER, GENERAL, MESSAGE, "Hello, edited"),
+            new DeleteMessage(SERVER, GENERAL, MESSAGE),
+            new MarkChannelRead(SERVER, GENERAL))) {
+      put(commands, new Command(GOVERN, ALICE, GOVERNED_AT, payload));
+    }
     return commands;
   }
 
@@ -209,6 +270,39 @@ final class GoldenInstances {
         new ChannelRenamed(SERVER, GENERAL, "welcome"),
         new ChannelMoved(SERVER, GENERAL, 1),
         new ChannelDeleted(SERVER, GENERAL));
+  }
+
+  /** One of each role, overwrite, message-life and server-life fact, in a possible order. */
+  private static List<ServerEvent> governance() {
+    return List.of(
+        new RoleCreated(
+            SERVER,
+            MODERATORS,
+            "Moderators",
+            List.of(Permission.KICK_MEMBERS, Permission.MANAGE_MESSAGES)),
+        new RoleUpdated(
+            SERVER,
+            MODERATORS,
+            "Mods",
+            List.of(Permission.KICK_MEMBERS, Permission.BAN_MEMBERS, Permission.MANAGE_MESSAGES)),
+        new MemberRoleAdded(SERVER, BOB, MODERATORS),
+        new ChannelOverwriteSet(
+            SERVER,
+            RANDOM,
+            OverwriteTarget.ROLE,
+            SERVER.value(),
+            List.of(),
+            List.of(Permission.VIEW_CHANNEL)),
+        new ChannelOverwriteRemoved(SERVER, RANDOM, SERVER.value()),
+        new MessageEdited(SERVER, GENERAL, MESSAGE, "Hello, edited <@" + BOB + ">"),
+        new MembersMentioned(SERVER, GENERAL, MESSAGE, List.of(BOB)),
+        new MessageDeleted(SERVER, GENERAL, MESSAGE),
+        new ChannelRead(SERVER, GENERAL, BOB),
+        new MemberKicked(SERVER, BOB, "off-topic"),
+        new MemberRoleRemoved(SERVER, BOB, MODERATORS),
+        new RoleDeleted(SERVER, MODERATORS),
+        new ServerUpdated(SERVER, "Rustaceans", "All things Rust"),
+        new ServerDeleted(SERVER));
   }
 
   /** One of each account fact after registration, in the order an account lives them. */

@@ -29,6 +29,18 @@ public final class CommandTypes {
   public static final String DELETE_CHANNEL = "channel.delete.v1";
   public static final String CREATE_SERVER = "server.create.v1";
   public static final String POST_MESSAGE = "message.post.v1";
+  public static final String CREATE_ROLE = "role.create.v1";
+  public static final String UPDATE_ROLE = "role.update.v1";
+  public static final String DELETE_ROLE = "role.delete.v1";
+  public static final String ASSIGN_ROLE = "member.role.assign.v1";
+  public static final String UNASSIGN_ROLE = "member.role.unassign.v1";
+  public static final String SET_CHANNEL_OVERWRITE = "channel.overwrite.set.v1";
+  public static final String REMOVE_CHANNEL_OVERWRITE = "channel.overwrite.remove.v1";
+  public static final String UPDATE_SERVER = "server.update.v1";
+  public static final String DELETE_SERVER = "server.delete.v1";
+  public static final String EDIT_MESSAGE = "message.edit.v1";
+  public static final String DELETE_MESSAGE = "message.delete.v1";
+  public static final String MARK_CHANNEL_READ = "channel.mark-read.v1";
 
   private static final Map<String, Class<? extends CommandPayload>> CLASSES =
       Map.ofEntries(
@@ -54,7 +66,19 @@ public final class CommandTypes {
           Map.entry(CREATE_CHANNEL, CreateChannel.class),
           Map.entry(RENAME_CHANNEL, RenameChannel.class),
           Map.entry(MOVE_CHANNEL, MoveChannel.class),
-          Map.entry(DELETE_CHANNEL, DeleteChannel.class));
+          Map.entry(DELETE_CHANNEL, DeleteChannel.class),
+          Map.entry(CREATE_ROLE, CreateRole.class),
+          Map.entry(UPDATE_ROLE, UpdateRole.class),
+          Map.entry(DELETE_ROLE, DeleteRole.class),
+          Map.entry(ASSIGN_ROLE, AssignRole.class),
+          Map.entry(UNASSIGN_ROLE, UnassignRole.class),
+          Map.entry(SET_CHANNEL_OVERWRITE, SetChannelOverwrite.class),
+          Map.entry(REMOVE_CHANNEL_OVERWRITE, RemoveChannelOverwrite.class),
+          Map.entry(UPDATE_SERVER, UpdateServer.class),
+          Map.entry(DELETE_SERVER, DeleteServer.class),
+          Map.entry(EDIT_MESSAGE, EditMessage.class),
+          Map.entry(DELETE_MESSAGE, DeleteMessage.class),
+          Map.entry(MARK_CHANNEL_READ, MarkChannelRead.class));
 
   private CommandTypes() {}
 
@@ -84,6 +108,18 @@ public final class CommandTypes {
       case RenameChannel c -> RENAME_CHANNEL;
       case MoveChannel c -> MOVE_CHANNEL;
       case DeleteChannel c -> DELETE_CHANNEL;
+      case CreateRole c -> CREATE_ROLE;
+      case UpdateRole c -> UPDATE_ROLE;
+      case DeleteRole c -> DELETE_ROLE;
+      case AssignRole c -> ASSIGN_ROLE;
+      case UnassignRole c -> UNASSIGN_ROLE;
+      case SetChannelOverwrite c -> SET_CHANNEL_OVERWRITE;
+      case RemoveChannelOverwrite c -> REMOVE_CHANNEL_OVERWRITE;
+      case UpdateServer c -> UPDATE_SERVER;
+      case DeleteServer c -> DELETE_SERVER;
+      case EditMessage c -> EDIT_MESSAGE;
+      case DeleteMessage c -> DELETE_MESSAGE;
+      case MarkChannelRead c -> MARK_CHANNEL_READ;
     };
   }
 

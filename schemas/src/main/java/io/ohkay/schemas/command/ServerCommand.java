@@ -16,7 +16,19 @@ public sealed interface ServerCommand extends CommandPayload
         CreateChannel,
         RenameChannel,
         MoveChannel,
-        DeleteChannel {
+        DeleteChannel,
+        CreateRole,
+        UpdateRole,
+        DeleteRole,
+        AssignRole,
+        UnassignRole,
+        SetChannelOverwrite,
+        RemoveChannelOverwrite,
+        UpdateServer,
+        DeleteServer,
+        EditMessage,
+        DeleteMessage,
+        MarkChannelRead {
 
   /** The server that decides the command; the record key. */
   ServerId serverId();

@@ -36,7 +36,10 @@ public enum ErrorCode {
   MISSING_PERMISSION(403, "You may not do this in this server."),
   OWNER_CANNOT_LEAVE(
       409, "The owner cannot leave, be kicked or be banned; delete the server instead."),
-  MESSAGE_ALREADY_EXISTS(409, "A message with this id already exists.");
+  MESSAGE_ALREADY_EXISTS(409, "A message with this id already exists."),
+  MESSAGE_NOT_FOUND(404, "No such message in this channel, or it was deleted."),
+  ROLE_NOT_FOUND(404, "No such role in this server."),
+  ROLE_ALREADY_EXISTS(409, "A role with this id already exists.");
 
   private final int httpStatus;
   private final String title;

@@ -25,6 +25,20 @@ public final class EventTypes {
   public static final String MEMBER_LEFT = "member.left.v1";
   public static final String MEMBER_BANNED = "member.banned.v1";
   public static final String MEMBER_UNBANNED = "member.unbanned.v1";
+  public static final String ROLE_CREATED = "role.created.v1";
+  public static final String ROLE_UPDATED = "role.updated.v1";
+  public static final String ROLE_DELETED = "role.deleted.v1";
+  public static final String MEMBER_ROLE_ADDED = "member.role.added.v1";
+  public static final String MEMBER_ROLE_REMOVED = "member.role.removed.v1";
+  public static final String CHANNEL_OVERWRITE_SET = "channel.overwrite.set.v1";
+  public static final String CHANNEL_OVERWRITE_REMOVED = "channel.overwrite.removed.v1";
+  public static final String SERVER_UPDATED = "server.updated.v1";
+  public static final String SERVER_DELETED = "server.deleted.v1";
+  public static final String MESSAGE_EDITED = "message.edited.v1";
+  public static final String MESSAGE_DELETED = "message.deleted.v1";
+  public static final String MEMBERS_MENTIONED = "members.mentioned.v1";
+  public static final String MEMBER_KICKED = "member.kicked.v1";
+  public static final String CHANNEL_READ = "channel.read.v1";
 
   private static final Map<String, Class<? extends EventPayload>> CLASSES =
       Map.ofEntries(
@@ -46,7 +60,21 @@ public final class EventTypes {
           Map.entry(MEMBER_UNBANNED, MemberUnbanned.class),
           Map.entry(CHANNEL_RENAMED, ChannelRenamed.class),
           Map.entry(CHANNEL_MOVED, ChannelMoved.class),
-          Map.entry(CHANNEL_DELETED, ChannelDeleted.class));
+          Map.entry(CHANNEL_DELETED, ChannelDeleted.class),
+          Map.entry(ROLE_CREATED, RoleCreated.class),
+          Map.entry(ROLE_UPDATED, RoleUpdated.class),
+          Map.entry(ROLE_DELETED, RoleDeleted.class),
+          Map.entry(MEMBER_ROLE_ADDED, MemberRoleAdded.class),
+          Map.entry(MEMBER_ROLE_REMOVED, MemberRoleRemoved.class),
+          Map.entry(CHANNEL_OVERWRITE_SET, ChannelOverwriteSet.class),
+          Map.entry(CHANNEL_OVERWRITE_REMOVED, ChannelOverwriteRemoved.class),
+          Map.entry(SERVER_UPDATED, ServerUpdated.class),
+          Map.entry(SERVER_DELETED, ServerDeleted.class),
+          Map.entry(MESSAGE_EDITED, MessageEdited.class),
+          Map.entry(MESSAGE_DELETED, MessageDeleted.class),
+          Map.entry(MEMBERS_MENTIONED, MembersMentioned.class),
+          Map.entry(MEMBER_KICKED, MemberKicked.class),
+          Map.entry(CHANNEL_READ, ChannelRead.class));
 
   private EventTypes() {}
 
@@ -72,6 +100,20 @@ public final class EventTypes {
       case ChannelRenamed e -> CHANNEL_RENAMED;
       case ChannelMoved e -> CHANNEL_MOVED;
       case ChannelDeleted e -> CHANNEL_DELETED;
+      case RoleCreated e -> ROLE_CREATED;
+      case RoleUpdated e -> ROLE_UPDATED;
+      case RoleDeleted e -> ROLE_DELETED;
+      case MemberRoleAdded e -> MEMBER_ROLE_ADDED;
+      case MemberRoleRemoved e -> MEMBER_ROLE_REMOVED;
+      case ChannelOverwriteSet e -> CHANNEL_OVERWRITE_SET;
+      case ChannelOverwriteRemoved e -> CHANNEL_OVERWRITE_REMOVED;
+      case ServerUpdated e -> SERVER_UPDATED;
+      case ServerDeleted e -> SERVER_DELETED;
+      case MessageEdited e -> MESSAGE_EDITED;
+      case MessageDeleted e -> MESSAGE_DELETED;
+      case MembersMentioned e -> MEMBERS_MENTIONED;
+      case MemberKicked e -> MEMBER_KICKED;
+      case ChannelRead e -> CHANNEL_READ;
     };
   }
 

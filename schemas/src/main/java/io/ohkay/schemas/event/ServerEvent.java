@@ -17,7 +17,21 @@ public sealed interface ServerEvent extends EventPayload
         MemberUnbanned,
         ChannelRenamed,
         ChannelMoved,
-        ChannelDeleted {
+        ChannelDeleted,
+        RoleCreated,
+        RoleUpdated,
+        RoleDeleted,
+        MemberRoleAdded,
+        MemberRoleRemoved,
+        ChannelOverwriteSet,
+        ChannelOverwriteRemoved,
+        ServerUpdated,
+        ServerDeleted,
+        MessageEdited,
+        MessageDeleted,
+        MembersMentioned,
+        MemberKicked,
+        ChannelRead {
 
   /** The server the fact belongs to; equal to the envelope's aggregate id. */
   ServerId serverId();

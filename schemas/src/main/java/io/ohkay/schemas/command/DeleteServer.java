@@ -1,0 +1,6 @@
+package io.ohkay.schemas.command;
+
+import io.ohkay.schemas.id.ServerId;
+
+/** {@code server.delete.v1}: the owner deletes the server and everything in it. */
+public record DeleteServer(ServerId serverId) implements ServerCommand {}

@@ -1,0 +1,24 @@
+package io.ohkay.schemas.command;
+
+import io.ohkay.schemas.id.ChannelId;
+import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.permission.OverwriteTarget;
+import io.ohkay.schemas.permission.Permission;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code channel.overwrite.set.v1}: set the channel's overwrite for a role or a member. */
+public record SetChannelOverwrite(
+    ServerId serverId,
+    ChannelId channelId,
+    OverwriteTarget targetType,
+    UUID targetId,
+    List<Permission> allow,
+    List<Permission> deny)
+    implements ServerCommand {
+
+  public SetChannelOverwrite {
+    allow = List.copyOf(allow);
+    deny = List.copyOf(deny);
+  }
+}

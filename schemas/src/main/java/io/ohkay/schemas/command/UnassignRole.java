@@ -1,0 +1,9 @@
+package io.ohkay.schemas.command;
+
+import io.ohkay.schemas.id.RoleId;
+import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.UserId;
+
+/** {@code member.role.unassign.v1}: take a role from a member. */
+public record UnassignRole(ServerId serverId, UserId userId, RoleId roleId)
+    implements ServerCommand {}
