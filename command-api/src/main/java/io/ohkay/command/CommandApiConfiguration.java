@@ -9,6 +9,9 @@ import io.ohkay.command.kafka.TopicsInitializer;
 import io.ohkay.command.server.ChannelRoutes;
 import io.ohkay.command.server.InviteDirectory;
 import io.ohkay.command.server.MembershipRoutes;
+import io.ohkay.command.server.MessageRoutes;
+import io.ohkay.command.server.OverwriteRoutes;
+import io.ohkay.command.server.RoleRoutes;
 import io.ohkay.command.server.ServerCommands;
 import io.ohkay.command.server.ServerDecider;
 import io.ohkay.command.server.ServerRoutes;
@@ -287,6 +290,24 @@ public class CommandApiConfiguration {
   RouterFunction<ServerResponse> channelWriteRoutes(
       ServerCommands serverCommands, BearerAuth commandApiBearerAuth) {
     return new ChannelRoutes(serverCommands, commandApiBearerAuth).routes();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> roleWriteRoutes(
+      ServerCommands serverCommands, BearerAuth commandApiBearerAuth) {
+    return new RoleRoutes(serverCommands, commandApiBearerAuth).routes();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> overwriteWriteRoutes(
+      ServerCommands serverCommands, BearerAuth commandApiBearerAuth) {
+    return new OverwriteRoutes(serverCommands, commandApiBearerAuth).routes();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> messageWriteRoutes(
+      ServerCommands serverCommands, BearerAuth commandApiBearerAuth) {
+    return new MessageRoutes(serverCommands, commandApiBearerAuth).routes();
   }
 
   @Bean

@@ -32,6 +32,33 @@ public interface Decider<C extends CommandPayload, S> {
   S evolve(S state, EventPayload event);
 
   /**
+   * The part of the aggregate {@code command} needs beside its state, or null (the default) when it
+   * needs none. A part is a piece of state stored under its own key ({@code <aggregate key>#<part
+   * key>}), so an aggregate with millions of small facts (a server's messages) never loads them
+   * all: the shell loads the one part a command names, lends it to the decider through {@link
+   * #withPart}, and after an accepted command stores {@link #partOf} apart from the state {@link
+   * #withoutPart}.
+   */
+  default @Nullable String partKey(C command) {
+    return null;
+  }
+
+  /** {@code state} holding the stored part (null: the part was never stored). */
+  default S withPart(S state, byte @Nullable [] stored) {
+    return state;
+  }
+
+  /** The part held by {@code state}, to store; null when there is nothing to store. */
+  default byte @Nullable [] partOf(S state) {
+    return null;
+  }
+
+  /** {@code state} without its part, as stored under the aggregate's own key. */
+  default S withoutPart(S state) {
+    return state;
+  }
+
+  /**
    * The aggregate an outcome names for {@code command}: the record key, unless the key is not an
    * aggregate id (a registration is keyed by e-mail but is about a user).
    */

@@ -18,19 +18,24 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 
 /**
- * The impure shell around a {@link Decider}: loads the aggregate's state, decides, numbers the
- * events, and forwards events, follow-up commands and the outcome. Runs under exactly_once_v2, so
- * state, events, follow-ups and outcome commit together or not at all. A command seen before (same
- * command id) yields what it yielded the first time and decides nothing.
+ * The impure shell around a {@link Decider}: loads the aggregate's state (and the part the command
+ * names, stored under {@code <key>#<part>}), decides, numbers the events, stores the evolved state
+ * and part apart, and forwards events, follow-up commands and the outcome. Runs under
+ * exactly_once_v2, so state, events, follow-ups and outcome commit together or not at all. A
+ * command seen before (same command id) yields what it yielded the first time and decides nothing.
  *
  * <p>Several deciders may share one commands topic (each sees every record and decides its own
  * command types); the primary one dead-letters what none of them can decode or decide.
  */
 final class DeciderProcessor<C extends CommandPayload, S>
     implements Processor<String, byte[], String, Routed> {
+
+  /** Between an aggregate's key and a part's key in the state store. */
+  static final String PART_SEPARATOR = "#";
 
   private final Decider<C, S> decider;
   private final DeciderTopics topics;
@@ -107,15 +112,26 @@ final class DeciderProcessor<C extends CommandPayload, S>
 
   private void decide(Record<String, byte[]> record, Command command, C payload) {
     var stored = load(record.key());
+    var partKey = partKeyOf(record.key(), payload);
+    var state =
+        partKey == null ? stored.state() : decider.withPart(stored.state(), states.get(partKey));
     var decidedAt = Instant.ofEpochMilli(record.timestamp());
-    switch (decider.decide(payload, command.actorId(), command.issuedAt(), stored.state())) {
+    switch (decider.decide(payload, command.actorId(), command.issuedAt(), state)) {
       case Decision.Reject reject ->
           answer(
               record, command, rejected(record.key(), command, payload, stored, reject, decidedAt));
-      case Decision.Accept accept ->
-          answer(record, command, apply(record, command, stored, accept, decidedAt));
+      case Decision.Accept accept -> {
+        var decided = new Stored<>(stored.seq(), state);
+        answer(record, command, apply(record, command, decided, partKey, accept, decidedAt));
+      }
       case Decision.Forward hand -> handOver(record, command, stored, hand);
     }
+  }
+
+  /** The store key of the part {@code payload} needs, or null when it needs none. */
+  private @Nullable String partKeyOf(String key, C payload) {
+    var part = decider.partKey(payload);
+    return part == null ? null : key + PART_SEPARATOR + part;
   }
 
   private void answer(Record<String, byte[]> record, Command command, CommandOutcome outcome) {
@@ -142,6 +158,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
       Record<String, byte[]> record,
       Command command,
       Stored<S> stored,
+      @Nullable String partKey,
       Decision.Accept accept,
       Instant decidedAt) {
     var events = new ArrayList<Event>();
@@ -162,7 +179,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
       state = decider.evolve(state, payload);
       forwardEvent(event, record.timestamp());
     }
-    states.put(record.key(), Json.write(new Stored<>(seq, state)));
+    store(record.key(), partKey, new Stored<>(seq, state));
     sendFollowUps(command, accept.followUps(), record.timestamp(), false);
     var aggregateId = events.getFirst().aggregateId().toString();
     return CommandOutcome.accepted(command.commandId(), aggregateId, seq, events, decidedAt);
@@ -171,7 +188,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
   private void handOver(
       Record<String, byte[]> record, Command command, Stored<S> stored, Decision.Forward hand) {
     var next = decider.stateType().cast(hand.nextState());
-    states.put(record.key(), Json.write(new Stored<>(stored.seq(), next)));
+    states.put(record.key(), Json.write(new Stored<>(stored.seq(), decider.withoutPart(next))));
     var sent = sendFollowUps(command, hand.followUps(), record.timestamp(), true);
     processed.rememberForwards(command.commandId(), Json.write(sent), record.timestamp());
   }
@@ -203,6 +220,18 @@ final class DeciderProcessor<C extends CommandPayload, S>
 
   /** A follow-up as written, remembered so a retried command re-sends exactly it. */
   record SentFollowUp(String topic, String key, Command command) {}
+
+  /** Stores the state under {@code key} and its part, if any, under {@code partKey}. */
+  private void store(String key, @Nullable String partKey, Stored<S> stored) {
+    if (partKey != null) {
+      var part = decider.partOf(stored.state());
+      if (part != null) {
+        states.put(partKey, part);
+      }
+    }
+    var state = decider.withoutPart(stored.state());
+    states.put(key, Json.write(new Stored<>(stored.seq(), state)));
+  }
 
   private Stored<S> load(String key) {
     var bytes = states.get(key);

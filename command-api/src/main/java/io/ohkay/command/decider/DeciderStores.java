@@ -3,7 +3,7 @@ package io.ohkay.command.decider;
 /**
  * The state stores of one decider.
  *
- * @param states aggregate key → {@link Stored} state
+ * @param states aggregate key → {@link Stored} state, and {@code key#part} → a part of it
  * @param processed command id → first outcome, for idempotent retries
  */
 record DeciderStores(String states, String processed) {

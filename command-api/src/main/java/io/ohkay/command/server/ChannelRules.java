@@ -14,14 +14,15 @@ import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.permission.Permission;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Channel decisions: create (at the end), rename, move, delete. Positions stay 0..n-1: a move or a
- * deletion emits a {@code channel.moved} for every channel whose position changed. Until roles
- * exist, only the owner manages channels.
+ * deletion emits a {@code channel.moved} for every channel whose position changed. Creating needs
+ * MANAGE_CHANNELS server-wide; the others MANAGE_CHANNELS in the channel, which must be visible.
  */
 final class ChannelRules {
 
@@ -91,20 +92,10 @@ final class ChannelRules {
   }
 
   private static @Nullable Decision manage(UserId actor, ChannelId channel, ServerState state) {
-    var refusal = manage(actor, state);
-    if (refusal == null && !state.channels().contains(channel)) {
-      return Decision.reject(ErrorCode.CHANNEL_NOT_FOUND, "No such channel.");
-    }
-    return refusal;
+    return Guards.holdsIn(actor, channel, Permission.MANAGE_CHANNELS, state);
   }
 
   private static @Nullable Decision manage(UserId actor, ServerState state) {
-    if (!state.isMember(actor)) {
-      return Decision.reject(ErrorCode.SERVER_NOT_FOUND, "No such server.");
-    }
-    if (!state.isOwner(actor)) {
-      return Decision.reject(ErrorCode.MISSING_PERMISSION, "Only the owner manages channels.");
-    }
-    return null;
+    return Guards.holds(actor, Permission.MANAGE_CHANNELS, state);
   }
 }

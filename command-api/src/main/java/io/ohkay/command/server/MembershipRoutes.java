@@ -38,7 +38,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Membership writes: create and accept invites, leave, kick, ban and unban. A kick's or ban's
- * optional {@code reason} is a query parameter (at most 512 characters).
+ * optional {@code reason} is a query parameter (at most 512 characters), recorded in its {@code
+ * member.kicked} or {@code member.banned}.
  */
 public final class MembershipRoutes {
 

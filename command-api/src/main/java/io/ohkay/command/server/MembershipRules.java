@@ -15,27 +15,31 @@ import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberKicked;
 import io.ohkay.schemas.event.MemberLeft;
 import io.ohkay.schemas.event.MemberUnbanned;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.permission.Permission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The membership decisions of a server: invites, joining, leaving, kicks and bans. Until roles
- * exist, any member may invite and only the owner may kick, ban and unban; the owner can be none of
- * left, kicked or banned. Every membership change tells the member's account (a follow-up), so a
- * deleted account's memberships end.
+ * The membership decisions of a server: invites (CREATE_INVITES), joining, leaving, kicks
+ * (KICK_MEMBERS) and bans (BAN_MEMBERS). The owner can be none of left, kicked or banned, and only
+ * an administrator may kick or ban an administrator. Every membership change tells the member's
+ * account (a follow-up), so a deleted account's memberships end.
  */
 final class MembershipRules {
 
   private MembershipRules() {}
 
   static Decision invite(CreateInvite command, UserId actor, ServerState state) {
-    if (!state.isMember(actor)) {
-      return notFound();
+    var refusal = Guards.holds(actor, Permission.CREATE_INVITES, state);
+    if (refusal != null) {
+      return refusal;
     }
     if (state.invites().containsKey(command.code())) {
       return Decision.reject(ErrorCode.VALIDATION_FAILED, "This invite code is taken.");
@@ -74,18 +78,23 @@ final class MembershipRules {
   }
 
   static Decision kick(KickMember command, UserId actor, ServerState state) {
-    var refusal = moderation(actor, command.userId(), state);
+    var refusal = moderation(actor, Permission.KICK_MEMBERS, command.userId(), state);
     if (refusal != null) {
       return refusal;
     }
     if (!state.isMember(command.userId())) {
       return Decision.reject(ErrorCode.MEMBER_NOT_FOUND, "No such member.");
     }
-    return left(command.serverId(), command.userId(), MemberLeft.Reason.KICKED);
+    var server = command.serverId();
+    return new Decision.Accept(
+        List.of(
+            new MemberKicked(server, command.userId(), command.reason()),
+            new MemberLeft(server, command.userId(), MemberLeft.Reason.KICKED)),
+        List.of(noted(command.userId(), server, false)));
   }
 
   static Decision ban(BanMember command, UserId actor, ServerState state) {
-    var refusal = moderation(actor, command.userId(), state);
+    var refusal = moderation(actor, Permission.BAN_MEMBERS, command.userId(), state);
     if (refusal != null) {
       return refusal;
     }
@@ -99,7 +108,7 @@ final class MembershipRules {
   }
 
   static Decision unban(UnbanMember command, UserId actor, ServerState state) {
-    var refusal = moderation(actor, command.userId(), state);
+    var refusal = moderation(actor, Permission.BAN_MEMBERS, command.userId(), state);
     if (refusal != null) {
       return refusal;
     }
@@ -120,8 +129,8 @@ final class MembershipRules {
 
   static ServerState evolve(ServerState state, EventPayload event) {
     return switch (event) {
-      case MemberJoined joined -> state.withMember(joined.userId());
-      case MemberLeft left -> state.withoutMember(left.userId());
+      case MemberJoined joined -> state.withMember(joined.userId(), true);
+      case MemberLeft left -> state.withMember(left.userId(), false);
       case MemberBanned banned -> state.withBan(banned.userId(), true);
       case MemberUnbanned unbanned -> state.withBan(unbanned.userId(), false);
       case InviteCreated created ->
@@ -132,16 +141,25 @@ final class MembershipRules {
     };
   }
 
-  /** A moderation refusal, or null when {@code actor} may moderate {@code target}. */
-  private static Decision moderation(UserId actor, UserId target, ServerState state) {
-    if (!state.isMember(actor)) {
-      return notFound();
-    }
-    if (!state.isOwner(actor)) {
-      return Decision.reject(ErrorCode.MISSING_PERMISSION, "Only the owner may do this.");
+  /**
+   * A moderation refusal, or null when {@code actor} holds {@code permission} and may moderate
+   * {@code target}: never the owner, and an administrator only if an administrator too.
+   */
+  private static @Nullable Decision moderation(
+      UserId actor, Permission permission, UserId target, ServerState state) {
+    var refusal = Guards.holds(actor, permission, state);
+    if (refusal != null) {
+      return refusal;
     }
     if (state.isOwner(target)) {
       return ownerStays();
+    }
+    var admin = Permission.ADMINISTRATOR;
+    if (state.isMember(target)
+        && state.permissions(target).has(admin)
+        && !state.permissions(actor).has(admin)) {
+      return Decision.reject(
+          ErrorCode.MISSING_PERMISSION, "Only an administrator may moderate an administrator.");
     }
     return null;
   }
@@ -156,7 +174,7 @@ final class MembershipRules {
   }
 
   private static Decision notFound() {
-    return Decision.reject(ErrorCode.SERVER_NOT_FOUND, "No such server.");
+    return Guards.serverNotFound();
   }
 
   private static Decision ownerStays() {

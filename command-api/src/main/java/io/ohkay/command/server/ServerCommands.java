@@ -1,6 +1,8 @@
 package io.ohkay.command.server;
 
 import io.ohkay.command.kafka.CommandBus;
+import io.ohkay.command.web.CommandIds;
+import io.ohkay.command.web.CommandReplies;
 import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.ServerCommand;
 import io.ohkay.schemas.id.CommandId;
@@ -8,7 +10,11 @@ import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** Sends server commands, keyed by their server, and waits (bounded) for their outcomes. */
@@ -30,6 +36,14 @@ public final class ServerCommands {
   Mono<Optional<CommandOutcome>> submit(CommandId id, UserId actor, ServerCommand payload) {
     var command = new Command(id, actor, clock.instant(), payload);
     return bus.submit(commandsTopic, payload.serverId().toString(), command, outcomeTimeout);
+  }
+
+  /** Submits {@code payload} under the request's command id; 204 once it is accepted. */
+  Mono<ServerResponse> noContent(ServerRequest request, UserId actor, ServerCommand payload) {
+    var id = CommandIds.of(request, actor);
+    return submit(id, actor, payload)
+        .flatMap(
+            outcome -> CommandReplies.reply(id, outcome, HttpStatus.NO_CONTENT, o -> Map.of()));
   }
 
   Clock clock() {

@@ -8,7 +8,9 @@ import io.ohkay.command.web.JsonBodies;
 import io.ohkay.command.web.PathIds;
 import io.ohkay.command.web.Problems;
 import io.ohkay.schemas.command.CreateServer;
+import io.ohkay.schemas.command.DeleteServer;
 import io.ohkay.schemas.command.PostMessage;
+import io.ohkay.schemas.command.UpdateServer;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
@@ -20,12 +22,16 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** Write routes of servers: create a server, post a message in one of its channels. */
+/**
+ * Write routes of servers: create (201), update its name or description (200), delete it (204, the
+ * owner only), and post a message in one of its channels (201).
+ */
 public final class ServerRoutes {
 
   static final int MAX_BODY_BYTES = 64 * 1024;
   static final int MAX_CONTENT = 4000;
   static final int MAX_SERVER_NAME = 100;
+  static final int MAX_DESCRIPTION = 1000;
 
   private final ServerCommands commands;
   private final BearerAuth auth;
@@ -38,12 +44,16 @@ public final class ServerRoutes {
   public RouterFunction<ServerResponse> routes() {
     return RouterFunctions.route()
         .POST("/api/servers", this::createServer)
+        .PATCH("/api/servers/{serverId}", this::updateServer)
+        .DELETE("/api/servers/{serverId}", this::deleteServer)
         .POST("/api/servers/{serverId}/channels/{channelId}/messages", this::postMessage)
         .filter(Problems.filter())
         .build();
   }
 
   record CreateServerRequest(@Nullable String name) {}
+
+  record UpdateServerRequest(@Nullable String name, @Nullable String description) {}
 
   record PostMessageRequest(@Nullable String content) {}
 
@@ -64,6 +74,41 @@ public final class ServerRoutes {
                           CommandReplies.reply(
                               commandId, outcome, HttpStatus.CREATED, ServerViews::created));
             });
+  }
+
+  /** {@code {name?, description?}}: a null field is unchanged, an empty description clears it. */
+  private Mono<ServerResponse> updateServer(ServerRequest request) {
+    var serverId = PathIds.get(request, "serverId", ServerId::parse);
+    return auth.authenticate(request)
+        .zipWith(JsonBodies.read(request, UpdateServerRequest.class, MAX_BODY_BYTES))
+        .flatMap(
+            both -> {
+              var actor = both.getT1().userId();
+              var body = both.getT2();
+              if (body.name() == null && body.description() == null) {
+                throw Fields.invalid("Give a name, a description or both.");
+              }
+              var name =
+                  body.name() == null ? null : Fields.text(body.name(), "name", 1, MAX_SERVER_NAME);
+              var description =
+                  body.description() == null
+                      ? null
+                      : Fields.text(body.description(), "description", 0, MAX_DESCRIPTION);
+              var commandId = CommandIds.of(request, actor);
+              return commands
+                  .submit(commandId, actor, new UpdateServer(serverId, name, description))
+                  .flatMap(
+                      outcome ->
+                          CommandReplies.reply(
+                              commandId, outcome, HttpStatus.OK, ServerViews::updated));
+            });
+  }
+
+  private Mono<ServerResponse> deleteServer(ServerRequest request) {
+    var serverId = PathIds.get(request, "serverId", ServerId::parse);
+    return auth.authenticate(request)
+        .flatMap(
+            caller -> commands.noContent(request, caller.userId(), new DeleteServer(serverId)));
   }
 
   private Mono<ServerResponse> postMessage(ServerRequest request) {

@@ -2,8 +2,10 @@ package io.ohkay.command.server;
 
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.MessageEdited;
 import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.ServerUpdated;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,35 @@ final class ServerViews {
     body.put("content", posted.content());
     body.put("createdAt", event.occurredAt());
     body.put("seq", event.seq());
+    return body;
+  }
+
+  /**
+   * An edited message: the posted view's fields the edit knows (its creation time and seq stay
+   * those of the post, which the command side does not keep), with {@code editedAt}.
+   */
+  static Map<String, Object> edited(CommandOutcome outcome) {
+    var event = outcome.events().getFirst();
+    var edited = (MessageEdited) event.payload();
+    var body = new LinkedHashMap<String, Object>();
+    body.put("id", edited.messageId());
+    body.put("serverId", edited.serverId());
+    body.put("channelId", edited.channelId());
+    if (event.actorId() != null) {
+      body.put("authorId", event.actorId());
+    }
+    body.put("content", edited.content());
+    body.put("editedAt", event.occurredAt());
+    return body;
+  }
+
+  /** The server's profile after an update. */
+  static Map<String, Object> updated(CommandOutcome outcome) {
+    var updated = (ServerUpdated) outcome.events().getFirst().payload();
+    var body = new LinkedHashMap<String, Object>();
+    body.put("id", updated.serverId());
+    body.put("name", updated.name());
+    body.put("description", updated.description());
     return body;
   }
 

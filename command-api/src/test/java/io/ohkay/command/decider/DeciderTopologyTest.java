@@ -13,6 +13,8 @@ import io.ohkay.schemas.command.CommandPayload;
 import io.ohkay.schemas.command.CreateInvite;
 import io.ohkay.schemas.command.CreateServer;
 import io.ohkay.schemas.command.DeleteAccount;
+import io.ohkay.schemas.command.DeleteMessage;
+import io.ohkay.schemas.command.EditMessage;
 import io.ohkay.schemas.command.EmailCommand;
 import io.ohkay.schemas.command.PostMessage;
 import io.ohkay.schemas.command.RegisterUser;
@@ -20,6 +22,8 @@ import io.ohkay.schemas.command.ServerCommand;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MembersMentioned;
+import io.ohkay.schemas.event.MessageDeleted;
 import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
@@ -49,6 +53,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -129,11 +134,11 @@ class DeciderTopologyTest {
             .collect(
                 Collectors.groupingBy(
                     Event::aggregateId, Collectors.mapping(Event::seq, Collectors.toList())));
-    assertThat(seqs.get(first.value())).containsExactly(1L, 2L, 3L, 4L, 5L);
-    assertThat(seqs.get(second.value())).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(seqs.get(first.value())).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(seqs.get(second.value())).containsExactly(1L, 2L, 3L, 4L, 5L);
     assertThat(outcomes(outcomes.readRecordsToList()))
         .extracting(CommandOutcome::seq)
-        .containsExactly(3L, 3L, 4L, 3L, 4L, 5L);
+        .containsExactly(4L, 4L, 5L, 4L, 5L, 6L);
   }
 
   @Test
@@ -152,6 +157,7 @@ class DeciderTopologyTest {
             Ids.eventId(create.commandId(), 0),
             Ids.eventId(create.commandId(), 1),
             Ids.eventId(create.commandId(), 2),
+            Ids.eventId(create.commandId(), 3),
             Ids.eventId(post.commandId(), 0));
   }
 
@@ -164,7 +170,7 @@ class DeciderTopologyTest {
 
     var records = serverEvents.readRecordsToList();
 
-    assertThat(records).hasSize(4);
+    assertThat(records).hasSize(5);
     for (var record : records) {
       var event = Json.read(record.value(), Event.class);
       var headers = record.headers();
@@ -211,7 +217,7 @@ class DeciderTopologyTest {
             ErrorCode.CHANNEL_NOT_FOUND,
             ErrorCode.UNAUTHENTICATED,
             null);
-    assertThat(events(serverEvents)).hasSize(4);
+    assertThat(events(serverEvents)).hasSize(5);
   }
 
   @Test
@@ -232,7 +238,7 @@ class DeciderTopologyTest {
     assertThat(events(serverEvents)).isEmpty();
     assertThat(outcomes.readValuesToList())
         .containsExactly(firstOutcomes.get(1), firstOutcomes.get(0), firstOutcomes.get(1));
-    assertThat(eventsBefore).hasSize(4);
+    assertThat(eventsBefore).hasSize(5);
   }
 
   @Test
@@ -412,6 +418,52 @@ class DeciderTopologyTest {
         .extracting(CommandOutcome::status)
         .isEqualTo(CommandOutcome.Status.ACCEPTED);
     assertThat(answers).hasSize(2);
+  }
+
+  @Test
+  void shouldStoreAMessageApartFromItsServerAndLoadItBackWhenACommandNamesIt() {
+    var server = new ServerId(UUID.randomUUID());
+    var general = new ChannelId(UUID.randomUUID());
+    var message = new MessageId(UUID.randomUUID());
+    var rejected = new MessageId(UUID.randomUUID());
+    send(command(ALICE, create(server, general)));
+    send(command(ALICE, new CreateInvite(server, "Join234567", null, null)));
+    send(command(BOB, new AcceptInvite(server, "Join234567")));
+    send(command(ALICE, new PostMessage(server, general, message, "hello <@" + BOB + ">")));
+    send(command(ALICE, new PostMessage(server, new ChannelId(UUID.randomUUID()), rejected, "x")));
+    outcomes.readRecordsToList();
+
+    KeyValueStore<String, byte[]> states = driver.getKeyValueStore("servers-state");
+    var part = states.get(server + "#message:" + message);
+    assertThat(part).isNotNull();
+    assertThat(new String(part, StandardCharsets.UTF_8)).contains(ALICE.toString());
+    assertThat(new String(states.get(server.toString()), StandardCharsets.UTF_8))
+        .doesNotContain(message.toString())
+        .doesNotContain("\"message\"");
+    assertThat(states.get(server + "#message:" + rejected)).isNull();
+
+    send(command(BOB, new EditMessage(server, general, message, "mine now")));
+    send(command(ALICE, new EditMessage(server, general, message, "edited")));
+    send(command(ALICE, new PostMessage(server, general, message, "again")));
+    send(command(BOB, new DeleteMessage(server, general, message)));
+    send(command(ALICE, new DeleteMessage(server, general, message)));
+    send(command(ALICE, new EditMessage(server, general, message, "too late")));
+
+    assertThat(outcomes(outcomes.readRecordsToList()))
+        .extracting(CommandOutcome::code)
+        .containsExactly(
+            ErrorCode.MISSING_PERMISSION,
+            null,
+            ErrorCode.MESSAGE_ALREADY_EXISTS,
+            ErrorCode.MISSING_PERMISSION,
+            null,
+            ErrorCode.MESSAGE_NOT_FOUND);
+    assertThat(events(serverEvents))
+        .extracting(Event::payload)
+        .filteredOn(p -> p instanceof MembersMentioned || p instanceof MessageDeleted)
+        .containsExactly(
+            new MembersMentioned(server, general, message, List.of(BOB)),
+            new MessageDeleted(server, general, message));
   }
 
   private void send(Command command) {

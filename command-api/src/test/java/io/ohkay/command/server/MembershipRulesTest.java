@@ -20,13 +20,21 @@ import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberKicked;
 import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberRoleAdded;
 import io.ohkay.schemas.event.MemberUnbanned;
+import io.ohkay.schemas.event.RoleCreated;
+import io.ohkay.schemas.event.RoleUpdated;
 import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.id.ChannelId;
+import io.ohkay.schemas.id.RoleId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.permission.Permission;
+import io.ohkay.schemas.permission.PermissionSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +53,11 @@ class MembershipRulesTest {
         new ServerCreated(SERVER, "S", OWNER),
         new MemberJoined(SERVER, OWNER),
         new ChannelCreated(SERVER, new ChannelId(UUID.randomUUID()), "general", 0),
+        new RoleCreated(
+            SERVER,
+            new RoleId(SERVER.value()),
+            "@everyone",
+            PermissionSet.EVERYONE_DEFAULT.toList()),
         new InviteCreated(SERVER, CODE, OWNER, NOW.plus(Duration.ofHours(1)), maxUses));
   }
 
@@ -100,15 +113,17 @@ class MembershipRulesTest {
   }
 
   @Test
-  void shouldRemoveABannedMemberAndLetOnlyTheOwnerModerate() {
+  void shouldRemoveABannedOrKickedMemberWhenTheModeratorHoldsThePermission() {
     withInvite(null).given(new InviteAccepted(SERVER, CODE, BOB), new MemberJoined(SERVER, BOB));
     spec.when(new BanMember(SERVER, BOB, null), OWNER)
         .thenEvents(
             new MemberBanned(SERVER, BOB, null),
             new MemberLeft(SERVER, BOB, MemberLeft.Reason.BANNED));
     spec.when(new KickMember(SERVER, OWNER, null), BOB).thenRejected(ErrorCode.MISSING_PERMISSION);
-    spec.when(new KickMember(SERVER, BOB, null), OWNER)
-        .thenEvents(new MemberLeft(SERVER, BOB, MemberLeft.Reason.KICKED));
+    spec.when(new KickMember(SERVER, BOB, "rude"), OWNER)
+        .thenEvents(
+            new MemberKicked(SERVER, BOB, "rude"),
+            new MemberLeft(SERVER, BOB, MemberLeft.Reason.KICKED));
     spec.when(new KickMember(SERVER, CAROL, null), OWNER).thenRejected(ErrorCode.MEMBER_NOT_FOUND);
     spec.when(new LeaveServer(SERVER), BOB)
         .thenEvents(new MemberLeft(SERVER, BOB, MemberLeft.Reason.LEFT));
@@ -129,6 +144,121 @@ class MembershipRulesTest {
         .given(new InviteAccepted(SERVER, CODE, BOB), new MemberJoined(SERVER, BOB))
         .when(new RemoveMember(SERVER, BOB), BOB)
         .thenEvents(new MemberLeft(SERVER, BOB, MemberLeft.Reason.ACCOUNT_DELETED));
+  }
+
+  @Test
+  void shouldLetAMemberInviteWhenTheEveryoneRoleGrantsCreateInvites() {
+    var matrix = DeciderSpec.of(new ServerDecider()).given(ServerFixture.matrix());
+    var invite = new CreateInvite(ServerFixture.SERVER, "Member2345", null, null);
+    matrix
+        .when(invite, ServerFixture.MEMBER)
+        .thenEvents(
+            new InviteCreated(
+                ServerFixture.SERVER, "Member2345", ServerFixture.MEMBER, null, null));
+    matrix
+        .given(
+            new RoleUpdated(
+                ServerFixture.SERVER,
+                ServerFixture.EVERYONE,
+                "@everyone",
+                List.of(Permission.VIEW_CHANNEL, Permission.SEND_MESSAGES)))
+        .when(invite, ServerFixture.MEMBER)
+        .thenRejected(ErrorCode.MISSING_PERMISSION);
+    matrix
+        .when(invite, ServerFixture.OWNER)
+        .thenEvents(
+            new InviteCreated(ServerFixture.SERVER, "Member2345", ServerFixture.OWNER, null, null));
+  }
+
+  @Test
+  void shouldKickWithTheReasonThenLeaveWhenAModeratorKicksAMember() {
+    var decision =
+        DeciderSpec.of(new ServerDecider())
+            .given(ServerFixture.matrix())
+            .when(
+                new KickMember(ServerFixture.SERVER, ServerFixture.MEMBER, "spam"),
+                ServerFixture.MOD)
+            .decision();
+
+    assertThat(decision)
+        .isEqualTo(
+            new Decision.Accept(
+                List.of(
+                    new MemberKicked(ServerFixture.SERVER, ServerFixture.MEMBER, "spam"),
+                    new MemberLeft(
+                        ServerFixture.SERVER, ServerFixture.MEMBER, MemberLeft.Reason.KICKED)),
+                List.of(
+                    new Decision.FollowUp(
+                        ServerFixture.MEMBER.toString(),
+                        new NoteMembership(ServerFixture.MEMBER, ServerFixture.SERVER, false)))));
+  }
+
+  @Test
+  void shouldRefuseAModerationWhenTheActorLacksThePermissionOrTheTargetOutranksThem() {
+    var matrix = DeciderSpec.of(new ServerDecider()).given(ServerFixture.matrix());
+    var server = ServerFixture.SERVER;
+    matrix
+        .when(new KickMember(server, ServerFixture.HIDDEN, null), ServerFixture.MEMBER)
+        .thenRejected(ErrorCode.MISSING_PERMISSION);
+    matrix
+        .when(new BanMember(server, ServerFixture.HIDDEN, null), ServerFixture.MEMBER)
+        .thenRejected(ErrorCode.MISSING_PERMISSION);
+    matrix
+        .when(new KickMember(server, ServerFixture.ADMIN, null), ServerFixture.MOD)
+        .thenRejected(ErrorCode.MISSING_PERMISSION);
+    matrix
+        .when(new BanMember(server, ServerFixture.ADMIN, null), ServerFixture.MOD)
+        .thenRejected(ErrorCode.MISSING_PERMISSION);
+    matrix
+        .when(new KickMember(server, ServerFixture.OWNER, null), ServerFixture.ADMIN)
+        .thenRejected(ErrorCode.OWNER_CANNOT_LEAVE);
+    matrix
+        .when(new BanMember(server, ServerFixture.OWNER, null), ServerFixture.MOD)
+        .thenRejected(ErrorCode.OWNER_CANNOT_LEAVE);
+    matrix
+        .when(new KickMember(server, ServerFixture.STRANGER, null), ServerFixture.MOD)
+        .thenRejected(ErrorCode.MEMBER_NOT_FOUND);
+    matrix
+        .when(new KickMember(server, ServerFixture.MEMBER, null), ServerFixture.STRANGER)
+        .thenRejected(ErrorCode.SERVER_NOT_FOUND);
+    matrix
+        .when(new UnbanMember(server, ServerFixture.STRANGER), ServerFixture.MEMBER)
+        .thenRejected(ErrorCode.MISSING_PERMISSION);
+  }
+
+  @Test
+  void shouldLetAnAdministratorModerateAnotherAdministratorAndAModeratorBanAStranger() {
+    var matrix = DeciderSpec.of(new ServerDecider()).given(ServerFixture.matrix());
+    var server = ServerFixture.SERVER;
+    var otherAdmin = new UserId(UUID.randomUUID());
+    matrix
+        .given(
+            new MemberJoined(server, otherAdmin),
+            new MemberRoleAdded(server, otherAdmin, ServerFixture.ADMINS))
+        .when(new KickMember(server, otherAdmin, null), ServerFixture.ADMIN)
+        .thenEvents(
+            new MemberKicked(server, otherAdmin, null),
+            new MemberLeft(server, otherAdmin, MemberLeft.Reason.KICKED));
+    matrix
+        .when(new BanMember(server, ServerFixture.STRANGER, "raid"), ServerFixture.MOD)
+        .thenEvents(new MemberBanned(server, ServerFixture.STRANGER, "raid"));
+    matrix
+        .given(new MemberBanned(server, ServerFixture.STRANGER, "raid"))
+        .when(new UnbanMember(server, ServerFixture.STRANGER), ServerFixture.MOD)
+        .thenEvents(new MemberUnbanned(server, ServerFixture.STRANGER));
+  }
+
+  @Test
+  void shouldDropAMembersRolesWhenTheyLeaveAndRejoin() {
+    var server = ServerFixture.SERVER;
+    DeciderSpec.of(new ServerDecider())
+        .given(ServerFixture.matrix())
+        .given(
+            new MemberKicked(server, ServerFixture.MOD, null),
+            new MemberLeft(server, ServerFixture.MOD, MemberLeft.Reason.KICKED),
+            new MemberJoined(server, ServerFixture.MOD))
+        .when(new KickMember(server, ServerFixture.MEMBER, null), ServerFixture.MOD)
+        .thenRejected(ErrorCode.MISSING_PERMISSION);
   }
 
   private static ServerState state(DeciderSpec<ServerCommand, ServerState> spec) {

@@ -9,11 +9,14 @@ import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.RoleCreated;
 import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.MessageId;
+import io.ohkay.schemas.id.RoleId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.permission.PermissionSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +32,18 @@ class ServerDeciderTest {
   private final DeciderSpec<ServerCommand, ServerState> spec = DeciderSpec.of(new ServerDecider());
 
   @Test
-  void shouldCreateServerOwnerMembershipAndGeneralChannelInOrderWhenTheServerIsNew() {
+  void shouldCreateServerOwnerMembershipGeneralChannelThenEveryoneRoleWhenTheServerIsNew() {
     spec.given()
         .when(new CreateServer(SERVER, "Rust fans", GENERAL), OWNER)
         .thenEvents(
             new ServerCreated(SERVER, "Rust fans", OWNER),
             new MemberJoined(SERVER, OWNER),
-            new ChannelCreated(SERVER, GENERAL, "general", 0));
+            new ChannelCreated(SERVER, GENERAL, "general", 0),
+            new RoleCreated(
+                SERVER,
+                new RoleId(SERVER.value()),
+                "@everyone",
+                PermissionSet.EVERYONE_DEFAULT.toList()));
   }
 
   @Test
@@ -104,7 +112,9 @@ class ServerDeciderTest {
     return new EventPayload[] {
       new ServerCreated(SERVER, "Rust fans", OWNER),
       new MemberJoined(SERVER, OWNER),
-      new ChannelCreated(SERVER, GENERAL, "general", 0)
+      new ChannelCreated(SERVER, GENERAL, "general", 0),
+      new RoleCreated(
+          SERVER, new RoleId(SERVER.value()), "@everyone", PermissionSet.EVERYONE_DEFAULT.toList())
     };
   }
 

@@ -1,0 +1,394 @@
+package io.ohkay.command.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ohkay.command.decider.DeciderTopics;
+import io.ohkay.command.decider.DeciderTopology;
+import io.ohkay.command.kafka.CommandBus;
+import io.ohkay.command.kafka.OutcomeListener;
+import io.ohkay.command.kafka.TopicsInitializer;
+import io.ohkay.command.token.AccessTokenIssuer;
+import io.ohkay.command.web.BearerAuth;
+import io.ohkay.command.web.CommandIds;
+import io.ohkay.platform.infra.SharedInfrastructure;
+import io.ohkay.schemas.command.AcceptInvite;
+import io.ohkay.schemas.command.CreateInvite;
+import io.ohkay.schemas.command.ServerCommand;
+import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.SessionId;
+import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.outcome.CommandOutcome;
+import io.ohkay.schemas.token.AccessTokenKeys;
+import io.ohkay.schemas.token.AccessTokenVerifier;
+import io.ohkay.schemas.topic.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The role, overwrite, message and server-life routes on the real broker, through the real decider:
+ * status codes, bodies and problem codes as clients see them.
+ */
+class ServerWritesIT {
+
+  private static final UserId OWNER = new UserId(UUID.randomUUID());
+  private static final UserId MEMBER = new UserId(UUID.randomUUID());
+  private static final UserId STRANGER = new UserId(UUID.randomUUID());
+
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+      new ParameterizedTypeReference<>() {};
+
+  private static Path dir;
+  private static KafkaStreams streams;
+  private static KafkaProducer<String, byte[]> producer;
+  private static OutcomeListener outcomes;
+  private static ServerCommands commands;
+  private static AccessTokenIssuer issuer;
+  private static WebTestClient client;
+
+  private final Map<String, Map<String, Object>> servers = new HashMap<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    var kafka = SharedInfrastructure.get().kafka().bootstrapServers();
+    var prefix = SharedInfrastructure.uniqueName("sw") + "_";
+    dir = Files.createTempDirectory("server-writes-it");
+    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+      TopicsInitializer.ensureTopics(admin, prefix, (short) 1);
+    }
+    streams = decider(kafka, prefix);
+    streams.start();
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    outcomes = new OutcomeListener(consumer(kafka), Topics.COMMAND_OUTCOMES.in(prefix));
+    outcomes.start(Duration.ofSeconds(60));
+    commands =
+        new ServerCommands(
+            new CommandBus(producer, outcomes),
+            Topics.SERVER_COMMANDS.in(prefix),
+            Duration.ofSeconds(30),
+            Clock.systemUTC());
+    var key = AccessTokenKeys.loadOrGenerate(dir.resolve("access-token.jwk"));
+    issuer = new AccessTokenIssuer(key, Duration.ofMinutes(10), Clock.systemUTC());
+    var auth = new BearerAuth(new AccessTokenVerifier(key.toPublicJWK()));
+    client =
+        WebTestClient.bindToRouterFunction(
+                new ServerRoutes(commands, auth)
+                    .routes()
+                    .and(new RoleRoutes(commands, auth).routes())
+                    .and(new OverwriteRoutes(commands, auth).routes())
+                    .and(new MessageRoutes(commands, auth).routes()))
+            .configureClient()
+            .responseTimeout(Duration.ofSeconds(40))
+            .build();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> streams.state() == KafkaStreams.State.RUNNING);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(10));
+    }
+    if (outcomes != null) {
+      outcomes.close();
+    }
+    if (producer != null) {
+      producer.close();
+    }
+  }
+
+  @Test
+  void shouldCreateUpdateAssignAndDeleteRolesWhenTheOwnerManagesThem() {
+    var server = createServer();
+    join(server, MEMBER);
+
+    var role =
+        call(
+                OWNER,
+                "POST",
+                "/api/servers/" + server + "/roles",
+                "{\"name\":\" mods \",\"permissions\":[\"MANAGE_MESSAGES\",\"KICK_MEMBERS\"]}")
+            .expectStatus()
+            .isCreated()
+            .expectBody(JSON_OBJECT)
+            .returnResult()
+            .getResponseBody();
+    assertThat(role).containsEntry("name", "mods");
+    assertThat(role.get("permissions")).isEqualTo(List.of("KICK_MEMBERS", "MANAGE_MESSAGES"));
+    var roleId = (String) role.get("id");
+
+    call(OWNER, "PATCH", "/api/servers/" + server + "/roles/" + roleId, "{\"name\":\"moderators\"}")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("moderators")
+        .jsonPath("$.permissions.length()")
+        .isEqualTo(2);
+    var assignment = "/api/servers/" + server + "/members/" + MEMBER + "/roles/" + roleId;
+    call(MEMBER, "PUT", assignment, null).expectStatus().isForbidden();
+    call(OWNER, "PUT", assignment, null).expectStatus().isNoContent();
+    call(OWNER, "DELETE", assignment, null).expectStatus().isNoContent();
+    problem(call(OWNER, "DELETE", assignment, null), HttpStatus.NOT_FOUND, "ROLE_NOT_FOUND");
+    problem(
+        call(OWNER, "DELETE", "/api/servers/" + server + "/roles/" + server, null),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    call(OWNER, "DELETE", "/api/servers/" + server + "/roles/" + roleId, null)
+        .expectStatus()
+        .isNoContent();
+  }
+
+  @Test
+  void shouldRefuseBadRoleAndOverwriteRequestsBeforeTheyAreDecided() {
+    var server = createServer();
+    var roles = "/api/servers/" + server + "/roles";
+    problem(
+        call(OWNER, "POST", roles, "{\"name\":\"x\",\"permissions\":[\"FLY\"]}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    problem(
+        call(OWNER, "POST", roles, "{\"name\":\"\",\"permissions\":[]}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    problem(
+        call(OWNER, "POST", roles, "{\"name\":\"" + "r".repeat(101) + "\"}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    problem(call(OWNER, "POST", roles, "{\"name\":"), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
+    problem(
+        call(OWNER, "PATCH", roles + "/not-a-role", "{\"name\":\"x\"}"),
+        HttpStatus.BAD_REQUEST,
+        "INVALID_ID");
+    problem(
+        call(OWNER, "PATCH", roles + "/" + UUID.randomUUID(), "{}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    var overwrite =
+        "/api/servers/" + server + "/channels/" + UUID.randomUUID() + "/overwrites/" + server;
+    problem(
+        call(OWNER, "PUT", overwrite, "{\"type\":\"GROUP\",\"allow\":[],\"deny\":[]}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    problem(
+        call(OWNER, "PUT", overwrite, "{\"type\":\"ROLE\",\"allow\":[\"NOPE\"]}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    problem(
+        call(OWNER, "PUT", overwrite, "{\"type\":\"ROLE\",\"allow\":[]}"),
+        HttpStatus.NOT_FOUND,
+        "CHANNEL_NOT_FOUND");
+    problem(
+        call(STRANGER, "PATCH", "/api/servers/" + server, "{\"name\":\"mine\"}"),
+        HttpStatus.NOT_FOUND,
+        "SERVER_NOT_FOUND");
+  }
+
+  @Test
+  void shouldEditDeleteAndReadMessagesWhenTheChannelAllowsIt() {
+    var server = createServer();
+    var general = generalOf(server);
+    join(server, MEMBER);
+    var messages = "/api/servers/" + server + "/channels/" + general + "/messages";
+    var posted =
+        call(MEMBER, "POST", messages, "{\"content\":\"helo\"}")
+            .expectStatus()
+            .isCreated()
+            .expectBody(JSON_OBJECT)
+            .returnResult()
+            .getResponseBody();
+    var message = messages + "/" + posted.get("id");
+
+    problem(
+        call(OWNER, "PATCH", message, "{\"content\":\"hijack\"}"),
+        HttpStatus.FORBIDDEN,
+        "MISSING_PERMISSION");
+    call(MEMBER, "PATCH", message, "{\"content\":\"hello\"}")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.id")
+        .isEqualTo(posted.get("id"))
+        .jsonPath("$.authorId")
+        .isEqualTo(MEMBER.toString())
+        .jsonPath("$.content")
+        .isEqualTo("hello")
+        .jsonPath("$.editedAt")
+        .exists();
+    var overwrite =
+        "/api/servers/" + server + "/channels/" + general + "/overwrites/" + MEMBER.value();
+    call(OWNER, "PUT", overwrite, "{\"type\":\"MEMBER\",\"deny\":[\"SEND_MESSAGES\"]}")
+        .expectStatus()
+        .isNoContent();
+    problem(
+        call(MEMBER, "POST", messages, "{\"content\":\"muted?\"}"),
+        HttpStatus.FORBIDDEN,
+        "MISSING_PERMISSION");
+    call(OWNER, "DELETE", overwrite, null).expectStatus().isNoContent();
+    call(MEMBER, "PUT", "/api/servers/" + server + "/channels/" + general + "/read", null)
+        .expectStatus()
+        .isNoContent();
+    call(OWNER, "DELETE", message, null).expectStatus().isNoContent();
+    problem(
+        call(MEMBER, "PATCH", message, "{\"content\":\"gone\"}"),
+        HttpStatus.NOT_FOUND,
+        "MESSAGE_NOT_FOUND");
+  }
+
+  @Test
+  void shouldUpdateThenDeleteTheServerAndRefuseItAfterwards() {
+    var server = createServer();
+    join(server, MEMBER);
+    call(OWNER, "PATCH", "/api/servers/" + server, "{\"name\":\"Renamed\",\"description\":\"Hi\"}")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("Renamed")
+        .jsonPath("$.description")
+        .isEqualTo("Hi");
+    problem(
+        call(MEMBER, "PATCH", "/api/servers/" + server, "{\"description\":\"\"}"),
+        HttpStatus.FORBIDDEN,
+        "MISSING_PERMISSION");
+    problem(
+        call(MEMBER, "DELETE", "/api/servers/" + server, null),
+        HttpStatus.FORBIDDEN,
+        "MISSING_PERMISSION");
+
+    call(OWNER, "DELETE", "/api/servers/" + server, null).expectStatus().isNoContent();
+
+    problem(
+        call(OWNER, "PATCH", "/api/servers/" + server, "{\"name\":\"Back\"}"),
+        HttpStatus.NOT_FOUND,
+        "SERVER_NOT_FOUND");
+  }
+
+  private String createServer() {
+    var created =
+        call(OWNER, "POST", "/api/servers", "{\"name\":\"Test server\"}")
+            .expectStatus()
+            .isCreated()
+            .expectBody(JSON_OBJECT)
+            .returnResult()
+            .getResponseBody();
+    servers.put((String) created.get("id"), created);
+    return (String) created.get("id");
+  }
+
+  private String generalOf(String server) {
+    var channels = (List<?>) servers.get(server).get("channels");
+    assertThat(channels).isNotEmpty();
+    return (String) ((Map<?, ?>) channels.getFirst()).get("id");
+  }
+
+  /** {@code user} joins through an invite the owner creates (no registry here to look it up). */
+  private void join(String server, UserId user) {
+    var id = ServerId.parse(server);
+    var code = "It" + UUID.randomUUID().toString().substring(0, 8);
+    decided(OWNER, new CreateInvite(id, code, null, null));
+    decided(user, new AcceptInvite(id, code));
+  }
+
+  private void decided(UserId actor, ServerCommand command) {
+    var outcome =
+        commands
+            .submit(new CommandId(CommandIds.newId()), actor, command)
+            .block(Duration.ofSeconds(40));
+    assertThat(outcome).isPresent();
+    assertThat(outcome.get().status()).isEqualTo(CommandOutcome.Status.ACCEPTED);
+  }
+
+  private WebTestClient.ResponseSpec call(
+      UserId caller, String method, String path, @Nullable String json) {
+    var token = issuer.issue(caller, new SessionId(UUID.randomUUID())).token();
+    var request =
+        client
+            .method(HttpMethod.valueOf(method))
+            .uri(path)
+            .header("Authorization", "Bearer " + token);
+    if (json == null) {
+      return request.exchange();
+    }
+    return request.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+  }
+
+  private static void problem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
+    response
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo(code);
+  }
+
+  private static KafkaStreams decider(String kafka, String prefix) {
+    var builder = new StreamsBuilder();
+    DeciderTopology.add(
+        builder,
+        "servers",
+        new ServerDecider(),
+        DeciderTopics.of(prefix, Topics.SERVER_COMMANDS, Topics.SERVER_EVENTS));
+    var config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix + "decider");
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
+    config.put(StreamsConfig.POLL_MS_CONFIG, 25);
+    config.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+    config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    return new KafkaStreams(builder.build(), config);
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer(String kafka) {
+    return new KafkaConsumer<>(
+        Map.<String, Object>of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
+  }
+}
