@@ -11,12 +11,14 @@ import io.ohkay.projector.kafka.DeadLetters;
 import io.ohkay.projector.kafka.EventsConsumer;
 import io.ohkay.projector.kafka.RecordDecoder;
 import io.ohkay.projector.projection.DatabaseNames;
+import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.topic.Topic;
 import io.ohkay.schemas.topic.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -37,19 +39,23 @@ record RunningProjector(
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Creates and migrates auth and registry, then starts both consumer threads. */
+  /**
+   * Creates and migrates auth and registry, drops the databases of deleted servers left over by a
+   * stop between a deletion's commit and its drop, then starts both consumer threads.
+   */
   static RunningProjector start(
       ProjectorProperties properties, Databases databases, AppliedSeqs appliedSeqs)
       throws SQLException {
     var names = new DatabaseNames(properties.databasePrefix());
-    var auth = new AuthApplier(databases.open(names.auth(), DatabaseKind.AUTH), appliedSeqs);
+    var authDatabase = databases.open(names.auth(), DatabaseKind.AUTH);
+    var auth = new AuthApplier(authDatabase, appliedSeqs);
     var registry = databases.open(names.registry(), DatabaseKind.REGISTRY);
     var servers =
         new ServerEventsApplier(
-            names,
-            registry,
-            id -> Optional.of(databases.open(names.server(id), DatabaseKind.SERVER)),
-            appliedSeqs);
+            names, registry, new OwnedServerDatabases(databases, names), authDatabase, appliedSeqs);
+    for (var leftover : servers.deletedAmong(databases.existing(names.serverPrefix()))) {
+      databases.drop(leftover);
+    }
     var deadLetters =
         new DeadLetters(properties.bootstrapServers(), properties.groupId() + "-dead-letters");
     var prefix = properties.topicPrefix();
@@ -75,6 +81,21 @@ record RunningProjector(
                 deadLetters));
     consumers.forEach(EventsConsumer::start);
     return new RunningProjector(databases, deadLetters, auth, servers, consumers);
+  }
+
+  /** The live server databases: created on first write, dropped once their server is deleted. */
+  private record OwnedServerDatabases(Databases databases, DatabaseNames names)
+      implements ServerEventsApplier.ServerDatabases {
+
+    @Override
+    public Optional<DataSource> of(ServerId serverId) throws SQLException {
+      return Optional.of(databases.open(names.server(serverId), DatabaseKind.SERVER));
+    }
+
+    @Override
+    public void drop(ServerId serverId) throws SQLException {
+      databases.drop(names.server(serverId));
+    }
   }
 
   private static EventsConsumer consumer(

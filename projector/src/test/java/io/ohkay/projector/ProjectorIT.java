@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ohkay.projector.TestEvents.ServerHistory;
 import io.ohkay.projector.kafka.DeadLetters;
+import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.topic.Topics;
@@ -97,7 +98,17 @@ class ProjectorIT {
                 "SELECT messages FROM server_stats WHERE server_id = '" + history.server() + "'"))
         .isEqualTo(10);
     assertThat(count(serverDatabase, "channels")).isEqualTo(1);
-    assertThat(count(serverDatabase, "messages")).isEqualTo(10);
+    assertThat(count(serverDatabase, "messages WHERE kind = 'USER'")).isEqualTo(10);
+    assertThat(
+            environment.queryString(
+                serverDatabase,
+                "SELECT system_type || ' ' || author_id || ' ' || seq FROM messages"
+                    + " WHERE kind = 'SYSTEM'"))
+        .isEqualTo("JOINED " + bob + " " + joined.seq());
+    assertThat(
+            environment.queryLong(
+                registry, "SELECT member_count FROM servers WHERE id = '" + history.server() + "'"))
+        .isEqualTo(2);
     assertThat(
             environment.queryString(serverDatabase, "SELECT content FROM messages WHERE seq = 4"))
         .isEqualTo("message 0");
@@ -153,6 +164,45 @@ class ProjectorIT {
 
     awaitCaughtUp();
     assertThat(fingerprint(history)).isEqualTo(before);
+  }
+
+  @Test
+  void shouldDropTheServerDatabaseAndNeverCreateItAgainWhenServerDeleted() throws Exception {
+    var history = TestEvents.server(2);
+    var server = history.server();
+    var deleted =
+        TestEvents.event(
+            server.value(), history.lastSeq() + 1, TestEvents.AT, new ServerDeleted(server));
+    var late =
+        TestEvents.messagePosted(
+            server,
+            history.lastSeq() + 2,
+            history.channel(),
+            history.owner(),
+            "late",
+            TestEvents.AT);
+    var database = environment.names().server(server);
+    environment.send(history.events());
+    assertThat(projector.whenApplied(server, history.lastSeq())).succeedsWithin(PATIENCE);
+    assertThat(environment.databaseExists(database)).isTrue();
+
+    environment.send(List.of(deleted, late));
+
+    assertThat(projector.whenApplied(server, late.seq())).succeedsWithin(PATIENCE);
+    await().atMost(PATIENCE).until(() -> !environment.databaseExists(database));
+    assertThat(
+            environment.queryString(
+                environment.names().registry(),
+                "SELECT database_state || ' ' || (deleted_at IS NOT NULL) FROM servers"
+                    + " WHERE id = '"
+                    + server
+                    + "'"))
+        .isEqualTo("DROPPED true");
+    projector.stop();
+    environment.update("postgres", "CREATE DATABASE " + database);
+    projector = new Projector(environment.properties());
+    projector.start();
+    assertThat(environment.databaseExists(database)).isFalse();
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -69,6 +70,28 @@ public final class Databases implements AutoCloseable {
     evictIdleServerPools();
     takeSnapshot();
     return pool;
+  }
+
+  /**
+   * Closes the pool of {@code name}, if any, and drops the database if it exists. Opening it again
+   * would create it anew: callers drop only what is never written again.
+   */
+  public synchronized void drop(String name) throws SQLException {
+    var pool = servers.remove(name);
+    if (pool == null) {
+      pool = shared.remove(name);
+    }
+    if (pool != null) {
+      pool.close();
+      takeSnapshot();
+    }
+    migrated.remove(name);
+    provisioner.dropIfExists(name);
+  }
+
+  /** The existing databases whose names start with {@code prefix}. */
+  public List<String> existing(String prefix) throws SQLException {
+    return provisioner.existing(prefix);
   }
 
   /**

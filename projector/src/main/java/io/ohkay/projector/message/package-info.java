@@ -1,4 +1,4 @@
-/** Messages in each server's own database. */
+/** Messages in each server's own database: posts, edits and soft deletes. */
 @NullMarked
 package io.ohkay.projector.message;
 

@@ -32,6 +32,11 @@ public record DatabaseNames(String prefix) {
     return prefix + "server_registry";
   }
 
+  /** What every server database's name starts with (the registry's does too). */
+  public String serverPrefix() {
+    return prefix + "server_";
+  }
+
   /** The server's own database: channels and messages. */
   public String server(ServerId serverId) {
     return prefix + "server_" + serverId.value().toString().replace("-", "");

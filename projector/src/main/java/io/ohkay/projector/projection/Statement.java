@@ -22,7 +22,12 @@ public record Statement(String name, int order, String sql, Merge merge) {
      * Rows whose parameters are equal except the last are one row whose last parameter (a {@code
      * long}) is the sum: an upsert that increments a counter touches its row once per batch.
      */
-    SUM_LAST
+    SUM_LAST,
+    /**
+     * Rows whose first two parameters (the key of an upsert) are equal are one row, the later one:
+     * a multi-row upsert may touch each of its rows only once.
+     */
+    LAST_PER_PAIR
   }
 
   public Statement {

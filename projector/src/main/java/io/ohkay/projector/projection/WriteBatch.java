@@ -58,13 +58,14 @@ public final class WriteBatch {
         rows.add(params);
         return;
       }
-      var key = params.subList(0, params.size() - 1);
+      var pair = write.statement().merge() == Statement.Merge.LAST_PER_PAIR;
+      var key = params.subList(0, pair ? 2 : params.size() - 1);
       var index = indexByKey.get(key);
       if (index == null) {
         indexByKey.put(key, rows.size());
         rows.add(params);
       } else {
-        rows.set(index, sumLast(rows.get(index), params));
+        rows.set(index, pair ? params : sumLast(rows.get(index), params));
       }
     }
 

@@ -1,30 +1,20 @@
 package io.ohkay.projector.rebuild;
 
 import io.ohkay.projector.db.DatabaseKind;
-import io.ohkay.schemas.event.Event;
-import io.ohkay.schemas.topic.Topic;
-import io.ohkay.schemas.topic.Topics;
 
-/** Which database a rebuild produces, and from which events topic. */
+/** Which database a rebuild produces; {@link Rebuilder} says from which events topics. */
 public enum RebuildKind {
-  /** The auth database, from the auth events. */
-  AUTH(Topics.AUTH_EVENTS, DatabaseKind.AUTH),
+  /** The auth database, from the auth events, then the server events for its notifications. */
+  AUTH(DatabaseKind.AUTH),
   /** The registry, from the server events. */
-  REGISTRY(Topics.SERVER_EVENTS, DatabaseKind.REGISTRY),
+  REGISTRY(DatabaseKind.REGISTRY),
   /** One server's own database, from that server's events only. */
-  SERVER(Topics.SERVER_EVENTS, DatabaseKind.SERVER);
+  SERVER(DatabaseKind.SERVER);
 
-  private final Topic<Event> topic;
   private final DatabaseKind databaseKind;
 
-  RebuildKind(Topic<Event> topic, DatabaseKind databaseKind) {
-    this.topic = topic;
+  RebuildKind(DatabaseKind databaseKind) {
     this.databaseKind = databaseKind;
-  }
-
-  /** The events topic replayed. */
-  public Topic<Event> topic() {
-    return topic;
   }
 
   /** The schema the target database is migrated to. */

@@ -9,11 +9,17 @@ import io.ohkay.projector.db.PostgresEndpoint;
 import io.ohkay.projector.kafka.ConsumerSettings;
 import io.ohkay.projector.kafka.RecordDecoder;
 import io.ohkay.projector.projection.DatabaseNames;
+import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.topic.Topic;
+import io.ohkay.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,64 +65,117 @@ public final class Rebuilder {
 
   /**
    * Replays the events into {@code request.targetDatabase()} and returns what was done. The target
-   * is created and migrated if absent; it may not be the live database.
+   * is created and migrated if absent; it may not be the live database. The auth database is
+   * replayed from the auth events, then from the server events for its notifications. A deleted
+   * server is not rebuilt: its database was dropped with it.
    */
   public RebuildResult rebuild(RebuildRequest request) throws SQLException {
     if (request.targetDatabase().equals(liveDatabase(request))) {
       throw new IllegalArgumentException(
           "the target " + request.targetDatabase() + " is the live database");
     }
+    if (request.kind() == RebuildKind.SERVER && deleted(serverOf(request))) {
+      throw new IllegalArgumentException(
+          "server " + serverOf(request) + " is deleted; its database is not rebuilt");
+    }
     var startedAt = System.nanoTime();
-    try (var databases = new Databases(postgres, 1);
-        var consumer =
-            new KafkaConsumer<>(
-                ConsumerSettings.of(
-                    bootstrapServers, null, "ohkay-rebuild-" + request.targetDatabase()),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+    try (var databases = new Databases(postgres, 1)) {
       var target = databases.open(request.targetDatabase(), request.kind().databaseKind());
-      var partitions = partitions(consumer, request);
+      long records = 0;
+      long undecodable = 0;
+      var stoppedAt = new HashMap<TopicPartition, Long>();
+      for (var pass : passes(request, target)) {
+        var replay = replay(request, pass);
+        records += replay.records();
+        undecodable += replay.undecodable();
+        stoppedAt.putAll(replay.stops().offsets());
+      }
+      return new RebuildResult(
+          request.targetDatabase(),
+          records,
+          undecodable,
+          Map.copyOf(stoppedAt),
+          Duration.ofNanos(System.nanoTime() - startedAt));
+    }
+  }
+
+  /** Replays one topic from its beginning to its stops. */
+  private Replay replay(RebuildRequest request, Pass pass) throws SQLException {
+    try (var consumer =
+        new KafkaConsumer<>(
+            ConsumerSettings.of(
+                bootstrapServers,
+                null,
+                "ohkay-rebuild-" + request.targetDatabase() + "-" + pass.topic().name()),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      var partitions = partitions(consumer, request, pass.topic());
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       var stops = new StopOffsets(consumer, partitions, request);
-      var replay = new Replay(consumer, applier(request, target), decoder(request), stops);
+      var replay = new Replay(consumer, pass.applier(), pass.decoder(), stops);
       var progress =
           new RebuildProgress(
               "rebuild " + request.kind() + " into " + request.targetDatabase(), stops.total());
       replay.run(progress);
       progress.finished();
-      return new RebuildResult(
-          request.targetDatabase(),
-          replay.records(),
-          replay.undecodable(),
-          stops.offsets(),
-          Duration.ofNanos(System.nanoTime() - startedAt));
+      return replay;
     }
   }
 
-  private BatchApplier applier(RebuildRequest request, DataSource target) {
+  /** The topics a rebuild replays, in order, each with what it writes into the target. */
+  private List<Pass> passes(RebuildRequest request, DataSource target) {
     var none = new AppliedSeqs();
     return switch (request.kind()) {
-      case AUTH -> new AuthApplier(target, none);
-      case REGISTRY -> new ServerEventsApplier(names, target, id -> Optional.empty(), none);
+      case AUTH ->
+          List.of(
+              new Pass(
+                  Topics.AUTH_EVENTS, RecordDecoder.forAuthEvents(), new AuthApplier(target, none)),
+              new Pass(
+                  Topics.SERVER_EVENTS,
+                  RecordDecoder.forServerEvents(),
+                  new ServerEventsApplier(names, null, id -> Optional.empty(), target, none)));
+      case REGISTRY ->
+          List.of(
+              new Pass(
+                  Topics.SERVER_EVENTS,
+                  RecordDecoder.forServerEvents(),
+                  new ServerEventsApplier(names, target, id -> Optional.empty(), null, none)));
       case SERVER -> {
         var server = serverOf(request);
-        yield new ServerEventsApplier(
-            names, null, id -> id.equals(server) ? Optional.of(target) : Optional.empty(), none);
+        yield List.of(
+            new Pass(
+                Topics.SERVER_EVENTS,
+                RecordDecoder.forServerEvents(),
+                new ServerEventsApplier(
+                    names,
+                    null,
+                    id -> id.equals(server) ? Optional.of(target) : Optional.empty(),
+                    null,
+                    none)));
       }
     };
   }
 
-  private static RecordDecoder decoder(RebuildRequest request) {
-    return request.kind() == RebuildKind.AUTH
-        ? RecordDecoder.forAuthEvents()
-        : RecordDecoder.forServerEvents();
+  /** Whether the live registry marks the server deleted. */
+  private boolean deleted(ServerId server) throws SQLException {
+    try (var connection =
+            DriverManager.getConnection(
+                postgres.jdbcUrl(names.registry()), postgres.username(), postgres.password());
+        var select =
+            connection.prepareStatement(
+                "SELECT 1 FROM servers WHERE id = ? AND deleted_at IS NOT NULL")) {
+      select.setObject(1, server.value());
+      try (var rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
   }
 
   /** Every partition; for one server only the partition its key maps to. */
   private List<TopicPartition> partitions(
-      KafkaConsumer<byte[], byte[]> consumer, RebuildRequest request) {
-    var topic = request.kind().topic().in(topicPrefix);
+      KafkaConsumer<byte[], byte[]> consumer, RebuildRequest request, Topic<Event> events) {
+    var topic = events.in(topicPrefix);
     var infos = consumer.partitionsFor(topic);
     if (infos == null || infos.isEmpty()) {
       throw new IllegalArgumentException("topic " + topic + " does not exist");
@@ -128,6 +187,15 @@ public final class Rebuilder {
     // The producers' default partitioner for keyed records.
     return List.of(new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % infos.size()));
   }
+
+  /**
+   * One topic replayed into the target.
+   *
+   * @param topic the events topic
+   * @param decoder how its records are decoded
+   * @param applier what it writes
+   */
+  private record Pass(Topic<Event> topic, RecordDecoder decoder, BatchApplier applier) {}
 
   private static ServerId serverOf(RebuildRequest request) {
     var server = request.server();

@@ -95,6 +95,11 @@ final class Replay {
     consumer.pause(reached);
   }
 
+  /** Where each partition's replay stops. */
+  StopOffsets stops() {
+    return stops;
+  }
+
   /** Records replayed so far. */
   long records() {
     return records;

@@ -2,21 +2,36 @@ package io.ohkay.projector.server;
 
 import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.projector.projection.Projection;
+import io.ohkay.projector.projection.SqlNull;
 import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.ChannelDeleted;
 import io.ohkay.schemas.event.ChannelMoved;
+import io.ohkay.schemas.event.ChannelOverwriteRemoved;
+import io.ohkay.schemas.event.ChannelOverwriteSet;
+import io.ohkay.schemas.event.ChannelRead;
 import io.ohkay.schemas.event.ChannelRenamed;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
+import io.ohkay.schemas.event.MemberKicked;
 import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberRoleAdded;
+import io.ohkay.schemas.event.MemberRoleRemoved;
 import io.ohkay.schemas.event.MemberUnbanned;
+import io.ohkay.schemas.event.MembersMentioned;
+import io.ohkay.schemas.event.MessageDeleted;
+import io.ohkay.schemas.event.MessageEdited;
 import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.RoleCreated;
+import io.ohkay.schemas.event.RoleDeleted;
+import io.ohkay.schemas.event.RoleUpdated;
 import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.event.ServerDeleted;
+import io.ohkay.schemas.event.ServerUpdated;
 import io.ohkay.schemas.event.UserEvent;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,13 +39,19 @@ import java.util.List;
 /**
  * Writes {@code servers} of the registry, with the placement of each server's own database.
  *
- * <p>Statement order in the registry: servers 10, then the rows pointing at them (server_members
- * 20, server_stats 30, server_bans 40, invite_codes 50), then updates (invite uses 60).
+ * <p>Statement order in the registry: servers 10 (updates 12), then the rows pointing at them
+ * (server_members 20, server_stats 30, server_bans 40, invite_codes 50), then updates (invite uses
+ * 60), and a server's deletion last (95): it keeps its row, marked deleted with its database
+ * dropped, and loses its members, bans and invite codes. The database itself is dropped by the
+ * applier once this is committed.
  */
 public final class ServersProjection implements Projection {
 
   /** Every server lives on the one PostgreSQL cluster the projector writes to. */
   public static final String DEFAULT_CLUSTER = "default";
+
+  /** {@code servers.database_state} of a deleted server: its database is (being) dropped. */
+  public static final String DROPPED = "DROPPED";
 
   static final Statement INSERT_SERVER =
       Statement.of(
@@ -38,6 +59,25 @@ public final class ServersProjection implements Projection {
           10,
           "INSERT INTO servers (id, name, owner_id, cluster, database_name, created_at)"
               + " VALUES (?, ?, ?, ?, ?, ?)");
+
+  static final Statement UPDATE_SERVER =
+      Statement.of(
+          "servers update", 12, "UPDATE servers SET name = ?, description = ? WHERE id = ?");
+
+  /** Last: the server's deletion is its last event. Parameters: server, when. */
+  static final Statement DELETE_SERVER =
+      Statement.of(
+          "servers delete",
+          95,
+          "WITH fact (server_id, at) AS (VALUES (?::uuid, ?::timestamptz)),"
+              + " members AS (DELETE FROM server_members m USING fact f"
+              + " WHERE m.server_id = f.server_id),"
+              + " invites AS (DELETE FROM invite_codes i USING fact f"
+              + " WHERE i.server_id = f.server_id),"
+              + " bans AS (DELETE FROM server_bans b USING fact f WHERE b.server_id = f.server_id)"
+              + " UPDATE servers s SET deleted_at = f.at, database_state = '"
+              + DROPPED
+              + "', member_count = 0 FROM fact f WHERE s.id = f.server_id");
 
   private final DatabaseNames names;
 
@@ -58,6 +98,11 @@ public final class ServersProjection implements Projection {
                   DEFAULT_CLUSTER,
                   names.server(created.serverId()),
                   at));
+      case ServerUpdated updated ->
+          List.of(
+              UPDATE_SERVER.with(
+                  updated.name(), SqlNull.text(updated.description()), updated.serverId().value()));
+      case ServerDeleted deleted -> List.of(DELETE_SERVER.with(deleted.serverId().value(), at));
       case MemberJoined ignored -> List.of();
       case ChannelCreated ignored -> List.of();
       case MessagePosted ignored -> List.of();
@@ -69,6 +114,18 @@ public final class ServersProjection implements Projection {
       case ChannelRenamed ignored -> List.of();
       case ChannelMoved ignored -> List.of();
       case ChannelDeleted ignored -> List.of();
+      case RoleCreated ignored -> List.of();
+      case RoleUpdated ignored -> List.of();
+      case RoleDeleted ignored -> List.of();
+      case MemberRoleAdded ignored -> List.of();
+      case MemberRoleRemoved ignored -> List.of();
+      case ChannelOverwriteSet ignored -> List.of();
+      case ChannelOverwriteRemoved ignored -> List.of();
+      case MessageEdited ignored -> List.of();
+      case MessageDeleted ignored -> List.of();
+      case MembersMentioned ignored -> List.of();
+      case MemberKicked ignored -> List.of();
+      case ChannelRead ignored -> List.of();
       case UserEvent ignored -> List.of();
     };
   }

@@ -47,6 +47,24 @@ class WriteBatchTest {
   }
 
   @Test
+  void shouldKeepTheLaterRowPerPairWhenStatementMergesLastPerPair() {
+    var read =
+        new Statement(
+            "read", 40, "INSERT INTO r VALUES (?, ?, ?, ?)", Statement.Merge.LAST_PER_PAIR);
+    var batch = new WriteBatch();
+    batch.add(read.with("u1", "c1", 5L, "t5"));
+    batch.add(read.with("u1", "c2", 6L, "t6"));
+    batch.add(read.with("u1", "c1", 7L, "t7"));
+    batch.add(read.with("u2", "c1", 8L, "t8"));
+
+    assertThat(batch.groups().getFirst().rows())
+        .containsExactly(
+            List.of("u1", "c1", 7L, "t7"),
+            List.of("u1", "c2", 6L, "t6"),
+            List.of("u2", "c1", 8L, "t8"));
+  }
+
+  @Test
   void shouldBeEmptyWhenNothingWasAdded() {
     var batch = new WriteBatch();
     batch.addAll(List.of());

@@ -1,16 +1,20 @@
 package io.ohkay.projector.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ohkay.projector.ChannelRows;
 import io.ohkay.projector.MembershipRows;
 import io.ohkay.projector.Projector;
 import io.ohkay.projector.ProjectorTestEnvironment;
+import io.ohkay.projector.ServerLife;
+import io.ohkay.projector.ServerLifeRows;
 import io.ohkay.projector.TestEvents;
 import io.ohkay.projector.TestEvents.AccountLives;
 import io.ohkay.projector.TestEvents.ChannelLife;
 import io.ohkay.projector.TestEvents.MembershipLife;
 import io.ohkay.projector.TestEvents.ServerHistory;
+import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A stream is projected into the live databases; rebuilding from the topics must give databases
- * equal to the live ones row by row, and the verifier must notice a single changed row.
+ * equal to the live ones row by row, and the verifier must notice a single changed row. A deleted
+ * server is not rebuilt: its database is gone, and its content with it.
  */
 class RebuilderIT {
 
@@ -35,6 +40,8 @@ class RebuilderIT {
   private static AccountLives accounts;
   private static MembershipLife membership;
   private static ChannelLife channels;
+  private static ServerLife life;
+  private static ServerHistory deleted;
   private static Rebuilder rebuilder;
   private static DatabaseVerifier verifier;
 
@@ -56,6 +63,8 @@ class RebuilderIT {
       projectAccountsInSteps(projector);
       projectMembershipEventByEvent(projector);
       projectChannelsEventByEvent(projector);
+      projectServerLifeEventByEvent(projector);
+      projectADeletedServer(projector);
       assertThat(projector.whenApplied(busy.server(), busy.lastSeq() + 1)).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(quiet.server(), quiet.lastSeq())).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(guest, 1)).succeedsWithin(PATIENCE);
@@ -117,6 +126,35 @@ class RebuilderIT {
     }
   }
 
+  /**
+   * The live projector commits a server life one event at a time; a rebuild reads it in one batch,
+   * where system messages, roles, overwrites and channel deletions meet.
+   */
+  private static void projectServerLifeEventByEvent(Projector projector) {
+    life = ServerLife.create();
+    for (var event : life.events()) {
+      environment.send(List.of(event));
+      assertThat(projector.whenApplied(life.history().server(), event.seq()))
+          .succeedsWithin(PATIENCE);
+    }
+  }
+
+  /** A server with a few messages, then deleted: its database is dropped. */
+  private static void projectADeletedServer(Projector projector) throws Exception {
+    var history = TestEvents.server(3);
+    var server = history.server();
+    var events = new ArrayList<>(history.events());
+    events.add(
+        TestEvents.event(
+            server.value(), history.lastSeq() + 1, TestEvents.AT, new ServerDeleted(server)));
+    deleted = new ServerHistory(server, history.owner(), history.channel(), List.copyOf(events));
+    environment.send(deleted.events());
+    assertThat(projector.whenApplied(server, deleted.lastSeq())).succeedsWithin(PATIENCE);
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> !environment.databaseExists(environment.names().server(server)));
+  }
+
   @AfterAll
   static void closeEnvironment() {
     environment.close();
@@ -130,11 +168,30 @@ class RebuilderIT {
 
     var live = environment.names().registry();
     assertThat(result.records())
-        .isEqualTo(300 + 3 + 5 + 3 + 1 + 1 + membership.events().size() + channels.events().size());
+        .isEqualTo(
+            300
+                + 3
+                + 5
+                + 3
+                + 1
+                + 1
+                + membership.events().size()
+                + channels.events().size()
+                + life.events().size()
+                + deleted.events().size());
     assertThat(result.undecodable()).isEqualTo(1);
     assertThat(verifier.diff(live, target)).isEmpty();
     MembershipRows.assertProjected(environment, live, membership);
     MembershipRows.assertProjected(environment, target, membership);
+    ServerLifeRows.assertRegistry(environment, live, life);
+    ServerLifeRows.assertRegistry(environment, target, life);
+    assertThat(
+            environment.queryString(
+                target,
+                "SELECT database_state || ' ' || member_count FROM servers WHERE id = '"
+                    + deleted.server()
+                    + "'"))
+        .isEqualTo("DROPPED 0");
     environment.update(
         target,
         "UPDATE server_stats SET messages = messages + 1 WHERE server_id = '"
@@ -158,13 +215,14 @@ class RebuilderIT {
     var live = environment.names().server(busy.server());
     assertThat(result.stoppedAt()).hasSize(1);
     assertThat(verifier.diff(live, target)).isEmpty();
-    assertThat(environment.queryLong(target, "SELECT count(*) FROM messages")).isEqualTo(300);
+    assertThat(environment.queryLong(target, "SELECT count(*) FROM messages WHERE kind = 'USER'"))
+        .isEqualTo(300);
     environment.update(target, "UPDATE messages SET content = 'tampered' WHERE seq = 100");
     environment.update(target, "DELETE FROM messages WHERE seq = 200");
     var differences = verifier.diff(live, target);
     assertThat(differences)
         .hasSize(3)
-        .anySatisfy(line -> assertThat(line).startsWith("table messages: 300 rows"))
+        .anySatisfy(line -> assertThat(line).startsWith("table messages: 301 rows"))
         .anySatisfy(line -> assertThat(line).endsWith("differs"))
         .anySatisfy(line -> assertThat(line).endsWith("only in " + live));
   }
@@ -182,6 +240,35 @@ class RebuilderIT {
     environment.update(target, "UPDATE channels SET position = position + 1");
     assertThat(verifier.diff(live, target))
         .anySatisfy(line -> assertThat(line).startsWith("table channels: "));
+  }
+
+  @Test
+  void shouldEqualLiveServerDatabaseWhenAServerLifeIsRebuilt() throws Exception {
+    var target = environment.prefix() + "rebuilt_life";
+
+    rebuilder.rebuild(RebuildRequest.of(RebuildKind.SERVER, life.history().server(), target));
+
+    var live = environment.names().server(life.history().server());
+    assertThat(verifier.diff(live, target)).isEmpty();
+    ServerLifeRows.assertServerDatabase(environment, live, life);
+    ServerLifeRows.assertServerDatabase(environment, target, life);
+    environment.update(target, "UPDATE read_states SET last_read_seq = last_read_seq - 1");
+    environment.update(target, "DELETE FROM audit_log WHERE seq = 26");
+    assertThat(verifier.diff(live, target))
+        .anySatisfy(line -> assertThat(line).startsWith("table read_states: "))
+        .anySatisfy(line -> assertThat(line).startsWith("table audit_log: "));
+  }
+
+  @Test
+  void shouldRefuseToRebuildWhenTheServerIsDeleted() throws Exception {
+    var target = environment.prefix() + "rebuilt_deleted";
+
+    assertThatThrownBy(
+            () ->
+                rebuilder.rebuild(RebuildRequest.of(RebuildKind.SERVER, deleted.server(), target)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is deleted");
+    assertThat(environment.databaseExists(target)).isFalse();
   }
 
   @Test
@@ -235,6 +322,7 @@ class RebuilderIT {
     assertThat(verifier.diff(live, target)).isEmpty();
     for (var database : List.of(live, target)) {
       assertAccountsProjected(database);
+      ServerLifeRows.assertNotifications(environment, database, life);
     }
     environment.update(
         target,
