@@ -1,11 +1,14 @@
 package io.ohkay.edge;
 
+import io.ohkay.edge.access.AccessReader;
 import io.ohkay.edge.account.AccountRoutes;
+import io.ohkay.edge.audit.AuditRoutes;
 import io.ohkay.edge.channel.ChannelRoutes;
 import io.ohkay.edge.db.Databases;
 import io.ohkay.edge.kafka.RevocationFeed;
 import io.ohkay.edge.message.MessageRoutes;
 import io.ohkay.edge.position.ReadYourWrites;
+import io.ohkay.edge.role.RoleRoutes;
 import io.ohkay.edge.server.ServerRoutes;
 import io.ohkay.edge.stream.StreamRoutes;
 import io.ohkay.edge.stream.StreamSettings;
@@ -21,10 +24,10 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The realtime edge, ready to be imported into a WebFlux application next to other modules:
- * read-only routes under {@code /api} (servers, channels, messages, profiles, session, stream),
- * each mapping its own errors to problem+json, the {@code edge} health indicator, and the
- * revocations every route's authentication honours. Beans are named {@code edge*} so they never
- * collide with another module's.
+ * read-only routes under {@code /api} (servers, channels, messages, roles, audit log, profiles,
+ * session, stream), each mapping its own errors to problem+json, the {@code edge} health indicator,
+ * and the revocations every route's authentication honours. Beans are named {@code edge*} so they
+ * never collide with another module's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
@@ -33,7 +36,9 @@ import org.springframework.context.annotation.Import;
   ChannelRoutes.class,
   MessageRoutes.class,
   AccountRoutes.class,
-  StreamRoutes.class
+  StreamRoutes.class,
+  RoleRoutes.class,
+  AuditRoutes.class
 })
 public class EdgeConfiguration {
 
@@ -52,6 +57,11 @@ public class EdgeConfiguration {
             postgres.maxPoolSize()),
         properties.registryDatabase(),
         properties.authDatabase());
+  }
+
+  @Bean
+  AccessReader edgeAccessReader(Databases edgeDatabases) {
+    return new AccessReader(edgeDatabases);
   }
 
   @Bean

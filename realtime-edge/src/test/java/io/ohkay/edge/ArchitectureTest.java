@@ -26,7 +26,8 @@ class ArchitectureTest {
   void shouldKeepAdaptersFreeOfFeaturesWhenAnalyzed() {
     noClasses()
         .that()
-        .resideInAnyPackage("..edge.db..", "..edge.web..", "..edge.kafka..", "..edge.position..")
+        .resideInAnyPackage(
+            "..edge.db..", "..edge.web..", "..edge.kafka..", "..edge.position..", "..edge.access..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -34,14 +35,17 @@ class ArchitectureTest {
             "..edge.channel..",
             "..edge.message..",
             "..edge.stream..",
-            "..edge.account..")
+            "..edge.account..",
+            "..edge.role..",
+            "..edge.audit..")
         .check(EDGE);
   }
 
   @Test
   void shouldKeepFeaturesApartExceptForTheServerDirectoryWhenAnalyzed() {
-    var dependents = List.of("channel", "message", "stream", "account");
-    for (var feature : List.of("server", "channel", "message", "stream", "account")) {
+    var dependents = List.of("channel", "message", "stream", "account", "role", "audit");
+    for (var feature :
+        List.of("server", "channel", "message", "stream", "account", "role", "audit")) {
       var others =
           dependents.stream()
               .filter(other -> !other.equals(feature))

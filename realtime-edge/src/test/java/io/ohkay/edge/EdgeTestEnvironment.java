@@ -5,6 +5,9 @@ import io.ohkay.platform.infra.SharedInfrastructure;
 import io.ohkay.schemas.event.CloudEventHeaders;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.json.Json;
+import io.ohkay.schemas.permission.OverwriteTarget;
+import io.ohkay.schemas.permission.Permission;
+import io.ohkay.schemas.permission.PermissionSet;
 import io.ohkay.schemas.token.AccessTokenKeys;
 import io.ohkay.schemas.topic.Topics;
 import java.io.IOException;
@@ -41,56 +44,16 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * One test class's world on the shared embedded Kafka and PostgreSQL: a unique topic and database
- * prefix, the projected tables of the brief created with plain SQL (the projector's migrations are
- * not a dependency of the edge; the accounts database runs the projector's own migration files, so
- * the edge's reads fail here when they drift), an access-token key, and a transactional producer
- * writing events as the decider does. Registered as an extension of its test class, it closes after
- * the class.
+ * prefix, the projected databases created by the projector's own migration files (the projector is
+ * not a dependency of the edge, its files are read from the source tree, so the edge's reads fail
+ * here when the schemas drift), rows written as the projector writes them, an access-token key, and
+ * a transactional producer writing events as the decider does. Registered as an extension of its
+ * test class, it closes after the class.
  */
 public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallback {
 
   /** Partitions of the test topics: fewer than production, enough to spread servers. */
   public static final int PARTITIONS = 3;
-
-  private static final String PROJECTION_BOOKKEEPING =
-      """
-      create table projection_offsets(consumer text, topic text, partition int,
-          "offset" bigint not null, primary key(consumer, topic, partition));
-      create table aggregate_versions(aggregate_id uuid primary key, seq bigint not null);
-      """;
-
-  private static final String REGISTRY_TABLES =
-      """
-      create table servers(id uuid primary key, name text not null, owner_id uuid not null,
-          cluster text not null, database_name text not null unique,
-          created_at timestamptz not null);
-      create table server_members(server_id uuid references servers(id) on delete cascade,
-          user_id uuid not null, joined_at timestamptz not null,
-          primary key(server_id, user_id));
-      create index on server_members(user_id);
-      create table server_stats(server_id uuid references servers(id) on delete cascade,
-          day date not null, messages bigint not null, primary key(server_id, day));
-      create table server_bans(server_id uuid references servers(id) on delete cascade,
-          user_id uuid not null, reason text, banned_at timestamptz not null,
-          primary key(server_id, user_id));
-      create table invite_codes(code text primary key,
-          server_id uuid not null references servers(id) on delete cascade,
-          created_by uuid not null, created_at timestamptz not null, expires_at timestamptz,
-          max_uses int, uses int not null default 0);
-      create index on invite_codes(server_id);
-      """
-          + PROJECTION_BOOKKEEPING;
-
-  private static final String SERVER_TABLES =
-      """
-      create table channels(id uuid primary key, name text not null, position int not null,
-          created_at timestamptz not null);
-      create table messages(id uuid primary key, channel_id uuid not null references channels(id),
-          author_id uuid not null, content text not null, created_at timestamptz not null,
-          seq bigint not null unique, edited_at timestamptz, deleted_at timestamptz);
-      create index on messages(channel_id, seq);
-      """
-          + PROJECTION_BOOKKEEPING;
 
   private final EmbeddedInfrastructure infra = SharedInfrastructure.get();
   private final String prefix;
@@ -115,8 +78,8 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
   /** Creates the registry database and the events topics under a unique prefix. */
   public static EdgeTestEnvironment create(String name) {
     var environment = new EdgeTestEnvironment(name);
-    environment.createDatabase(environment.registryDatabase, REGISTRY_TABLES);
-    environment.createDatabase(environment.authDatabase, authMigrations());
+    environment.createDatabase(environment.registryDatabase, migrations("registry"));
+    environment.createDatabase(environment.authDatabase, migrations("auth"));
     environment.createTopics();
     return environment;
   }
@@ -192,25 +155,97 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
         user);
   }
 
-  /** A server with its own database, owned (and joined) by {@code owner}. */
+  /**
+   * A server with its own database and its everyone role (the default permissions), owned (and
+   * joined) by {@code owner}.
+   */
   public UUID createServer(String name, UUID owner) {
     var server = UUID.randomUUID();
     var database = prefix + "server_" + server.toString().replace("-", "");
-    createDatabase(database, SERVER_TABLES);
+    createDatabase(database, migrations("server"));
     sql(
         registryDatabase,
-        "insert into servers values (?, ?, ?, 'main', ?, ?)",
+        "insert into servers(id, name, owner_id, cluster, database_name, created_at)"
+            + " values (?, ?, ?, 'main', ?, ?)",
         server,
         name,
         owner,
         database,
         now());
+    addRole(server, server, "@everyone", PermissionSet.EVERYONE_DEFAULT.toList());
     addMember(server, owner);
     return server;
   }
 
   public void addMember(UUID server, UUID user) {
     sql(registryDatabase, "insert into server_members values (?, ?, ?)", server, user, now());
+    sql(
+        registryDatabase,
+        "update servers set member_count = member_count + 1 where id = ?",
+        server);
+  }
+
+  /** A role of {@code server} granting {@code permissions} (its id the server's: everyone). */
+  public void addRole(UUID server, UUID role, String name, List<Permission> permissions) {
+    sql(
+        databaseOf(server),
+        "insert into roles values (?, ?, ?, ?) on conflict (id) do update"
+            + " set name = excluded.name, permissions = excluded.permissions",
+        role,
+        name,
+        names(permissions),
+        now());
+  }
+
+  public void assignRole(UUID server, UUID user, UUID role) {
+    sql(databaseOf(server), "insert into member_roles values (?, ?)", user, role);
+  }
+
+  /** Sets the overwrite of {@code target} (a role or a member) in {@code channel}. */
+  public void setOverwrite(
+      UUID server,
+      UUID channel,
+      OverwriteTarget type,
+      UUID target,
+      List<Permission> allow,
+      List<Permission> deny) {
+    sql(
+        databaseOf(server),
+        "insert into channel_overwrites values (?, ?, ?, ?, ?) on conflict (channel_id, target_id)"
+            + " do update set allow = excluded.allow, deny = excluded.deny",
+        channel,
+        type.name(),
+        target,
+        names(allow),
+        names(deny));
+  }
+
+  /** {@code user} read {@code channel} up to {@code seq}. */
+  public void markRead(UUID server, UUID user, UUID channel, long seq) {
+    sql(
+        databaseOf(server),
+        "insert into read_states values (?, ?, ?, ?) on conflict (user_id, channel_id)"
+            + " do update set last_read_seq = excluded.last_read_seq",
+        user,
+        channel,
+        seq,
+        now());
+  }
+
+  /** Deletes {@code server} as the projector does on {@code server.deleted.v1}. */
+  public void deleteServer(UUID server) {
+    sql(registryDatabase, "delete from server_members where server_id = ?", server);
+    sql(
+        registryDatabase,
+        "update servers set deleted_at = ?, database_state = 'DROPPED', member_count = 0"
+            + " where id = ?",
+        now(),
+        server);
+    sql("postgres", "drop database " + databaseOf(server) + " with (force)");
+  }
+
+  private static String[] names(List<Permission> permissions) {
+    return permissions.stream().map(Permission::name).toArray(String[]::new);
   }
 
   public String databaseOf(UUID server) {
@@ -320,10 +355,10 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
     return producer;
   }
 
-  /** The projector's migrations of the accounts database, in order. */
-  private static String authMigrations() {
+  /** The projector's migrations of one kind of database ({@code auth}, ...), in order. */
+  private static String migrations(String kind) {
     var directory =
-        java.nio.file.Path.of("..", "projector", "src", "main", "resources", "db", "auth");
+        java.nio.file.Path.of("..", "projector", "src", "main", "resources", "db", kind);
     try (var files = Files.list(directory)) {
       var sql = new StringBuilder();
       var migrations =
@@ -336,7 +371,8 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
       }
       return sql.toString();
     } catch (IOException e) {
-      throw new UncheckedIOException("the projector's auth migrations are not at " + directory, e);
+      throw new UncheckedIOException(
+          "the projector's " + kind + " migrations are not at " + directory, e);
     }
   }
 

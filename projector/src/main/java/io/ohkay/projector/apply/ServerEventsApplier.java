@@ -15,7 +15,6 @@ import io.ohkay.projector.server.ServerBansProjection;
 import io.ohkay.projector.server.ServerMembersProjection;
 import io.ohkay.projector.server.ServerStatsProjection;
 import io.ohkay.projector.server.ServersProjection;
-import io.ohkay.schemas.event.MembersMentioned;
 import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.id.ServerId;
 import java.sql.SQLException;
@@ -155,7 +154,7 @@ public final class ServerEventsApplier implements BatchApplier {
   /** Only the events that notify someone, each with the position after it. */
   private void writeNotifications(List<SourcedEvent> events) throws SQLException {
     var mentions =
-        events.stream().filter(e -> e.event().payload() instanceof MembersMentioned).toList();
+        events.stream().filter(e -> NotificationsProjection.concerns(e.event().payload())).toList();
     if (auth != null && !mentions.isEmpty()) {
       authWriter.write(auth, mentions, nextOffsets(mentions));
     }

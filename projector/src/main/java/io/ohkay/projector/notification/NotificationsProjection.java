@@ -12,6 +12,7 @@ import io.ohkay.schemas.event.ChannelOverwriteSet;
 import io.ohkay.schemas.event.ChannelRead;
 import io.ohkay.schemas.event.ChannelRenamed;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
 import io.ohkay.schemas.event.MemberBanned;
@@ -41,6 +42,8 @@ import java.util.UUID;
 /**
  * Writes {@code notifications} of the auth database from the server events: one MENTION per member
  * a message mentions, its id derived from the event and the member so a replay writes the same row.
+ * A deleted channel or server takes its notifications with it, so none points at a message that no
+ * longer exists.
  */
 public final class NotificationsProjection implements Projection {
 
@@ -51,6 +54,13 @@ public final class NotificationsProjection implements Projection {
           "INSERT INTO notifications"
               + " (id, user_id, kind, server_id, channel_id, message_id, actor_id, created_at)"
               + " VALUES (?, ?, 'MENTION', ?, ?, ?, ?, ?)");
+
+  /** After the batch's inserts: a deleted channel takes its messages, and their mentions. */
+  static final Statement DELETE_CHANNEL_NOTIFICATIONS =
+      Statement.of("notifications", 20, "DELETE FROM notifications WHERE channel_id = ?");
+
+  static final Statement DELETE_SERVER_NOTIFICATIONS =
+      Statement.of("notifications", 30, "DELETE FROM notifications WHERE server_id = ?");
 
   @Override
   public List<Write> project(Event event) {
@@ -68,7 +78,8 @@ public final class NotificationsProjection implements Projection {
       case MemberUnbanned ignored -> List.of();
       case ChannelRenamed ignored -> List.of();
       case ChannelMoved ignored -> List.of();
-      case ChannelDeleted ignored -> List.of();
+      case ChannelDeleted deleted ->
+          List.of(DELETE_CHANNEL_NOTIFICATIONS.with(deleted.channelId().value()));
       case RoleCreated ignored -> List.of();
       case RoleUpdated ignored -> List.of();
       case RoleDeleted ignored -> List.of();
@@ -77,13 +88,21 @@ public final class NotificationsProjection implements Projection {
       case ChannelOverwriteSet ignored -> List.of();
       case ChannelOverwriteRemoved ignored -> List.of();
       case ServerUpdated ignored -> List.of();
-      case ServerDeleted ignored -> List.of();
+      case ServerDeleted deleted ->
+          List.of(DELETE_SERVER_NOTIFICATIONS.with(deleted.serverId().value()));
       case MessageEdited ignored -> List.of();
       case MessageDeleted ignored -> List.of();
       case MemberKicked ignored -> List.of();
       case ChannelRead ignored -> List.of();
       case UserEvent ignored -> List.of();
     };
+  }
+
+  /** Whether {@code payload} writes notifications: a mention, or a deletion that takes some. */
+  public static boolean concerns(EventPayload payload) {
+    return payload instanceof MembersMentioned
+        || payload instanceof ChannelDeleted
+        || payload instanceof ServerDeleted;
   }
 
   /** The id of the notification of {@code user} for the event {@code eventId}. */

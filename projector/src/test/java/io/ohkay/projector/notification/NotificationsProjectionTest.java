@@ -3,6 +3,11 @@ package io.ohkay.projector.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ohkay.projector.ServerLife;
+import io.ohkay.schemas.event.ChannelDeleted;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.EventPayload;
+import io.ohkay.schemas.event.ServerDeleted;
+import io.ohkay.schemas.id.CommandId;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -36,8 +41,40 @@ class NotificationsProjectionTest {
   }
 
   @Test
-  void shouldNotifyNobodyWhenEventIsNoMention() {
-    assertThat(life.events().stream().filter(e -> e.seq() != 21).map(projection::project))
+  void shouldWriteNothingWhenEventIsNeitherAMentionNorADeletionThatTakesSome() {
+    assertThat(
+            life.events().stream()
+                .filter(e -> !NotificationsProjection.concerns(e.payload()))
+                .map(projection::project))
         .allSatisfy(writes -> assertThat(writes).isEmpty());
+  }
+
+  @Test
+  void shouldDeleteTheNotificationsOfAChannelOrServerWhenItIsDeleted() {
+    var server = life.history().server();
+    var channel = life.history().channel();
+
+    var channelGone = projection.project(event(new ChannelDeleted(server, channel)));
+    var serverGone = projection.project(event(new ServerDeleted(server)));
+
+    assertThat(channelGone)
+        .singleElement()
+        .satisfies(w -> assertThat(w.params()).containsExactly(channel.value()));
+    assertThat(channelGone.getFirst().statement().sql()).contains("channel_id");
+    assertThat(serverGone)
+        .singleElement()
+        .satisfies(w -> assertThat(w.params()).containsExactly(server.value()));
+    assertThat(serverGone.getFirst().statement().sql()).contains("server_id");
+  }
+
+  private Event event(EventPayload payload) {
+    return Event.decided(
+        new CommandId(UUID.randomUUID()),
+        0,
+        life.history().server().value(),
+        life.lastSeq() + 1,
+        life.at(life.lastSeq()).occurredAt(),
+        life.owner(),
+        payload);
   }
 }

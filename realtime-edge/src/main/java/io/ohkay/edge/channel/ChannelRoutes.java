@@ -10,7 +10,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** Routes of channels: {@code GET /api/servers/{serverId}/channels}. */
+/**
+ * Routes of channels: {@code GET /api/servers/{serverId}/channels}, {@code GET
+ * /api/servers/{serverId}/channels/{channelId}/overwrites}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ChannelRoutes {
 
@@ -22,6 +25,7 @@ public class ChannelRoutes {
     var handler = new ChannelHandler(edgeAuthenticator, edgeServerDirectory, edgeReadYourWrites);
     return RouterFunctions.route()
         .GET("/api/servers/{serverId}/channels", handler::list)
+        .GET("/api/servers/{serverId}/channels/{channelId}/overwrites", handler::overwrites)
         .filter(Problems.filter())
         .build();
   }

@@ -9,8 +9,7 @@ import io.ohkay.edge.web.ProblemException;
 import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.id.ServerId;
-import io.r2dbc.spi.Readable;
-import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,10 +17,12 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /api/servers/{serverId}/channels/{channelId}/messages}: cursor pages by seq. */
+/**
+ * {@code GET /api/servers/{serverId}/channels/{channelId}/messages}: cursor pages by seq of a
+ * channel the member can view ({@code CHANNEL_NOT_FOUND} for one they cannot).
+ */
 final class MessageHandler {
 
-  private static final String CHANNEL_EXISTS = "select 1 from channels where id = :channel";
   private static final String SEQ_OF_MESSAGE =
       "select seq from messages where id = :message and channel_id = :channel";
 
@@ -46,7 +47,8 @@ final class MessageHandler {
     var wait = readYourWrites.of(request);
     return directory
         .open(user, server, wait)
-        .flatMap(access -> requireChannel(access, channel).then(page(access, channel, page)))
+        .flatMap(access -> access.viewableChannel(channel))
+        .flatMap(access -> page(access, channel, page))
         .flatMap(
             answer ->
                 answer
@@ -56,33 +58,40 @@ final class MessageHandler {
                     .bodyValue(answer.page()));
   }
 
-  private static Mono<Void> requireChannel(ServerAccess access, UUID channel) {
-    return access
-        .database()
-        .sql(CHANNEL_EXISTS)
-        .bind("channel", channel)
-        .map(row -> true)
-        .one()
-        .switchIfEmpty(
-            Mono.error(() -> new ProblemException(ErrorCode.CHANNEL_NOT_FOUND, "No such channel.")))
-        .then();
-  }
-
   private static Mono<Answer> page(ServerAccess access, UUID channel, PageRequest request) {
-    return bound(access.database(), channel, request.cursor())
-        .map(bound -> MessagePageQuery.of(channel, bound, request.limit()))
-        .flatMap(query -> run(access, query, request.limit()))
-        .map(page -> new Answer(page, access.freshness()));
+    var database = access.database();
+    var limit = request.limit();
+    Mono<MessagePage> page =
+        switch (request.cursor()) {
+          case PageCursor.Latest latest -> run(access, channel, new SeqBound.Newest(), limit);
+          case PageCursor.Before before ->
+              seqOf(database, channel, before.messageId())
+                  .flatMap(seq -> run(access, channel, new SeqBound.Below(seq), limit));
+          case PageCursor.After after ->
+              seqOf(database, channel, after.messageId())
+                  .flatMap(seq -> run(access, channel, new SeqBound.Above(seq), limit));
+          case PageCursor.Around around ->
+              seqOf(database, channel, around.messageId())
+                  .flatMap(seq -> around(access, channel, seq, AroundWindow.of(limit)));
+        };
+    return page.map(found -> new Answer(found, access.freshness()));
   }
 
-  private static Mono<SeqBound> bound(DatabaseClient database, UUID channel, PageCursor cursor) {
-    return switch (cursor) {
-      case PageCursor.Latest latest -> Mono.just(new SeqBound.Newest());
-      case PageCursor.Before before ->
-          seqOf(database, channel, before.messageId()).map(SeqBound.Below::new);
-      case PageCursor.After after ->
-          seqOf(database, channel, after.messageId()).map(SeqBound.Above::new);
-    };
+  private static Mono<MessagePage> run(
+      ServerAccess access, UUID channel, SeqBound bound, int limit) {
+    var query = MessagePageQuery.of(channel, bound, limit);
+    return rows(access, query).map(rows -> MessagePage.of(rows, query, limit));
+  }
+
+  private static Mono<MessagePage> around(
+      ServerAccess access, UUID channel, long seq, AroundWindow window) {
+    var older = MessagePageQuery.of(channel, new SeqBound.Below(seq), window.older());
+    var fromIt = MessagePageQuery.of(channel, new SeqBound.From(seq), window.newer() + 1);
+    return rows(access, older)
+        .zipWith(
+            rows(access, fromIt),
+            (olderRows, fromRows) ->
+                MessagePage.around(olderRows, older, fromRows, fromIt, window));
   }
 
   private static Mono<Long> seqOf(DatabaseClient database, UUID channel, UUID message) {
@@ -99,27 +108,12 @@ final class MessageHandler {
                         ErrorCode.INVALID_CURSOR, "The cursor is not a message of this channel.")));
   }
 
-  private static Mono<MessagePage> run(ServerAccess access, MessagePageQuery query, int limit) {
+  private static Mono<List<MessageView>> rows(ServerAccess access, MessagePageQuery query) {
     var spec = access.database().sql(query.sql());
     for (var binding : query.bindings().entrySet()) {
       spec = spec.bind(binding.getKey(), binding.getValue());
     }
     var serverId = access.serverId().value();
-    return spec.map(row -> view(row, serverId))
-        .all()
-        .collectList()
-        .map(rows -> MessagePage.of(rows, query, limit));
-  }
-
-  private static MessageView view(Readable row, UUID serverId) {
-    return new MessageView(
-        row.get("id", UUID.class),
-        serverId,
-        row.get("channel_id", UUID.class),
-        row.get("author_id", UUID.class),
-        row.get("content", String.class),
-        row.get("created_at", Instant.class),
-        row.get("seq", Long.class),
-        row.get("edited_at", Instant.class));
+    return spec.map(row -> MessageRows.view(row, serverId)).all().collectList();
   }
 }

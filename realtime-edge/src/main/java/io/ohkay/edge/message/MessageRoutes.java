@@ -10,7 +10,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** Routes of message history: {@code GET /api/servers/{sid}/channels/{cid}/messages}. */
+/**
+ * Routes of messages: the history {@code GET /api/servers/{sid}/channels/{cid}/messages} and the
+ * search {@code GET /api/servers/{sid}/messages/search}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class MessageRoutes {
 
@@ -20,8 +23,10 @@ public class MessageRoutes {
       ServerDirectory edgeServerDirectory,
       ReadYourWrites edgeReadYourWrites) {
     var handler = new MessageHandler(edgeAuthenticator, edgeServerDirectory, edgeReadYourWrites);
+    var search = new SearchHandler(edgeAuthenticator, edgeServerDirectory, edgeReadYourWrites);
     return RouterFunctions.route()
         .GET("/api/servers/{serverId}/channels/{channelId}/messages", handler::list)
+        .GET("/api/servers/{serverId}/messages/search", search::search)
         .filter(Problems.filter())
         .build();
   }

@@ -13,4 +13,7 @@ sealed interface PageCursor {
 
   /** The messages newer than {@code messageId}. */
   record After(UUID messageId) implements PageCursor {}
+
+  /** {@code messageId} with the messages just older and just newer (see {@link AroundWindow}). */
+  record Around(UUID messageId) implements PageCursor {}
 }

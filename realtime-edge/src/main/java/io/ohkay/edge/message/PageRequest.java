@@ -4,12 +4,14 @@ import io.ohkay.edge.web.ProblemException;
 import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.error.ErrorCode;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A page of a channel's history as the query string asks for it: {@code before} or {@code after} a
- * message id (not both), {@code limit} from 1 to 100, 50 by default.
+ * A page of a channel's history as the query string asks for it: {@code before}, {@code after} or
+ * {@code around} a message id (at most one of them), {@code limit} from 1 to 100, 50 by default.
  */
 record PageRequest(PageCursor cursor, int limit) {
 
@@ -18,23 +20,25 @@ record PageRequest(PageCursor cursor, int limit) {
 
   /** Reads the query parameters; INVALID_CURSOR or INVALID_ID on bad input. */
   static PageRequest from(MultiValueMap<String, String> params) {
-    if (params.containsKey("around")) {
-      throw invalidCursor("around is not supported yet; use before or after.");
-    }
     var before = single(params, "before");
     var after = single(params, "after");
-    if (before != null && after != null) {
-      throw invalidCursor("Use before or after, not both.");
+    var around = single(params, "around");
+    if (Stream.of(before, after, around).filter(Objects::nonNull).count() > 1) {
+      throw invalidCursor("Use one of before, after and around.");
     }
-    return new PageRequest(cursor(before, after), limit(single(params, "limit")));
+    return new PageRequest(cursor(before, after, around), limit(single(params, "limit")));
   }
 
-  private static PageCursor cursor(@Nullable String before, @Nullable String after) {
+  private static PageCursor cursor(
+      @Nullable String before, @Nullable String after, @Nullable String around) {
     if (before != null) {
       return new PageCursor.Before(RequestIds.parse(before, "before"));
     }
     if (after != null) {
       return new PageCursor.After(RequestIds.parse(after, "after"));
+    }
+    if (around != null) {
+      return new PageCursor.Around(RequestIds.parse(around, "around"));
     }
     return new PageCursor.Latest();
   }

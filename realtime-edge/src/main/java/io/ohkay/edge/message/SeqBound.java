@@ -11,4 +11,7 @@ sealed interface SeqBound {
 
   /** Messages with a seq higher than {@code seq}. */
   record Above(long seq) implements SeqBound {}
+
+  /** Messages with a seq of {@code seq} or higher: a message and those after it. */
+  record From(long seq) implements SeqBound {}
 }

@@ -1,4 +1,4 @@
-/** Message history of a channel: cursor pages ordered by the server's seq. */
+/** Messages of a server: channel history in cursor pages ordered by seq, and text search. */
 @NullMarked
 package io.ohkay.edge.message;
 

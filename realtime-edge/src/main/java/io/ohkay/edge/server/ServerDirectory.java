@@ -1,5 +1,6 @@
 package io.ohkay.edge.server;
 
+import io.ohkay.edge.access.AccessReader;
 import io.ohkay.edge.db.Databases;
 import io.ohkay.edge.position.Freshness;
 import io.ohkay.edge.position.PositionWait;
@@ -8,6 +9,8 @@ import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
@@ -15,35 +18,48 @@ import reactor.core.publisher.Mono;
 
 /**
  * The registry as the edge reads it: which servers a user is a member of, and where each server's
- * database is. Membership is the authorization of every server query and stream.
+ * database is. Membership is the authorization of every server query and stream; a deleted server
+ * has no members and is found by nobody.
  */
 public final class ServerDirectory {
 
   private static final String SERVERS_OF_USER =
       """
-      select s.id, s.name, s.owner_id
+      select s.id, s.name, s.owner_id, s.description
       from server_members m join servers s on s.id = m.server_id
-      where m.user_id = :user
+      where m.user_id = :user and s.deleted_at is null
       order by s.created_at, s.id""";
 
-  private static final String DATABASE_OF_MEMBER =
+  private static final String PLACEMENT_FOR_MEMBER =
       """
-      select s.database_name
+      select s.database_name, s.owner_id
       from server_members m join servers s on s.id = m.server_id
-      where m.server_id = :server and m.user_id = :user""";
+      where m.server_id = :server and m.user_id = :user and s.deleted_at is null""";
 
-  private static final String MEMBERS_FOR_MEMBER =
+  private static final String MEMBERS =
       """
-      select m.user_id, m.joined_at
-      from server_members m
+      select m.user_id, m.joined_at from server_members m
       where m.server_id = :server
-        and exists (select 1 from server_members c where c.server_id = :server and c.user_id = :user)
       order by m.joined_at, m.user_id""";
 
-  private final Databases databases;
+  private static final String MEMBER_COUNT_FOR_MEMBER =
+      """
+      select s.member_count
+      from server_members m join servers s on s.id = m.server_id
+      where m.server_id = :server and m.user_id = :user and s.deleted_at is null""";
 
-  public ServerDirectory(Databases databases) {
+  private static final String MESSAGES_PER_DAY =
+      """
+      select day, messages from server_stats
+      where server_id = :server and day > current_date - :days
+      order by day""";
+
+  private final Databases databases;
+  private final AccessReader accessReader;
+
+  public ServerDirectory(Databases databases, AccessReader accessReader) {
     this.databases = databases;
+    this.accessReader = accessReader;
   }
 
   /** The ids of the servers {@code user} is a member of. */
@@ -53,36 +69,57 @@ public final class ServerDirectory {
 
   /**
    * A member's access to {@code server}, after waiting for the request's position in the registry
-   * (so a join or a leave the client wrote is seen) and then in the server's database. {@code
-   * SERVER_NOT_FOUND} when the server does not exist or the user is not a member: a non-member
-   * never learns whether it exists.
+   * (so a join or a leave the client wrote is seen) and then in the server's database, with the
+   * server's permissions as that database holds them. {@code SERVER_NOT_FOUND} when the server does
+   * not exist, is deleted or the user is not a member: a non-member never learns whether it exists.
    */
   public Mono<ServerAccess> open(UserId user, ServerId server, PositionWait wait) {
     return wait.in(databases.registry())
         .flatMap(
             registryFreshness ->
-                databaseOf(user, server)
+                placementOf(user, server)
                     .switchIfEmpty(Mono.error(ServerDirectory::notFound))
-                    .flatMap(name -> access(server, name, wait, registryFreshness)));
+                    .flatMap(
+                        placement -> access(user, server, placement, wait, registryFreshness)));
   }
 
   /**
-   * The members of {@code server} by join time, as {@code user} (a member) sees them once the
-   * registry applied the request's position; {@code SERVER_NOT_FOUND} for a non-member.
+   * The members of {@code server} by join time with their roles, as {@code user} (a member) sees
+   * them once the registry and the server's database applied the request's position; {@code
+   * SERVER_NOT_FOUND} for a non-member.
    */
   Mono<Members> membersOf(UserId user, ServerId server, PositionWait wait) {
-    return wait.in(databases.registry())
+    return open(user, server, wait)
         .flatMap(
-            freshness ->
-                members(user, server)
+            access ->
+                members(server)
+                    .map(member -> withRoles(member, access))
                     .collectList()
-                    .filter(members -> !members.isEmpty())
-                    .switchIfEmpty(Mono.error(ServerDirectory::notFound))
-                    .map(members -> new Members(members, freshness)));
+                    .map(members -> new Members(members, access.freshness())));
   }
 
-  /** A server's members as one registry read saw them. */
+  /** The member count and daily messages of {@code server}; {@code SERVER_NOT_FOUND} for others. */
+  Mono<Stats> statsOf(UserId user, ServerId server, PositionWait wait) {
+    var registry = databases.registry();
+    return wait.in(registry)
+        .flatMap(
+            freshness ->
+                registry
+                    .sql(MEMBER_COUNT_FOR_MEMBER)
+                    .bind("server", server.value())
+                    .bind("user", user.value())
+                    .map(row -> row.get("member_count", Integer.class))
+                    .one()
+                    .switchIfEmpty(Mono.error(ServerDirectory::notFound))
+                    .zipWith(messagesPerDay(server), ServerStats::new)
+                    .map(stats -> new Stats(stats, freshness)));
+  }
+
+  /** A server's members as one read saw them. */
   record Members(List<MemberView> members, Freshness freshness) {}
+
+  /** A server's statistics as one registry read saw them. */
+  record Stats(ServerStats stats, Freshness freshness) {}
 
   Flux<ServerView> serversOf(UserId user) {
     return databases
@@ -94,37 +131,80 @@ public final class ServerDirectory {
                 new ServerView(
                     row.get("id", UUID.class),
                     row.get("name", String.class),
-                    row.get("owner_id", UUID.class)))
+                    row.get("owner_id", UUID.class),
+                    row.get("description", String.class)))
         .all();
   }
 
-  private Mono<String> databaseOf(UserId user, ServerId server) {
-    return databases
-        .registry()
-        .sql(DATABASE_OF_MEMBER)
-        .bind("server", server.value())
-        .bind("user", user.value())
-        .map(row -> row.get("database_name", String.class))
-        .one();
-  }
+  private record Placement(String database, UUID ownerId) {}
 
-  private Flux<MemberView> members(UserId user, ServerId server) {
+  private Mono<Placement> placementOf(UserId user, ServerId server) {
     return databases
         .registry()
-        .sql(MEMBERS_FOR_MEMBER)
+        .sql(PLACEMENT_FOR_MEMBER)
         .bind("server", server.value())
         .bind("user", user.value())
         .map(
             row ->
-                new MemberView(row.get("user_id", UUID.class), row.get("joined_at", Instant.class)))
+                new Placement(
+                    row.get("database_name", String.class), row.get("owner_id", UUID.class)))
+        .one();
+  }
+
+  private Flux<MemberView> members(ServerId server) {
+    return databases
+        .registry()
+        .sql(MEMBERS)
+        .bind("server", server.value())
+        .map(
+            row ->
+                new MemberView(
+                    row.get("user_id", UUID.class), row.get("joined_at", Instant.class), List.of()))
         .all();
   }
 
+  private static MemberView withRoles(MemberView member, ServerAccess access) {
+    var roles =
+        access.access().model().rolesOf(member.userId()).stream()
+            .sorted(Comparator.comparing(UUID::toString))
+            .toList();
+    return new MemberView(member.userId(), member.joinedAt(), roles);
+  }
+
+  private Mono<List<ServerStats.Day>> messagesPerDay(ServerId server) {
+    return databases
+        .registry()
+        .sql(MESSAGES_PER_DAY)
+        .bind("server", server.value())
+        .bind("days", ServerStats.DAYS)
+        .map(
+            row ->
+                new ServerStats.Day(
+                    row.get("day", LocalDate.class), row.get("messages", Long.class)))
+        .all()
+        .collectList();
+  }
+
   private Mono<ServerAccess> access(
-      ServerId server, String databaseName, PositionWait wait, Freshness registryFreshness) {
-    var database = databases.of(databaseName);
+      UserId user,
+      ServerId server,
+      Placement placement,
+      PositionWait wait,
+      Freshness registryFreshness) {
+    var database = databases.of(placement.database());
     return wait.in(database)
-        .map(freshness -> new ServerAccess(server, database, registryFreshness.and(freshness)));
+        .flatMap(
+            freshness ->
+                accessReader
+                    .load(server.value(), placement.ownerId(), database)
+                    .map(
+                        snapshot ->
+                            new ServerAccess(
+                                server,
+                                user,
+                                database,
+                                snapshot,
+                                registryFreshness.and(freshness))));
   }
 
   private static ProblemException notFound() {

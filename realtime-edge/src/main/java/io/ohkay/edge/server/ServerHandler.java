@@ -6,6 +6,7 @@ import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.id.ServerId;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/servers}: the servers the caller is a member of, oldest first; {@code GET
- * /api/servers/{serverId}/members}: {@code {"members": [...]}}, earliest joined first.
+ * /api/servers/{serverId}/members}: {@code {"members": [...]}}, earliest joined first, each with
+ * its roles; {@code GET /api/servers/{serverId}/stats}: {@link ServerStats}.
  */
 final class ServerHandler {
 
@@ -64,6 +66,20 @@ final class ServerHandler {
                     .freshness()
                     .mark(ServerResponse.ok())
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(java.util.Map.of("members", members.members())));
+                    .bodyValue(Map.of("members", members.members())));
+  }
+
+  Mono<ServerResponse> stats(ServerRequest request) {
+    var user = authenticator.require(request).userId();
+    var server = new ServerId(RequestIds.path(request, "serverId"));
+    return directory
+        .statsOf(user, server, readYourWrites.of(request))
+        .flatMap(
+            stats ->
+                stats
+                    .freshness()
+                    .mark(ServerResponse.ok())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(stats.stats()));
   }
 }

@@ -1,5 +1,6 @@
 package io.ohkay.edge.server;
 
+import io.ohkay.edge.access.AccessReader;
 import io.ohkay.edge.db.Databases;
 import io.ohkay.edge.position.ReadYourWrites;
 import io.ohkay.edge.web.Authenticator;
@@ -12,14 +13,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Routes of the server directory: {@code GET /api/servers}, {@code GET
- * /api/servers/{serverId}/members}.
+ * /api/servers/{serverId}/members}, {@code GET /api/servers/{serverId}/stats}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServerRoutes {
 
   @Bean
-  ServerDirectory edgeServerDirectory(Databases edgeDatabases) {
-    return new ServerDirectory(edgeDatabases);
+  ServerDirectory edgeServerDirectory(Databases edgeDatabases, AccessReader edgeAccessReader) {
+    return new ServerDirectory(edgeDatabases, edgeAccessReader);
   }
 
   @Bean
@@ -34,6 +35,7 @@ public class ServerRoutes {
     return RouterFunctions.route()
         .GET("/api/servers", handler::list)
         .GET("/api/servers/{serverId}/members", handler::members)
+        .GET("/api/servers/{serverId}/stats", handler::stats)
         .filter(Problems.filter())
         .build();
   }

@@ -33,6 +33,11 @@ final class MembershipIndex<K, S> {
     return set == null ? List.of() : List.copyOf(set);
   }
 
+  /** Whether {@code key} has members. */
+  boolean has(K key) {
+    return members.containsKey(key);
+  }
+
   /** How many keys have members. */
   int keys() {
     return members.size();

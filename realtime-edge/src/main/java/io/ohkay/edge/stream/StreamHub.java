@@ -1,5 +1,6 @@
 package io.ohkay.edge.stream;
 
+import io.ohkay.edge.access.AccessSnapshot;
 import io.ohkay.edge.kafka.FeedListener;
 import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
@@ -9,13 +10,16 @@ import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Routes the feed to the connections: each server event goes to the connections of that server's
@@ -37,6 +42,18 @@ import reactor.core.publisher.Flux;
  * member.left.v1} (left, kicked, banned) is delivered to them too, then the server is removed, so
  * nothing after it reaches them.
  *
+ * <p>Nobody receives an event of a channel they cannot view: the hub follows the permissions
+ * ({@link AccessGate}) of every server with connections, loaded once from its database and evolved
+ * by each of its events after that. An event whose payload names a channel reaches a member only if
+ * they can view that channel just before or just after it; {@code channel.read.v1} reaches the
+ * reader alone. A snapshot is installed only where it lines up with the feed: a new connection goes
+ * live (and gets {@code ready}) once the permissions of all its servers are; a live join into a
+ * server without permissions holds that server's events for the connection until they are, then
+ * delivers them in order. A server whose permissions do not line up in time ends the connections
+ * waiting on it with {@code unavailable} and a cursor to resume from, rather than guess. {@code
+ * server.deleted.v1} reaches every member, then the server ends on their connections as if they had
+ * left it. Loads run off the lock.
+ *
  * <p>Account events are private: only {@link #STREAMED_ACCOUNT_EVENTS} reach streams (a profile
  * update, to the user and everyone sharing a server with them); a session revocation or an account
  * deletion ends the streams of that session or account with {@code revoked}; every other account
@@ -47,6 +64,9 @@ final class StreamHub implements FeedListener, SmartLifecycle {
 
   /** The account event types that are streamed; every other one never is. */
   static final Set<String> STREAMED_ACCOUNT_EVENTS = Set.of(EventTypes.PROFILE_UPDATED);
+
+  /** Deleted servers remembered, so a registry read that predates a deletion is corrected. */
+  static final int DELETED_MEMORY = 10_000;
 
   private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
@@ -62,6 +82,14 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   private final Set<StreamSession> sessions = new HashSet<>();
   private final RecentJoins recentJoins = new RecentJoins();
   private final RecentRevocations recentRevocations = new RecentRevocations();
+  private final AccessLoading access;
+  private final Map<UUID, AccessGate> gates = new HashMap<>();
+  private final Map<UUID, Long> lastSeqs = new HashMap<>();
+  private final Set<StreamSession> pending = new LinkedHashSet<>();
+  private final Set<UUID> deleted = new HashSet<>();
+  private final ArrayDeque<UUID> deletedOrder = new ArrayDeque<>();
+  private final List<Runnable> loadsToStart = new ArrayList<>();
+  private boolean activationDue;
   private volatile int connections;
   private volatile boolean running = true;
 
@@ -74,19 +102,22 @@ final class StreamHub implements FeedListener, SmartLifecycle {
    * @param revocations the edge's revocations, updated before a revoked session's streams end so a
    *     reconnect with its token is refused
    * @param serversOf the servers a user is a member of (the registry), for profile updates
+   * @param access how the permissions of a server are loaded
    */
   StreamHub(
       String serverTopic,
       String accountTopic,
       int bufferSize,
       SessionRevocations revocations,
-      Function<UserId, Flux<UUID>> serversOf) {
+      Function<UserId, Flux<UUID>> serversOf,
+      AccessLoading access) {
     this.serverTopic = serverTopic;
     this.accountTopic = accountTopic;
     this.topicCodes = Map.of(serverTopic, 's', accountTopic, 'a');
     this.bufferSize = bufferSize;
     this.revocations = revocations;
     this.profiles = new ProfileFanout(serversOf, this::deliverProfile);
+    this.access = access;
   }
 
   /**
@@ -106,6 +137,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     var now = System.nanoTime();
     session.servers().addAll(recentJoins.of(user.value(), now));
     session.left().addAll(recentJoins.leftOf(user.value(), now));
+    session.servers().removeIf(deleted::contains);
     byUser.add(user.value(), session);
     sessions.add(session);
     connections = sessions.size();
@@ -117,18 +149,20 @@ final class StreamHub implements FeedListener, SmartLifecycle {
 
   /**
    * Makes {@code session} live on its servers (the registry's {@code serverIds}, read after it
-   * opened, minus those the feed saw it leave) and sends it {@code ready} with the cursor.
+   * opened, minus those the feed saw it leave) and sends it {@code ready} with the cursor, once the
+   * permissions of all of them are loaded.
    */
-  synchronized void activate(StreamSession session, Collection<UUID> serverIds) {
-    if (!sessions.contains(session)) {
-      return;
+  void activate(StreamSession session, Collection<UUID> serverIds) {
+    synchronized (this) {
+      if (!sessions.contains(session)) {
+        return;
+      }
+      serverIds.stream()
+          .filter(server -> !session.left().contains(server) && !deleted.contains(server))
+          .forEach(session.servers()::add);
+      tryActivate(session);
     }
-    serverIds.stream()
-        .filter(server -> !session.left().contains(server))
-        .forEach(session.servers()::add);
-    session.servers().forEach(server -> byServer.add(server, session));
-    session.activate();
-    session.offer(StreamSession.cursorEvent(StreamSession.READY, cursor().encode()));
+    startLoads();
   }
 
   /** Forgets {@code session}; idempotent. */
@@ -136,7 +170,11 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     if (!sessions.remove(session)) {
       return;
     }
-    session.servers().forEach(server -> byServer.remove(server, session));
+    pending.remove(session);
+    for (var server : session.servers()) {
+      byServer.remove(server, session);
+      dropIfUnused(server);
+    }
     byUser.remove(session.user().value(), session);
     session.close();
     connections = sessions.size();
@@ -165,7 +203,15 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   }
 
   @Override
-  public synchronized void onRecord(FeedRecord record) {
+  public void onRecord(FeedRecord record) {
+    synchronized (this) {
+      route(record);
+      activatePendingIfDue();
+    }
+    startLoads();
+  }
+
+  private void route(FeedRecord record) {
     var key = advance(record.next());
     if (key == null) {
       return;
@@ -174,17 +220,76 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       onAccountEvent(key, record);
       return;
     }
+    var server = record.aggregateId();
+    lastSeqs.put(server, record.seq());
+    var event = event(key, record);
     switch (record.type()) {
+      case EventTypes.SERVER_CREATED -> {
+        gates.putIfAbsent(server, AccessGate.fromCreation(server));
+        dispatch(server, record, event);
+      }
       case EventTypes.MEMBER_JOINED -> {
         join(record);
-        offerAll(byServer.membersOf(record.aggregateId()), event(key, record));
+        dispatch(server, record, event);
+        dropIfUnused(server);
       }
       case EventTypes.MEMBER_LEFT -> {
-        offerAll(byServer.membersOf(record.aggregateId()), event(key, record));
+        dispatch(server, record, event);
         leave(record);
       }
-      default -> offerAll(byServer.membersOf(record.aggregateId()), event(key, record));
+      case EventTypes.SERVER_DELETED -> {
+        dispatch(server, record, event);
+        deleteServer(server);
+      }
+      default -> dispatch(server, record, event);
     }
+  }
+
+  /**
+   * Delivers a server event to the members allowed to see it, or holds it for them while the
+   * server's permissions load. A server without a gate has no connection.
+   */
+  private void dispatch(UUID server, FeedRecord record, ServerSentEvent<String> event) {
+    var gate = gates.get(server);
+    if (gate == null) {
+      return;
+    }
+    if (!gate.live()) {
+      var snapshot = gate.reached(record.seq());
+      if (snapshot != null) {
+        install(gate, snapshot);
+      }
+    }
+    var targets = byServer.membersOf(server);
+    if (gate.live()) {
+      deliver(gate, record, event, targets);
+      return;
+    }
+    if ((gate.holding() || !targets.isEmpty())
+        && !gate.hold(new AccessGate.Held(record, event, targets))) {
+      log.warn("server {}: too many events held while its permissions load", server);
+      fail(gate);
+    }
+  }
+
+  private void deliver(
+      AccessGate gate,
+      FeedRecord record,
+      ServerSentEvent<String> event,
+      List<StreamSession> targets) {
+    AccessGate.Step step;
+    try {
+      step = gate.step(record);
+    } catch (RuntimeException e) {
+      log.error("server {}: unreadable {}, its streams end", gate.server(), record.type(), e);
+      fail(gate);
+      return;
+    }
+    offerAll(
+        targets.stream()
+            .filter(target -> AccessGate.visible(record, step, target.user().value()))
+            .toList(),
+        event);
   }
 
   private void onAccountEvent(PartitionKey key, FeedRecord record) {
@@ -285,11 +390,16 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     }
     var joined = server == null ? record.aggregateId() : server;
     recentJoins.record(user, joined, System.nanoTime());
+    var streaming = false;
     for (var session : byUser.membersOf(user)) {
       session.left().remove(joined);
       if (session.servers().add(joined) && session.active()) {
         byServer.add(joined, session);
       }
+      streaming |= session.active() || pending.contains(session);
+    }
+    if (streaming) {
+      ensureLive(joined);
     }
   }
 
@@ -307,7 +417,226 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       if (session.servers().remove(left)) {
         byServer.remove(left, session);
       }
+      activationDue |= pending.contains(session);
     }
+    dropIfUnused(left);
+  }
+
+  /** Ends a deleted server on every connection, after its server.deleted was offered. */
+  private void deleteServer(UUID server) {
+    if (deleted.add(server)) {
+      deletedOrder.addLast(server);
+      if (deletedOrder.size() > DELETED_MEMORY) {
+        deleted.remove(deletedOrder.removeFirst());
+      }
+    }
+    var gate = gates.get(server);
+    if (gate != null && !gate.live()) {
+      fail(gate);
+    }
+    gates.remove(server);
+    lastSeqs.remove(server);
+    for (var session : byServer.membersOf(server)) {
+      session.left().add(server);
+      session.servers().remove(server);
+      byServer.remove(server, session);
+    }
+    for (var session : pending) {
+      if (session.servers().remove(server)) {
+        session.left().add(server);
+        activationDue = true;
+      }
+    }
+  }
+
+  /**
+   * Activates {@code session} if the permissions of all its servers are live, sending {@code
+   * ready}; otherwise loads the missing ones and keeps it pending. Called only between records, so
+   * the {@code ready} cursor is exact.
+   */
+  private void tryActivate(StreamSession session) {
+    if (!sessions.contains(session) || session.active()) {
+      pending.remove(session);
+      return;
+    }
+    var waiting = false;
+    for (var server : session.servers()) {
+      waiting |= !ensureLive(server);
+    }
+    if (waiting) {
+      pending.add(session);
+      return;
+    }
+    pending.remove(session);
+    session.servers().forEach(server -> byServer.add(server, session));
+    session.activate();
+    session.offer(StreamSession.cursorEvent(StreamSession.READY, cursor().encode()));
+  }
+
+  private void activatePendingIfDue() {
+    if (activationDue) {
+      activationDue = false;
+      List.copyOf(pending).forEach(this::tryActivate);
+    }
+  }
+
+  /** Whether the permissions of {@code server} are live; starts loading them if not. */
+  private boolean ensureLive(UUID server) {
+    var gate = gates.computeIfAbsent(server, AccessGate::new);
+    if (!gate.live() && !gate.loading()) {
+      var attempt = gate.startLoading();
+      loadsToStart.add(
+          () -> {
+            Mono.delay(access.timeout()).subscribe(tick -> timedOut(gate, attempt));
+            read(gate, attempt);
+          });
+    }
+    return gate.live();
+  }
+
+  /** Starts the loads asked for under the lock, now that it is released. */
+  private void startLoads() {
+    List<Runnable> starts;
+    synchronized (this) {
+      if (loadsToStart.isEmpty()) {
+        return;
+      }
+      starts = List.copyOf(loadsToStart);
+      loadsToStart.clear();
+    }
+    starts.forEach(Runnable::run);
+  }
+
+  private void read(AccessGate gate, long attempt) {
+    synchronized (this) {
+      if (!current(gate, attempt)) {
+        return;
+      }
+    }
+    Mono.defer(() -> access.loader().apply(gate.server()))
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .subscribe(
+            snapshot -> loaded(gate, attempt, snapshot.orElse(null)),
+            error -> {
+              log.debug("permissions of server {} not read: {}", gate.server(), error.toString());
+              loaded(gate, attempt, null);
+            });
+  }
+
+  /** Installs, awaits or reads again, as {@code snapshot} (null: none) stands against the feed. */
+  private void loaded(AccessGate gate, long attempt, @Nullable AccessSnapshot snapshot) {
+    var again = false;
+    synchronized (this) {
+      if (!current(gate, attempt)) {
+        return;
+      }
+      var fit =
+          snapshot == null
+              ? AccessGate.Fit.BEHIND
+              : gate.fit(snapshot, lastSeqs.get(gate.server()));
+      switch (fit) {
+        case NOW -> install(gate, requireSnapshot(snapshot));
+        case LATER -> gate.awaitFeed(requireSnapshot(snapshot));
+        case BEHIND -> again = true;
+      }
+      activatePendingIfDue();
+    }
+    if (again) {
+      Mono.delay(access.retryDelay()).subscribe(tick -> read(gate, attempt));
+    }
+    startLoads();
+  }
+
+  private static AccessSnapshot requireSnapshot(@Nullable AccessSnapshot snapshot) {
+    if (snapshot == null) {
+      throw new IllegalStateException("no snapshot");
+    }
+    return snapshot;
+  }
+
+  private void timedOut(AccessGate gate, long attempt) {
+    synchronized (this) {
+      if (!current(gate, attempt)) {
+        return;
+      }
+      log.warn(
+          "permissions of server {} did not line up with the feed in {}: its waiting streams end",
+          gate.server(),
+          access.timeout());
+      fail(gate);
+      activatePendingIfDue();
+    }
+    startLoads();
+  }
+
+  private boolean current(AccessGate gate, long attempt) {
+    return gates.get(gate.server()) == gate && gate.loading(attempt);
+  }
+
+  /** Makes {@code gate} live from {@code snapshot}, delivering what it held in feed order. */
+  private void install(AccessGate gate, AccessSnapshot snapshot) {
+    gate.install(snapshot);
+    for (var held = gate.nextHeld();
+        held != null && gates.get(gate.server()) == gate;
+        held = gate.nextHeld()) {
+      deliver(gate, held.record(), held.event(), held.targets());
+    }
+    activationDue = true;
+    dropIfUnused(gate.server());
+  }
+
+  /**
+   * Gives up {@code gate}: delivers none of what it held and ends the connections waiting on it
+   * with {@code unavailable} and a cursor to resume from (their first undelivered event, else their
+   * last one), rather than deliver what their permissions may not allow.
+   */
+  private void fail(AccessGate gate) {
+    var server = gate.server();
+    gates.remove(server);
+    var cursors = new LinkedHashMap<StreamSession, String>();
+    for (var held = gate.nextHeld(); held != null; held = gate.nextHeld()) {
+      var before = cursorBefore(held.record());
+      held.targets().forEach(target -> cursors.putIfAbsent(target, before));
+    }
+    for (var session : byServer.membersOf(server)) {
+      cursors.putIfAbsent(session, lastCursorOf(session));
+    }
+    for (var session : pending) {
+      if (session.servers().contains(server)) {
+        cursors.putIfAbsent(session, lastCursorOf(session));
+      }
+    }
+    cursors.forEach(
+        (session, cursor) ->
+            end(session, StreamSession.cursorEvent(StreamSession.UNAVAILABLE, cursor)));
+  }
+
+  private static String lastCursorOf(StreamSession session) {
+    var last = session.lastCursor();
+    return last == null ? "" : last;
+  }
+
+  private String cursorBefore(FeedRecord record) {
+    var code = topicCodes.get(record.topic());
+    return code == null
+        ? ""
+        : StreamCursor.of(new StreamCursor.Position(code, record.partition(), record.offset()))
+            .encode();
+  }
+
+  /** Forgets the permissions of {@code server} once no connection streams or awaits it. */
+  private void dropIfUnused(UUID server) {
+    var gate = gates.get(server);
+    if (gate == null || gate.holding() || byServer.has(server)) {
+      return;
+    }
+    for (var session : pending) {
+      if (session.servers().contains(server)) {
+        return;
+      }
+    }
+    gates.remove(server);
   }
 
   private @Nullable PartitionKey advance(FeedPosition next) {

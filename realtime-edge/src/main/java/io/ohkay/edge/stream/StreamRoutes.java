@@ -1,5 +1,6 @@
 package io.ohkay.edge.stream;
 
+import io.ohkay.edge.access.AccessReader;
 import io.ohkay.edge.kafka.EventFeed;
 import io.ohkay.edge.kafka.RevocationFeed;
 import io.ohkay.edge.server.ServerDirectory;
@@ -7,6 +8,7 @@ import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.Problems;
 import io.ohkay.schemas.token.SessionRevocations;
 import io.ohkay.schemas.topic.Topics;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -22,18 +24,26 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 public class StreamRoutes {
 
+  /** The pause before the permissions of a server are read again when behind the feed. */
+  private static final Duration ACCESS_RETRY_DELAY = Duration.ofMillis(100);
+
+  /** How long connections wait for their servers' permissions to line up with the feed. */
+  private static final Duration ACCESS_TIMEOUT = Duration.ofSeconds(15);
+
   @Bean
   StreamHub edgeStreamHub(
       StreamSettings edgeStreamSettings,
       SessionRevocations edgeSessionRevocations,
-      ServerDirectory edgeServerDirectory) {
+      ServerDirectory edgeServerDirectory,
+      AccessReader edgeAccessReader) {
     var prefix = edgeStreamSettings.topicPrefix();
     return new StreamHub(
         Topics.SERVER_EVENTS.in(prefix),
         Topics.AUTH_EVENTS.in(prefix),
         edgeStreamSettings.connectionBufferSize(),
         edgeSessionRevocations,
-        edgeServerDirectory::serverIdsOf);
+        edgeServerDirectory::serverIdsOf,
+        new AccessLoading(edgeAccessReader::load, ACCESS_RETRY_DELAY, ACCESS_TIMEOUT));
   }
 
   @Bean

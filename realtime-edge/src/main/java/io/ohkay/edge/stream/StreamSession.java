@@ -27,6 +27,12 @@ final class StreamSession {
   static final String OVERFLOW = "overflow";
   static final String REVOKED = "revoked";
 
+  /**
+   * The last event of a connection whose servers' permissions could not be loaded in time; its
+   * cursor is where to resume from.
+   */
+  static final String UNAVAILABLE = "unavailable";
+
   /** The {@code revoked} reason of a deleted account (sessions name their own). */
   static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
 
@@ -85,6 +91,11 @@ final class StreamSession {
     closed = true;
     sink.tryEmitComplete();
     return true;
+  }
+
+  /** The cursor of the last event given to the connection; null before any. */
+  @Nullable String lastCursor() {
+    return lastCursor;
   }
 
   boolean isOverflowed() {

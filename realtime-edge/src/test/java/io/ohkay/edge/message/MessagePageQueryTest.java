@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class MessagePageQueryTest {
 
   private static final String SELECT =
-      "select id, channel_id, author_id, content, created_at, seq, edited_at from messages"
-          + " where channel_id = :channel and deleted_at is null";
+      "select " + MessageRows.COLUMNS + " from messages where channel_id = :channel";
 
   private final UUID channel = UUID.randomUUID();
 
@@ -39,5 +38,22 @@ class MessagePageQueryTest {
     assertThat(query.sql()).isEqualTo(SELECT + " and seq > :seq order by seq asc limit :limit");
     assertThat(query.bindings()).isEqualTo(Map.of("channel", channel, "seq", 40L, "limit", 101));
     assertThat(query.ascending()).isTrue();
+  }
+
+  @Test
+  void shouldReadUpwardsFromTheCursorItselfWhenFrom() {
+    var query = MessagePageQuery.of(channel, new SeqBound.From(40), 5);
+
+    assertThat(query.sql()).isEqualTo(SELECT + " and seq >= :seq order by seq asc limit :limit");
+    assertThat(query.bindings()).isEqualTo(Map.of("channel", channel, "seq", 40L, "limit", 6));
+    assertThat(query.ascending()).isTrue();
+  }
+
+  @Test
+  void shouldKeepDeletedMessagesAsTombstonesWhenPaging() {
+    var query = MessagePageQuery.of(channel, new SeqBound.Newest(), 5);
+
+    assertThat(query.sql()).doesNotContain("deleted_at is null");
+    assertThat(MessageRows.COLUMNS).contains("deleted_at is not null as deleted");
   }
 }

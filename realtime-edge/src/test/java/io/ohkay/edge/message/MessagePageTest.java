@@ -24,7 +24,10 @@ class MessagePageTest {
                     "m" + seq,
                     Instant.EPOCH,
                     seq,
-                    null))
+                    null,
+                    "USER",
+                    null,
+                    false))
         .toList();
   }
 
@@ -60,5 +63,38 @@ class MessagePageTest {
 
     assertThat(seqs(page)).containsExactly(4L, 3L);
     assertThat(page.hasMore()).isTrue();
+  }
+
+  @Test
+  void shouldJoinTheOlderAndTheNewerSidesNewestFirstWhenAround() {
+    var window = AroundWindow.of(5);
+    var older = MessagePageQuery.of(CHANNEL, new SeqBound.Below(10), window.older());
+    var fromIt = MessagePageQuery.of(CHANNEL, new SeqBound.From(10), window.newer() + 1);
+
+    var page = MessagePage.around(rows(9, 8, 7), older, rows(10, 11, 12, 13), fromIt, window);
+
+    assertThat(seqs(page)).containsExactly(12L, 11L, 10L, 9L, 8L);
+    assertThat(page.hasMore()).isTrue();
+    assertThat(page.hasNewer()).isTrue();
+  }
+
+  @Test
+  void shouldSayNothingBeyondWhenAroundReachesBothEnds() {
+    var window = AroundWindow.of(6);
+    var older = MessagePageQuery.of(CHANNEL, new SeqBound.Below(10), window.older());
+    var fromIt = MessagePageQuery.of(CHANNEL, new SeqBound.From(10), window.newer() + 1);
+
+    var page = MessagePage.around(rows(9), older, rows(10, 11), fromIt, window);
+
+    assertThat(seqs(page)).containsExactly(11L, 10L, 9L);
+    assertThat(page.hasMore()).isFalse();
+    assertThat(page.hasNewer()).isFalse();
+  }
+
+  @Test
+  void shouldLeaveHasNewerOutWhenNotAround() {
+    var query = MessagePageQuery.of(CHANNEL, new SeqBound.Newest(), 3);
+
+    assertThat(MessagePage.of(rows(9), query, 3).hasNewer()).isNull();
   }
 }

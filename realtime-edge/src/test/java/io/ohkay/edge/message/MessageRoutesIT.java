@@ -44,6 +44,7 @@ class MessageRoutesIT {
   private static final UUID NEWS;
   private static final List<UUID> HISTORY = new ArrayList<>();
   private static final List<UUID> RANDOM_HISTORY = new ArrayList<>();
+  private static final UUID DELETED;
 
   static {
     ENV.addMember(SERVER, MEMBER);
@@ -54,8 +55,11 @@ class MessageRoutesIT {
       HISTORY.add(ENV.addMessage(SERVER, GENERAL, OWNER, "general " + i, 10 + 2L * i));
       RANDOM_HISTORY.add(ENV.addMessage(SERVER, RANDOM, MEMBER, "random " + i, 11 + 2L * i));
     }
-    var deleted = ENV.addMessage(SERVER, GENERAL, OWNER, "deleted", 30);
-    ENV.sql(ENV.databaseOf(SERVER), "update messages set deleted_at = now() where id = ?", deleted);
+    DELETED = ENV.addMessage(SERVER, RANDOM, OWNER, "deleted", 30);
+    ENV.sql(
+        ENV.databaseOf(SERVER),
+        "update messages set deleted_at = now(), content = null where id = ?",
+        DELETED);
     ENV.sql(
         ENV.databaseOf(SERVER),
         "update messages set edited_at = '2030-01-02T03:04:05Z' where id = ?",
@@ -103,11 +107,43 @@ class MessageRoutesIT {
   }
 
   @Test
-  void shouldServeWholeChannelWithoutDeletedMessagesWhenDefaultLimit() {
+  void shouldServeWholeChannelWhenDefaultLimit() {
     var reply = http.get(messages(GENERAL), ENV.tokens().valid(MEMBER));
 
     assertThat(ids(reply)).containsExactlyElementsOf(history(6, 5, 4, 3, 2, 1, 0));
     assertThat(reply.json().get("hasMore").booleanValue()).isFalse();
+  }
+
+  @Test
+  void shouldServeDeletedMessagesAsTombstonesWithoutContentWhenPaged() {
+    var reply = http.get(messages(RANDOM) + "?limit=2", ENV.tokens().valid(MEMBER));
+
+    assertThat(ids(reply)).containsExactly(DELETED, RANDOM_HISTORY.get(6));
+    var tombstone = reply.json().get("messages").get(0);
+    assertThat(tombstone.get("deleted").booleanValue()).isTrue();
+    assertThat(tombstone.get("content").isNull()).isTrue();
+    var kept = reply.json().get("messages").get(1);
+    assertThat(kept.get("deleted").booleanValue()).isFalse();
+    assertThat(kept.get("content").stringValue()).isEqualTo("random 6");
+  }
+
+  @Test
+  void shouldServeTheMessageWithHalfTheLimitOlderAndTheRestNewerWhenAroundCursor() {
+    var middle = asOwner(messages(GENERAL) + "?around=" + HISTORY.get(3) + "&limit=4");
+    var nearEnd = asOwner(messages(GENERAL) + "?around=" + HISTORY.get(5) + "&limit=5");
+    var alone = asOwner(messages(GENERAL) + "?around=" + HISTORY.get(0) + "&limit=1");
+
+    assertThat(ids(middle)).containsExactlyElementsOf(history(4, 3, 2, 1));
+    assertThat(middle.json().get("hasMore").booleanValue()).isTrue();
+    assertThat(middle.json().get("hasNewer").booleanValue()).isTrue();
+    assertThat(ids(nearEnd)).containsExactlyElementsOf(history(6, 5, 4, 3));
+    assertThat(nearEnd.json().get("hasMore").booleanValue()).isTrue();
+    assertThat(nearEnd.json().get("hasNewer").booleanValue()).isFalse();
+    assertThat(ids(alone)).containsExactlyElementsOf(history(0));
+    assertThat(alone.json().get("hasMore").booleanValue()).isFalse();
+    assertThat(alone.json().get("hasNewer").booleanValue()).isTrue();
+    assertProblem(
+        asOwner(messages(GENERAL) + "?around=" + RANDOM_HISTORY.get(2)), 400, "INVALID_CURSOR");
   }
 
   @Test
@@ -139,7 +175,20 @@ class MessageRoutesIT {
     JsonNode message = reply.json().get("messages").get(0);
     assertThat(message.propertyNames())
         .containsExactlyInAnyOrder(
-            "id", "serverId", "channelId", "authorId", "content", "createdAt", "seq", "editedAt");
+            "id",
+            "serverId",
+            "channelId",
+            "authorId",
+            "content",
+            "createdAt",
+            "seq",
+            "editedAt",
+            "type",
+            "systemType",
+            "deleted");
+    assertThat(message.get("type").stringValue()).isEqualTo("USER");
+    assertThat(message.get("systemType").isNull()).isTrue();
+    assertThat(message.get("deleted").booleanValue()).isFalse();
     assertThat(message.get("serverId").stringValue()).isEqualTo(SERVER.toString());
     assertThat(message.get("channelId").stringValue()).isEqualTo(GENERAL.toString());
     assertThat(message.get("authorId").stringValue()).isEqualTo(OWNER.toString());

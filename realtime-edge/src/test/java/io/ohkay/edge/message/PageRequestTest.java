@@ -39,6 +39,8 @@ class PageRequestTest {
         .isEqualTo(new PageRequest(new PageCursor.Before(id), 1));
     assertThat(PageRequest.from(query("after", id.toString(), "limit", "100")))
         .isEqualTo(new PageRequest(new PageCursor.After(id), 100));
+    assertThat(PageRequest.from(query("around", id.toString(), "limit", "7")))
+        .isEqualTo(new PageRequest(new PageCursor.Around(id), 7));
   }
 
   @Test
@@ -50,16 +52,18 @@ class PageRequestTest {
   }
 
   @Test
-  void shouldRefuseWithInvalidCursorWhenBothDirectionsOrAroundAreAsked() {
+  void shouldRefuseWithInvalidCursorWhenMoreThanOneCursorIsAsked() {
     var id = UUID.randomUUID().toString();
 
     assertRefused(ErrorCode.INVALID_CURSOR, "before", id, "after", id);
-    assertRefused(ErrorCode.INVALID_CURSOR, "around", id);
+    assertRefused(ErrorCode.INVALID_CURSOR, "around", id, "after", id);
+    assertRefused(ErrorCode.INVALID_CURSOR, "before", id, "around", id);
   }
 
   @Test
   void shouldRefuseWithInvalidIdWhenTheCursorIsNotAUuid() {
     assertRefused(ErrorCode.INVALID_ID, "before", "1-1-1-1-1");
     assertRefused(ErrorCode.INVALID_ID, "after", "");
+    assertRefused(ErrorCode.INVALID_ID, "around", "x");
   }
 }

@@ -21,12 +21,17 @@ final class StreamEvents {
 
   /** A message of {@code author} in a new channel of {@code server}. */
   static Event posted(UUID server, UUID author, String content) {
+    return posted(server, UUID.randomUUID(), author, content);
+  }
+
+  /** A message of {@code author} in {@code channel} of {@code server}. */
+  static Event posted(UUID server, UUID channel, UUID author, String content) {
     return event(
         server,
         author,
         new MessagePosted(
             new ServerId(server),
-            new ChannelId(UUID.randomUUID()),
+            new ChannelId(channel),
             new MessageId(UUID.randomUUID()),
             new UserId(author),
             content));

@@ -1,16 +1,23 @@
 package io.ohkay.edge.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.ohkay.edge.access.AccessSnapshot;
 import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
+import io.ohkay.schemas.event.ChannelOverwriteSet;
+import io.ohkay.schemas.event.ChannelRead;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MemberLeft;
+import io.ohkay.schemas.event.MemberRoleAdded;
 import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ProfileUpdated;
+import io.ohkay.schemas.event.RoleCreated;
+import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.event.SessionRefreshed;
 import io.ohkay.schemas.event.SessionRevoked;
 import io.ohkay.schemas.event.SessionStarted;
@@ -20,10 +27,15 @@ import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.MessageId;
+import io.ohkay.schemas.id.RoleId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
+import io.ohkay.schemas.permission.AccessModel;
+import io.ohkay.schemas.permission.OverwriteTarget;
+import io.ohkay.schemas.permission.Permission;
+import io.ohkay.schemas.permission.PermissionSet;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +46,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 class StreamHubTest {
 
@@ -45,13 +60,10 @@ class StreamHubTest {
 
   private final SessionRevocations revocations = new SessionRevocations();
   private final Map<UUID, List<UUID>> registry = new HashMap<>();
-  private final StreamHub hub =
-      new StreamHub(
-          SERVERS,
-          ACCOUNTS,
-          4,
-          revocations,
-          user -> Flux.fromIterable(registry.getOrDefault(user.value(), List.of())));
+  private final Map<UUID, Long> fedSeqs = new ConcurrentHashMap<>();
+  private final Map<UUID, Long> createdSeqs = new HashMap<>();
+  private final Map<UUID, Sinks.One<AccessSnapshot>> projection = new ConcurrentHashMap<>();
+  private final StreamHub hub = hub(Duration.ofSeconds(10));
   private final UUID guild = UUID.randomUUID();
   private final UUID club = UUID.randomUUID();
   private long offset;
@@ -383,6 +395,249 @@ class StreamHubTest {
     assertThat(names(coMember.received)).containsExactly("ready");
   }
 
+  @Test
+  void shouldWithholdAChannelFromAMemberWhenAMemberOverwriteDeniesThemView() {
+    var secret = UUID.randomUUID();
+    var general = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    project(guild, snapshot(guild, overwrite(guild, secret, OverwriteTarget.MEMBER, bob, true)));
+    var alice = live(UUID.randomUUID(), guild);
+    var denied = live(bob, guild);
+
+    hub.onRecord(record(SERVERS, 0, posted(guild, secret, "secret")));
+    hub.onRecord(record(SERVERS, 0, posted(guild, general, "general")));
+
+    assertThat(contents(alice.received)).containsExactly("secret", "general");
+    assertThat(contents(denied.received)).containsExactly("general");
+  }
+
+  @Test
+  void shouldCutAChannelFromTheNextEventWhenAnOverwriteDenyingViewIsSetLive() {
+    var secret = UUID.randomUUID();
+    var general = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    var stream = live(bob, guild);
+
+    hub.onRecord(record(SERVERS, 0, posted(guild, secret, "before")));
+    hub.onRecord(
+        record(
+            SERVERS, 0, event(guild, overwrite(guild, secret, OverwriteTarget.MEMBER, bob, true))));
+    hub.onRecord(record(SERVERS, 0, posted(guild, secret, "after")));
+    hub.onRecord(record(SERVERS, 0, posted(guild, general, "elsewhere")));
+
+    assertThat(names(stream.received))
+        .containsExactly(
+            "ready", "message.posted.v1", "channel.overwrite.set.v1", "message.posted.v1");
+    assertThat(contents(stream.received)).containsExactly("before", "elsewhere");
+  }
+
+  @Test
+  void shouldStartDeliveringAChannelWhenARoleGrantingViewIsAssigned() {
+    var staff = UUID.randomUUID();
+    var lounge = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    project(
+        guild,
+        snapshot(
+            guild,
+            new RoleCreated(new ServerId(guild), new RoleId(staff), "staff", List.of()),
+            overwrite(guild, lounge, OverwriteTarget.ROLE, guild, true),
+            overwrite(guild, lounge, OverwriteTarget.ROLE, staff, false)));
+    var stream = live(bob, guild);
+
+    hub.onRecord(record(SERVERS, 0, posted(guild, lounge, "staff only")));
+    hub.onRecord(
+        record(
+            SERVERS,
+            0,
+            event(
+                guild,
+                new MemberRoleAdded(new ServerId(guild), new UserId(bob), new RoleId(staff)))));
+    hub.onRecord(record(SERVERS, 0, posted(guild, lounge, "welcome, staff")));
+
+    assertThat(names(stream.received))
+        .containsExactly("ready", "member.role.added.v1", "message.posted.v1");
+    assertThat(contents(stream.received)).containsExactly("welcome, staff");
+  }
+
+  @Test
+  void shouldDeliverAReadMarkerOnlyToTheReadersStreamsWhenAChannelIsRead() {
+    var reader = UUID.randomUUID();
+    var phone = live(reader, guild);
+    var laptop = live(reader, guild);
+    var other = live(UUID.randomUUID(), guild);
+
+    hub.onRecord(
+        record(
+            SERVERS,
+            0,
+            event(
+                guild,
+                new ChannelRead(
+                    new ServerId(guild), new ChannelId(UUID.randomUUID()), new UserId(reader)))));
+
+    assertThat(names(phone.received)).containsExactly("ready", "channel.read.v1");
+    assertThat(names(laptop.received)).containsExactly("ready", "channel.read.v1");
+    assertThat(names(other.received)).containsExactly("ready");
+  }
+
+  @Test
+  void shouldEndTheServerOnEveryStreamAfterTellingThemWhenTheServerIsDeleted() {
+    var alice = live(UUID.randomUUID(), guild, club);
+    var bob = live(UUID.randomUUID(), guild);
+
+    hub.onRecord(record(SERVERS, 0, event(guild, new ServerDeleted(new ServerId(guild)))));
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    hub.onRecord(record(SERVERS, 0, posted(club)));
+    var late = live(UUID.randomUUID(), guild);
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+
+    assertThat(names(alice.received))
+        .containsExactly("ready", "server.deleted.v1", "message.posted.v1");
+    assertThat(alice.received.getLast().data()).contains(club.toString());
+    assertThat(names(bob.received)).containsExactly("ready", "server.deleted.v1");
+    assertThat(names(late.received)).containsExactly("ready");
+    assertThat(bob.completed[0]).isFalse();
+  }
+
+  @Test
+  void shouldHoldAJoinedServersEventsUntilItsPermissionsLoadThenDeliverThemInOrder() {
+    var user = UUID.randomUUID();
+    var secret = UUID.randomUUID();
+    var stream = live(user, guild);
+    hub.onRecord(record(SERVERS, 0, posted(club, secret, "before the join")));
+    var load = Sinks.<AccessSnapshot>one();
+    projection.put(club, load);
+
+    hub.onRecord(record(SERVERS, 0, joined(club, user)));
+    var beforeJoin = fedSeqs.get(club) - 1;
+    hub.onRecord(record(SERVERS, 0, posted(club, secret, "hidden")));
+    hub.onRecord(record(SERVERS, 0, posted(guild, "other server")));
+    hub.onRecord(record(SERVERS, 0, posted(club, "visible")));
+    var heldMeanwhile = names(stream.received);
+    load.tryEmitValue(
+        new AccessSnapshot(
+            beforeJoin, model(club, overwrite(club, secret, OverwriteTarget.MEMBER, user, true))));
+    hub.onRecord(record(SERVERS, 0, posted(club, "live again")));
+
+    assertThat(heldMeanwhile).containsExactly("ready", "message.posted.v1");
+    assertThat(names(stream.received))
+        .containsExactly(
+            "ready",
+            "message.posted.v1",
+            "member.joined.v1",
+            "message.posted.v1",
+            "message.posted.v1");
+    assertThat(contents(stream.received)).containsExactly("other server", "visible", "live again");
+  }
+
+  @Test
+  void shouldSendReadyOnlyOnceThePermissionsCaughtUpWithTheFeedWhenConnecting() {
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    var load = Sinks.<AccessSnapshot>one();
+    projection.put(guild, load);
+    load.tryEmitValue(new AccessSnapshot(fedSeqs.get(guild) - 1, model(guild)));
+    var session = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()));
+    var received = subscribe(session);
+
+    hub.activate(session, List.of(guild));
+    var whileBehind = names(received);
+    var caughtUp = Sinks.<AccessSnapshot>one();
+    caughtUp.tryEmitValue(new AccessSnapshot(fedSeqs.get(guild), model(guild)));
+    projection.put(guild, caughtUp);
+
+    await().until(() -> !received.isEmpty());
+    hub.onRecord(record(SERVERS, 0, posted(guild, "after ready")));
+    assertThat(whileBehind).isEmpty();
+    assertThat(names(received)).containsExactly("ready", "message.posted.v1");
+    assertThat(StreamCursor.decode(received.getFirst().id()).positions().getFirst().nextOffset())
+        .isEqualTo(offset - 1);
+  }
+
+  @Test
+  void shouldEndWaitingStreamsWithAResumableCursorWhenThePermissionsNeverLineUp() {
+    var impatient = hub(Duration.ofMillis(200));
+    projection.put(guild, Sinks.one());
+    var session = impatient.open(claims(UUID.randomUUID(), UUID.randomUUID()));
+    var received = new ArrayList<ServerSentEvent<String>>();
+    var completed = new boolean[1];
+    session.events().subscribe(received::add, error -> {}, () -> completed[0] = true);
+
+    impatient.activate(session, List.of(guild));
+
+    await().until(() -> completed[0]);
+    assertThat(names(received)).containsExactly("unavailable");
+    assertThat(impatient.connections()).isZero();
+  }
+
+  private StreamHub hub(Duration loadTimeout) {
+    return new StreamHub(
+        SERVERS,
+        ACCOUNTS,
+        4,
+        revocations,
+        user -> Flux.fromIterable(registry.getOrDefault(user.value(), List.of())),
+        new AccessLoading(this::load, Duration.ofMillis(10), loadTimeout));
+  }
+
+  /**
+   * The permissions as the projector has them: those {@link #project}ed, else the default ones up
+   * to the last event fed.
+   */
+  private Mono<AccessSnapshot> load(UUID server) {
+    var projected = projection.get(server);
+    if (projected != null) {
+      return projected.asMono();
+    }
+    return Mono.just(new AccessSnapshot(fedSeqs.getOrDefault(server, 0L), model(server)));
+  }
+
+  private void project(UUID server, AccessSnapshot snapshot) {
+    var sink = Sinks.<AccessSnapshot>one();
+    sink.tryEmitValue(snapshot);
+    projection.put(server, sink);
+  }
+
+  private AccessSnapshot snapshot(UUID server, EventPayload... changes) {
+    return new AccessSnapshot(fedSeqs.getOrDefault(server, 0L), model(server, changes));
+  }
+
+  /** A server whose everyone role has the default permissions, after {@code changes}. */
+  private static AccessModel model(UUID server, EventPayload... changes) {
+    var model =
+        AccessModel.empty(server)
+            .evolve(
+                new RoleCreated(
+                    new ServerId(server),
+                    new RoleId(server),
+                    "@everyone",
+                    PermissionSet.EVERYONE_DEFAULT.toList()));
+    for (var change : changes) {
+      model = model.evolve(change);
+    }
+    return model;
+  }
+
+  private static ChannelOverwriteSet overwrite(
+      UUID server, UUID channel, OverwriteTarget type, UUID target, boolean deny) {
+    var view = List.of(Permission.VIEW_CHANNEL);
+    return new ChannelOverwriteSet(
+        new ServerId(server),
+        new ChannelId(channel),
+        type,
+        target,
+        deny ? List.of() : view,
+        deny ? view : List.of());
+  }
+
+  private static List<String> contents(List<ServerSentEvent<String>> events) {
+    return events.stream()
+        .filter(e -> "message.posted.v1".equals(e.event()))
+        .map(e -> Json.mapper().readTree(e.data()).get("payload").get("content").stringValue())
+        .toList();
+  }
+
   private record Live(
       StreamSession session, List<ServerSentEvent<String>> received, boolean[] completed) {}
 
@@ -418,50 +673,56 @@ class StreamHubTest {
   private FeedRecord record(String topic, int partition, Event event) {
     var json = new String(Json.write(event), StandardCharsets.UTF_8);
     var payload = Json.mapper().readTree(json).get("payload");
+    fedSeqs.put(event.aggregateId(), event.seq());
     return new FeedRecord(
         topic, partition, offset++, event.type(), event.aggregateId(), event.seq(), payload, json);
   }
 
-  private static Event posted(UUID server) {
+  private Event posted(UUID server) {
     return posted(server, "hello");
   }
 
-  private static Event posted(UUID server, String content) {
+  private Event posted(UUID server, String content) {
+    return posted(server, UUID.randomUUID(), content);
+  }
+
+  private Event posted(UUID server, UUID channel, String content) {
     var author = new UserId(UUID.randomUUID());
     return event(
         server,
         new MessagePosted(
             new ServerId(server),
-            new ChannelId(UUID.randomUUID()),
+            new ChannelId(channel),
             new MessageId(UUID.randomUUID()),
             author,
             content));
   }
 
-  private static Event left(UUID server, UUID user, MemberLeft.Reason reason) {
+  private Event left(UUID server, UUID user, MemberLeft.Reason reason) {
     return event(server, new MemberLeft(new ServerId(server), new UserId(user), reason));
   }
 
-  private static Event joined(UUID server, UUID user) {
+  private Event joined(UUID server, UUID user) {
     return event(server, new MemberJoined(new ServerId(server), new UserId(user)));
   }
 
-  private static Event registered() {
+  private Event registered() {
     var user = UUID.randomUUID();
     return event(
         user, new UserRegistered(new UserId(user), "a@example.com", "$argon2id$secret", "Alice"));
   }
 
-  private static Event revoke(UUID user, UUID session, SessionRevoked.Reason reason) {
+  private Event revoke(UUID user, UUID session, SessionRevoked.Reason reason) {
     return event(user, new SessionRevoked(new UserId(user), new SessionId(session), reason));
   }
 
-  private static Event profile(UUID user) {
+  private Event profile(UUID user) {
     return event(user, new ProfileUpdated(new UserId(user), "Alice", null, "hi"));
   }
 
-  private static Event event(UUID aggregate, EventPayload payload) {
+  private Event event(UUID aggregate, EventPayload payload) {
+    var seq = createdSeqs.merge(aggregate, 1L, Long::sum);
     return Event.decided(
-        new CommandId(UUID.randomUUID()), 0, aggregate, 1, Instant.now(), null, payload);
+        new CommandId(UUID.randomUUID()), 0, aggregate, seq, Instant.now(), null, payload);
   }
 }

@@ -91,6 +91,7 @@ class StreamRoutesIT {
 
     var joined = event(server, owner, new MemberJoined(new ServerId(server), new UserId(joiner)));
     var welcome = posted(server, owner, "welcome!");
+    ENV.applied(ENV.databaseOf(server), server, joined.seq() - 1);
     ENV.publish(joined, welcome);
 
     awaitPosted(stream, welcome);
