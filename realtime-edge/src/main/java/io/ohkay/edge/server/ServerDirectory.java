@@ -23,6 +23,10 @@ import reactor.core.publisher.Mono;
  */
 public final class ServerDirectory {
 
+  private static final String SERVER_BY_ID =
+      "select id, name, owner_id, description from servers"
+          + " where id = :server and deleted_at is null";
+
   private static final String SERVERS_OF_USER =
       """
       select s.id, s.name, s.owner_id, s.description
@@ -114,6 +118,33 @@ public final class ServerDirectory {
                     .zipWith(messagesPerDay(server), ServerStats::new)
                     .map(stats -> new Stats(stats, freshness)));
   }
+
+  /**
+   * {@code server} as {@code user} (a member) sees it, with what they may do in it, once the
+   * request's position is applied; {@code SERVER_NOT_FOUND} for a non-member.
+   */
+  Mono<Server> serverOf(UserId user, ServerId server, PositionWait wait) {
+    return open(user, server, wait)
+        .flatMap(
+            access ->
+                databases
+                    .registry()
+                    .sql(SERVER_BY_ID)
+                    .bind("server", server.value())
+                    .map(
+                        row ->
+                            new ServerView(
+                                row.get("id", UUID.class),
+                                row.get("name", String.class),
+                                row.get("owner_id", UUID.class),
+                                row.get("description", String.class)))
+                    .one()
+                    .switchIfEmpty(Mono.error(ServerDirectory::notFound))
+                    .map(view -> new Server(view, access)));
+  }
+
+  /** One server and the reader's access to it. */
+  record Server(ServerView view, ServerAccess access) {}
 
   /** A server's members as one read saw them. */
   record Members(List<MemberView> members, Freshness freshness) {}

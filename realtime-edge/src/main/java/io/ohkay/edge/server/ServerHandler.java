@@ -5,8 +5,11 @@ import io.ohkay.edge.position.ReadYourWrites;
 import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.permission.Permission;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -54,6 +57,36 @@ final class ServerHandler {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(new ServerList(servers))));
   }
+
+  /** One server, with the caller's permissions in it (so a client knows which actions to offer). */
+  Mono<ServerResponse> get(ServerRequest request) {
+    var user = authenticator.require(request).userId();
+    var server = new ServerId(RequestIds.path(request, "serverId"));
+    return directory
+        .serverOf(user, server, readYourWrites.of(request))
+        .flatMap(
+            found ->
+                found
+                    .access()
+                    .freshness()
+                    .mark(ServerResponse.ok())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(
+                        new ServerDetails(
+                            found.view().id(),
+                            found.view().name(),
+                            found.view().ownerId(),
+                            found.view().description(),
+                            found.access().permissions().toList())));
+  }
+
+  /** {@code GET /api/servers/{id}}: the server and what the caller may do in it. */
+  record ServerDetails(
+      UUID id,
+      String name,
+      UUID ownerId,
+      @Nullable String description,
+      List<Permission> permissions) {}
 
   Mono<ServerResponse> members(ServerRequest request) {
     var user = authenticator.require(request).userId();

@@ -12,8 +12,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Routes of the server directory: {@code GET /api/servers}, {@code GET
- * /api/servers/{serverId}/members}, {@code GET /api/servers/{serverId}/stats}.
+ * Routes of the server directory: {@code GET /api/servers}, {@code GET /api/servers/{serverId}},
+ * {@code GET /api/servers/{serverId}/members}, {@code GET /api/servers/{serverId}/stats}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServerRoutes {
@@ -34,6 +34,7 @@ public class ServerRoutes {
             edgeAuthenticator, edgeServerDirectory, edgeDatabases, edgeReadYourWrites);
     return RouterFunctions.route()
         .GET("/api/servers", handler::list)
+        .GET("/api/servers/{serverId}", handler::get)
         .GET("/api/servers/{serverId}/members", handler::members)
         .GET("/api/servers/{serverId}/stats", handler::stats)
         .filter(Problems.filter())
