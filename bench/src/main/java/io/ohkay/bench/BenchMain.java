@@ -2,6 +2,8 @@ package io.ohkay.bench;
 
 import io.ohkay.bench.baseline.BaselineTarget;
 import io.ohkay.bench.e2e.E2eCommand;
+import io.ohkay.bench.history.HistoryCommand;
+import io.ohkay.bench.projector.ProjectorCommand;
 import io.ohkay.bench.signin.SigninCommand;
 import io.ohkay.bench.system.SystemPlatform;
 import io.ohkay.bench.system.SystemTarget;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar ohkay-bench-exec.jar e2e|signin [options]}: side-by-side benchmarks of Ohkay.
+ * {@code java -jar ohkay-bench-exec.jar e2e|signin|projector|history [options]}: side-by-side
+ * benchmarks of Ohkay.
  */
 @Command(
     name = "ohkay-bench",
@@ -38,7 +41,12 @@ public final class BenchMain implements Runnable {
   public static CommandLine commandLine(Supplier<EmbeddedInfrastructure> infrastructure) {
     return new CommandLine(new BenchMain())
         .addSubcommand(new E2eCommand(targets(infrastructure)))
-        .addSubcommand(new SigninCommand(() -> SystemPlatform.start(infrastructure.get())));
+        .addSubcommand(new SigninCommand(() -> SystemPlatform.start(infrastructure.get())))
+        .addSubcommand(new ProjectorCommand(() -> infrastructure.get().postgres()))
+        .addSubcommand(
+            new HistoryCommand(
+                () -> SystemTarget.start(infrastructure.get()),
+                () -> infrastructure.get().postgres()));
   }
 
   /**

@@ -27,6 +27,8 @@ class BenchArchitectureTest {
         .resideInAnyPackage(
             "io.ohkay.bench.e2e..",
             "io.ohkay.bench.signin..",
+            "io.ohkay.bench.projector..",
+            "io.ohkay.bench.history..",
             "io.ohkay.bench.load..",
             "io.ohkay.bench.report..")
         .should()

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,11 +29,14 @@ public final class SystemPlatform implements AccountsTarget {
 
   private final ConfigurableApplicationContext context;
   private final URI baseUrl;
+  private final String databasePrefix;
 
   private SystemPlatform(ConfigurableApplicationContext context) {
     this.context = context;
     this.baseUrl =
         URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    this.databasePrefix =
+        Objects.requireNonNull(context.getEnvironment().getProperty("ohkay.database-prefix"));
   }
 
   /** Starts the platform on {@code infrastructure}; returns once its HTTP port is open. */
@@ -77,6 +81,11 @@ public final class SystemPlatform implements AccountsTarget {
   @Override
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /** The namespace of this platform's databases ({@code ohkay.database-prefix}). */
+  String databasePrefix() {
+    return databasePrefix;
   }
 
   @Override

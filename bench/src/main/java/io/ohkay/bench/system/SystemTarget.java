@@ -1,7 +1,10 @@
 package io.ohkay.bench.system;
 
+import io.ohkay.bench.target.HistoryTarget;
 import io.ohkay.bench.target.Target;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
+import io.ohkay.platform.infra.EmbeddedPostgresServer;
+import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.schemas.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,58 +12,86 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The Ohkay platform as a benchmark target: the {@link SystemPlatform} with one signed-up user who
- * owns one server; messages go to its {@code general} channel.
+ * owns one server; messages go to, and history is read from, its {@code general} channel.
  */
-public final class SystemTarget implements Target {
+public final class SystemTarget implements Target, HistoryTarget {
+
+  private static final String POSITION = "X-Ohkay-Position";
+  private static final String MIN_POSITION = "X-Ohkay-Min-Position";
+  private static final String STALE = "X-Ohkay-Stale";
+  private static final Duration PROJECTED_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration PROJECTED_POLL = Duration.ofMillis(100);
+  private static final String DATABASE_OF_SERVER = "SELECT database_name FROM servers WHERE id = ?";
 
   private final SystemPlatform platform;
+  private final EmbeddedPostgresServer postgres;
   private final String bearerToken;
-  private final String postPath;
+  private final UUID serverId;
+  private final UUID channelId;
+  private final String serverPosition;
 
-  private SystemTarget(SystemPlatform platform, String bearerToken, String postPath) {
+  private SystemTarget(
+      SystemPlatform platform,
+      EmbeddedPostgresServer postgres,
+      String bearerToken,
+      UUID serverId,
+      UUID channelId,
+      String serverPosition) {
     this.platform = platform;
+    this.postgres = postgres;
     this.bearerToken = bearerToken;
-    this.postPath = postPath;
+    this.serverId = serverId;
+    this.channelId = channelId;
+    this.serverPosition = serverPosition;
   }
 
   /** Starts the platform on {@code infrastructure} and prepares the user and server to measure. */
   public static SystemTarget start(EmbeddedInfrastructure infrastructure) {
     var platform = SystemPlatform.start(infrastructure);
     try {
-      return prepare(platform);
+      return prepare(platform, infrastructure.postgres());
     } catch (RuntimeException e) {
       platform.close();
       throw e;
     }
   }
 
-  private static SystemTarget prepare(SystemPlatform platform) {
+  private static SystemTarget prepare(SystemPlatform platform, EmbeddedPostgresServer postgres) {
     var baseUrl = platform.baseUrl();
     var http = HttpClient.newHttpClient();
     var signup =
-        call(
-            http,
-            baseUrl.resolve("/api/auth/signup"),
-            null,
-            Map.of(
-                "email", "bench-" + UUID.randomUUID() + "@example.com",
-                "password", "benchmark password",
-                "displayName", "Bench"));
+        read(
+            call(
+                http,
+                baseUrl.resolve("/api/auth/signup"),
+                null,
+                Map.of(
+                    "email", "bench-" + UUID.randomUUID() + "@example.com",
+                    "password", "benchmark password",
+                    "displayName", "Bench")));
     var token = signup.get("accessToken").asString();
-    var server = call(http, baseUrl.resolve("/api/servers"), token, Map.of("name", "Bench"));
-    var channel = server.get("channels").get(0).get("id").asString();
-    var postPath =
-        "/api/servers/%s/channels/%s/messages".formatted(server.get("id").asString(), channel);
-    return new SystemTarget(platform, token, postPath);
+    var created = call(http, baseUrl.resolve("/api/servers"), token, Map.of("name", "Bench"));
+    var server = read(created);
+    return new SystemTarget(
+        platform,
+        postgres,
+        token,
+        UUID.fromString(server.get("id").asString()),
+        UUID.fromString(server.get("channels").get(0).get("id").asString()),
+        created.headers().firstValue(POSITION).orElse(""));
   }
 
-  private static JsonNode call(HttpClient http, URI uri, String token, Map<String, String> body) {
+  private static HttpResponse<byte[]> call(
+      HttpClient http, URI uri, @Nullable String token, Map<String, String> body) {
     var request =
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/json")
@@ -68,19 +99,27 @@ public final class SystemTarget implements Target {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    var response = send(http, request.build());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(
+          uri + " answered " + response.statusCode() + ": " + new String(response.body()));
+    }
+    return response;
+  }
+
+  private static HttpResponse<byte[]> send(HttpClient http, HttpRequest request) {
     try {
-      var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 201) {
-        throw new IllegalStateException(
-            uri + " answered " + response.statusCode() + ": " + new String(response.body()));
-      }
-      return Json.mapper().readTree(response.body());
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static JsonNode read(HttpResponse<byte[]> response) {
+    return Json.mapper().readTree(response.body());
   }
 
   @Override
@@ -100,12 +139,71 @@ public final class SystemTarget implements Target {
 
   @Override
   public String postPath() {
-    return postPath;
+    return "/api/servers/%s/channels/%s/messages".formatted(serverId, channelId);
+  }
+
+  @Override
+  public String historyPath() {
+    return postPath();
+  }
+
+  @Override
+  public UUID channelId() {
+    return channelId;
   }
 
   @Override
   public String streamPath() {
     return "/api/stream";
+  }
+
+  /**
+   * Waits until the edge reads the server's channel (its database and registry row are projected),
+   * then names the database as the registry records it.
+   */
+  @Override
+  public String serverDatabase() {
+    awaitProjected();
+    var registry = new DatabaseNames(platform.databasePrefix()).registry();
+    try (var connection = postgres.connect(registry);
+        var select = connection.prepareStatement(DATABASE_OF_SERVER)) {
+      select.setObject(1, serverId);
+      try (var rows = select.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException("server " + serverId + " is not in " + registry);
+        }
+        return rows.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the registry " + registry, e);
+    }
+  }
+
+  private void awaitProjected() {
+    var http = HttpClient.newHttpClient();
+    var request =
+        HttpRequest.newBuilder(baseUrl().resolve(historyPath() + "?limit=1"))
+            .header("Authorization", "Bearer " + bearerToken)
+            .header(MIN_POSITION, serverPosition)
+            .GET()
+            .build();
+    long deadline = System.nanoTime() + PROJECTED_TIMEOUT.toNanos();
+    @Nullable HttpResponse<byte[]> last = null;
+    while (System.nanoTime() < deadline) {
+      last = send(http, request);
+      if (last.statusCode() == 200 && last.headers().firstValue(STALE).isEmpty()) {
+        return;
+      }
+      try {
+        Thread.sleep(PROJECTED_POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(
+        "the server's history is not readable: "
+            + (last == null ? "no answer" : last.statusCode() + " " + new String(last.body())));
   }
 
   @Override

@@ -153,11 +153,14 @@ class RandomizedScenarioIT {
   }
 
   private void assertRebuiltEqual(List<ServerScenario> scenarios, long seed) throws SQLException {
-    var registry = RebuildRequest.of(RebuildKind.REGISTRY, null, NAMESPACE + "_rebuilt_registry");
-    rebuilder.rebuild(registry);
-    assertThat(verifier.diff(rebuilder.liveDatabase(registry), registry.targetDatabase()))
-        .as("registry rebuilt, seed " + seed)
-        .isEmpty();
+    for (var kind : List.of(RebuildKind.REGISTRY, RebuildKind.AUTH)) {
+      var request =
+          RebuildRequest.of(kind, null, NAMESPACE + "_rebuilt_" + kind.name().toLowerCase());
+      rebuilder.rebuild(request);
+      assertThat(verifier.diff(rebuilder.liveDatabase(request), request.targetDatabase()))
+          .as("%s rebuilt (notifications included), seed %d", kind, seed)
+          .isEmpty();
+    }
     for (var scenario : scenarios) {
       if (scenario.deleted()) {
         continue;
@@ -173,6 +176,9 @@ class RandomizedScenarioIT {
 
   private void assertNoDanglingRows(List<ServerScenario> scenarios, long seed) throws SQLException {
     var dangling = new ArrayList<String>();
+    // Role assignments, member overwrites ever set, notifications: the checks are never vacuous.
+    var checked = new int[3];
+    scenarios.forEach(scenario -> checked[1] += scenario.memberOverwrites());
     try (var registry = connect(registryName())) {
       count(
           registry,
@@ -201,7 +207,9 @@ class RandomizedScenarioIT {
       }
       var members = members(server);
       try (var database = connect(databaseOf(server))) {
-        for (var row : uuids(database, "SELECT user_id FROM member_roles")) {
+        var assigned = uuids(database, "SELECT user_id FROM member_roles");
+        checked[0] += assigned.size();
+        for (var row : assigned) {
           if (!members.contains(row)) {
             dangling.add("role of non-member " + row + " in " + server);
           }
@@ -235,6 +243,7 @@ class RandomizedScenarioIT {
         }
         try (var database = connect(databaseOf(server))) {
           var messages = uuids(database, "SELECT id FROM messages");
+          checked[2] += mentioned.size();
           mentioned.stream()
               .filter(id -> !messages.contains(id))
               .forEach(id -> dangling.add("notification of missing message " + id));
@@ -242,6 +251,7 @@ class RandomizedScenarioIT {
       }
     }
     assertThat(dangling).as("dangling rows, seed " + seed).isEmpty();
+    assertThat(checked).as("rows checked, seed " + seed).doesNotContain(0);
   }
 
   private static void count(Connection connection, List<String> dangling, String what, String sql)

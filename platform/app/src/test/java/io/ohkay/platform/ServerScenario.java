@@ -28,6 +28,7 @@ import io.ohkay.schemas.command.UpdateRole;
 import io.ohkay.schemas.command.UpdateServer;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.ChannelDeleted;
+import io.ohkay.schemas.event.ChannelOverwriteSet;
 import io.ohkay.schemas.event.InviteCreated;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
@@ -77,6 +78,7 @@ final class ServerScenario {
   private final List<MessagePosted> messages = new ArrayList<>();
   private final List<String> invites = new ArrayList<>();
   private int step;
+  private int memberOverwrites;
   private boolean deleted;
 
   ServerScenario(long seed, UserId owner, List<UserId> users) {
@@ -92,6 +94,11 @@ final class ServerScenario {
 
   boolean deleted() {
     return deleted;
+  }
+
+  /** How many member overwrites were set, whether or not they still exist. */
+  int memberOverwrites() {
+    return memberOverwrites;
   }
 
   Command create() {
@@ -155,6 +162,8 @@ final class ServerScenario {
         case MessageDeleted gone -> messages.removeIf(m -> m.messageId().equals(gone.messageId()));
         case InviteCreated invite -> invites.add(invite.code());
         case ServerDeleted gone -> deleted = true;
+        case ChannelOverwriteSet set when set.targetType() == OverwriteTarget.MEMBER ->
+            memberOverwrites++;
         default -> {}
       }
     }
