@@ -58,7 +58,7 @@ public final class TestEvents {
   }
 
   public static Event serverCreated(ServerId server, String name, UserId owner) {
-    return event(server.value(), 1, AT, new ServerCreated(server, name, owner));
+    return event(server.value(), 1, AT, new ServerCreated(server, name, owner, "main"));
   }
 
   public static Event memberJoined(ServerId server, long seq, UserId user) {

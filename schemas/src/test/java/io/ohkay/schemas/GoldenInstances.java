@@ -180,7 +180,8 @@ final class GoldenInstances {
     }
     put(
         commands,
-        new Command(CREATE, ALICE, CREATED_AT, new CreateServer(SERVER, "Rust fans", GENERAL)));
+        new Command(
+            CREATE, ALICE, CREATED_AT, new CreateServer(SERVER, "Rust fans", GENERAL, "main")));
     for (var payload :
         List.of(
             new CreateInvite(SERVER, INVITE, MODERATED_AT.plus(Duration.ofDays(7)), 10),
@@ -325,7 +326,7 @@ final class GoldenInstances {
             1,
             CREATED_AT,
             ALICE,
-            new ServerCreated(SERVER, "Rust fans", ALICE)),
+            new ServerCreated(SERVER, "Rust fans", ALICE, "main")),
         Event.decided(
             CREATE, 1, SERVER.value(), 2, CREATED_AT, ALICE, new MemberJoined(SERVER, ALICE)),
         Event.decided(

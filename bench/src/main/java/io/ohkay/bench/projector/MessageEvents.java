@@ -65,7 +65,7 @@ final class MessageEvents {
   List<SourcedEvent> creations() {
     var events = new ArrayList<SourcedEvent>();
     for (var server : servers) {
-      events.add(event(server, 1, new ServerCreated(server, "Bench", author)));
+      events.add(event(server, 1, new ServerCreated(server, "Bench", author, "main")));
       events.add(event(server, 2, new ChannelCreated(server, channel(server), "general", 0)));
       seqs.put(server, FIRST_MESSAGE_SEQ - 1);
     }

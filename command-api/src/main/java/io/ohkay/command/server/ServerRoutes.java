@@ -67,7 +67,10 @@ public final class ServerRoutes {
                   .map(
                       name ->
                           new CreateServer(
-                              new ServerId(commandId.value()), name, generalChannelOf(commandId)))
+                              new ServerId(commandId.value()),
+                              name,
+                              generalChannelOf(commandId),
+                              "main"))
                   .flatMap(create -> commands.submit(commandId, caller.userId(), create))
                   .flatMap(
                       outcome ->

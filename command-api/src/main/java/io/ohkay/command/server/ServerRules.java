@@ -36,7 +36,7 @@ final class ServerRules {
     var server = command.serverId();
     return new Decision.Accept(
         List.of(
-            new ServerCreated(server, command.name(), actor),
+            new ServerCreated(server, command.name(), actor, command.cluster()),
             new MemberJoined(server, actor),
             new ChannelCreated(server, command.generalChannelId(), GENERAL_CHANNEL, 0),
             new RoleCreated(

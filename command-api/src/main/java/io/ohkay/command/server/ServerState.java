@@ -2,12 +2,12 @@ package io.ohkay.command.server;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import io.ohkay.schemas.access.AccessModel;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
-import io.ohkay.schemas.permission.AccessModel;
 import io.ohkay.schemas.permission.PermissionSet;
 import java.time.Instant;
 import java.util.ArrayList;

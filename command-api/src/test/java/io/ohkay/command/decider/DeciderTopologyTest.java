@@ -499,7 +499,7 @@ class DeciderTopologyTest {
   }
 
   private static CreateServer create(ServerId server, ChannelId general) {
-    return new CreateServer(server, "Server " + server, general);
+    return new CreateServer(server, "Server " + server, general, "main");
   }
 
   private static PostMessage post(ServerId server, ChannelId channel, String content) {

@@ -43,7 +43,7 @@ class ChannelRulesTest {
 
   private DeciderSpec<ServerCommand, ServerState> threeChannels() {
     return spec.given(
-        new ServerCreated(SERVER, "S", OWNER),
+        new ServerCreated(SERVER, "S", OWNER, "main"),
         new MemberJoined(SERVER, OWNER),
         new ChannelCreated(SERVER, A, "a", 0),
         new ChannelCreated(SERVER, B, "b", 1),

@@ -50,7 +50,7 @@ class MembershipRulesTest {
 
   private DeciderSpec<ServerCommand, ServerState> withInvite(Integer maxUses) {
     return spec.given(
-        new ServerCreated(SERVER, "S", OWNER),
+        new ServerCreated(SERVER, "S", OWNER, "main"),
         new MemberJoined(SERVER, OWNER),
         new ChannelCreated(SERVER, new ChannelId(UUID.randomUUID()), "general", 0),
         new RoleCreated(

@@ -34,9 +34,9 @@ class ServerDeciderTest {
   @Test
   void shouldCreateServerOwnerMembershipGeneralChannelThenEveryoneRoleWhenTheServerIsNew() {
     spec.given()
-        .when(new CreateServer(SERVER, "Rust fans", GENERAL), OWNER)
+        .when(new CreateServer(SERVER, "Rust fans", GENERAL, "main"), OWNER)
         .thenEvents(
-            new ServerCreated(SERVER, "Rust fans", OWNER),
+            new ServerCreated(SERVER, "Rust fans", OWNER, "main"),
             new MemberJoined(SERVER, OWNER),
             new ChannelCreated(SERVER, GENERAL, "general", 0),
             new RoleCreated(
@@ -49,14 +49,16 @@ class ServerDeciderTest {
   @Test
   void shouldRejectWithServerAlreadyExistsWhenTheServerIdIsTaken() {
     spec.given(created())
-        .when(new CreateServer(SERVER, "Again", new ChannelId(UUID.randomUUID())), OWNER)
+        .when(new CreateServer(SERVER, "Again", new ChannelId(UUID.randomUUID()), "main"), OWNER)
         .thenRejected(ErrorCode.SERVER_ALREADY_EXISTS);
   }
 
   @Test
   void shouldRejectWithServerAlreadyExistsWhenAnotherUserReusesTheServerId() {
     spec.given(created())
-        .when(new CreateServer(SERVER, "Mine now", new ChannelId(UUID.randomUUID())), STRANGER)
+        .when(
+            new CreateServer(SERVER, "Mine now", new ChannelId(UUID.randomUUID()), "main"),
+            STRANGER)
         .thenRejected(ErrorCode.SERVER_ALREADY_EXISTS);
   }
 
@@ -104,13 +106,13 @@ class ServerDeciderTest {
   @Test
   void shouldRejectWithUnauthenticatedWhenACreationHasNoActor() {
     spec.given()
-        .when(new CreateServer(SERVER, "Nobody's", GENERAL), null)
+        .when(new CreateServer(SERVER, "Nobody's", GENERAL, "main"), null)
         .thenRejected(ErrorCode.UNAUTHENTICATED);
   }
 
   private static EventPayload[] created() {
     return new EventPayload[] {
-      new ServerCreated(SERVER, "Rust fans", OWNER),
+      new ServerCreated(SERVER, "Rust fans", OWNER, "main"),
       new MemberJoined(SERVER, OWNER),
       new ChannelCreated(SERVER, GENERAL, "general", 0),
       new RoleCreated(

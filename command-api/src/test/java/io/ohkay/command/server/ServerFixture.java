@@ -45,7 +45,7 @@ final class ServerFixture {
   /** A new server as CreateServer leaves it: owner, general channel, everyone role. */
   static EventPayload[] created() {
     return new EventPayload[] {
-      new ServerCreated(SERVER, "S", OWNER),
+      new ServerCreated(SERVER, "S", OWNER, "main"),
       new MemberJoined(SERVER, OWNER),
       new ChannelCreated(SERVER, GENERAL, "general", 0),
       new RoleCreated(SERVER, EVERYONE, "@everyone", PermissionSet.EVERYONE_DEFAULT.toList())

@@ -52,13 +52,13 @@ class ServerRulesTest {
     var server = new ServerId(UUID.randomUUID());
     var general = new ChannelId(UUID.randomUUID());
 
-    var decision = spec.when(new CreateServer(server, "New", general), OWNER).decision();
+    var decision = spec.when(new CreateServer(server, "New", general, "main"), OWNER).decision();
 
     assertThat(decision)
         .isEqualTo(
             new Decision.Accept(
                 List.of(
-                    new ServerCreated(server, "New", OWNER),
+                    new ServerCreated(server, "New", OWNER, "main"),
                     new MemberJoined(server, OWNER),
                     new ChannelCreated(server, general, "general", 0),
                     new RoleCreated(
@@ -140,7 +140,7 @@ class ServerRulesTest {
         .thenRejected(ErrorCode.SERVER_NOT_FOUND);
     spec.when(new LeaveServer(SERVER), MEMBER).thenRejected(ErrorCode.SERVER_NOT_FOUND);
     spec.when(new RemoveMember(SERVER, MEMBER), null).thenRejected(ErrorCode.SERVER_NOT_FOUND);
-    spec.when(new CreateServer(SERVER, "Again", new ChannelId(UUID.randomUUID())), OWNER)
+    spec.when(new CreateServer(SERVER, "Again", new ChannelId(UUID.randomUUID()), "main"), OWNER)
         .thenRejected(ErrorCode.SERVER_ALREADY_EXISTS);
     assertThat(spec.state().members()).isEmpty();
   }

@@ -102,7 +102,8 @@ final class ServerScenario {
   }
 
   Command create() {
-    return command(owner, new CreateServer(server, "Scenario " + server, new ChannelId(uuid())));
+    return command(
+        owner, new CreateServer(server, "Scenario " + server, new ChannelId(uuid()), "main"));
   }
 
   Command delete() {

@@ -1,7 +1,7 @@
 package io.ohkay.edge.access;
 
 import io.ohkay.edge.db.Databases;
-import io.ohkay.schemas.permission.AccessModel;
+import io.ohkay.schemas.access.AccessModel;
 import io.ohkay.schemas.permission.ChannelOverwrite;
 import io.ohkay.schemas.permission.OverwriteTarget;
 import io.ohkay.schemas.permission.Permission;

@@ -1,6 +1,6 @@
 package io.ohkay.edge.access;
 
-import io.ohkay.schemas.permission.AccessModel;
+import io.ohkay.schemas.access.AccessModel;
 
 /**
  * A server's permissions as one read of its database saw them.

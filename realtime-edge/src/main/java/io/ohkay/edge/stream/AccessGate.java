@@ -2,10 +2,10 @@ package io.ohkay.edge.stream;
 
 import io.ohkay.edge.access.AccessSnapshot;
 import io.ohkay.edge.kafka.FeedRecord;
+import io.ohkay.schemas.access.AccessModel;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventTypes;
 import io.ohkay.schemas.json.Json;
-import io.ohkay.schemas.permission.AccessModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;

@@ -1,6 +1,6 @@
 /**
- * Roles, permission bits and channel overwrites: the one computation of what a member may do,
- * shared by the decider (which enforces it) and the edge (which filters reads and streams by it).
+ * Permission values: the permission names of the API, sets of them, and channel overwrites. Events
+ * carry them; {@code io.ohkay.schemas.access} computes with them.
  */
 @NullMarked
 package io.ohkay.schemas.permission;

@@ -1,4 +1,4 @@
-package io.ohkay.schemas.permission;
+package io.ohkay.schemas.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,9 @@ import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.RoleId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.permission.OverwriteTarget;
+import io.ohkay.schemas.permission.Permission;
+import io.ohkay.schemas.permission.PermissionSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class AccessModelTest {
     var model = AccessModel.empty(SERVER.value());
     model =
         model
-            .evolve(new ServerCreated(SERVER, "s", OWNER))
+            .evolve(new ServerCreated(SERVER, "s", OWNER, "main"))
             .evolve(
                 new RoleCreated(
                     SERVER, EVERYONE, "@everyone", PermissionSet.EVERYONE_DEFAULT.toList()));

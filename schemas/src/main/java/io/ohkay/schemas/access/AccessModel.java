@@ -1,4 +1,4 @@
-package io.ohkay.schemas.permission;
+package io.ohkay.schemas.access;
 
 import io.ohkay.schemas.event.ChannelDeleted;
 import io.ohkay.schemas.event.ChannelOverwriteRemoved;
@@ -11,6 +11,9 @@ import io.ohkay.schemas.event.RoleCreated;
 import io.ohkay.schemas.event.RoleDeleted;
 import io.ohkay.schemas.event.RoleUpdated;
 import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.permission.ChannelOverwrite;
+import io.ohkay.schemas.permission.Permission;
+import io.ohkay.schemas.permission.PermissionSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
