@@ -49,6 +49,7 @@ class ArchitectureTest {
         .resideOutsideOfPackages(
             "io.ohkay.schemas..",
             "java..",
+            "javax.crypto..",
             "com.fasterxml.jackson..",
             "tools.jackson..",
             "com.nimbusds..",
