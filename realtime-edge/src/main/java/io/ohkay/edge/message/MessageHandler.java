@@ -11,6 +11,7 @@ import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.id.ServerId;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -47,7 +48,6 @@ final class MessageHandler {
     var wait = readYourWrites.of(request);
     return directory
         .open(user, server, wait)
-        .flatMap(access -> access.viewableChannel(channel))
         .flatMap(access -> page(access, channel, page))
         .flatMap(
             answer ->
@@ -58,29 +58,60 @@ final class MessageHandler {
                     .bodyValue(answer.page()));
   }
 
+  /**
+   * The page: a channel the member cannot view is refused before any query; otherwise the page's
+   * one statement resolves the cursor too, and only an empty page pays for telling an unknown
+   * channel or cursor apart from the end of the history.
+   */
   private static Mono<Answer> page(ServerAccess access, UUID channel, PageRequest request) {
-    var database = access.database();
+    if (!access.canView(channel)) {
+      return access.viewableChannel(channel).then(Mono.<Answer>empty());
+    }
     var limit = request.limit();
     Mono<MessagePage> page =
         switch (request.cursor()) {
-          case PageCursor.Latest latest -> run(access, channel, new SeqBound.Newest(), limit);
+          case PageCursor.Latest latest -> run(access, channel, new SeqBound.Newest(), null, limit);
           case PageCursor.Before before ->
-              seqOf(database, channel, before.messageId())
-                  .flatMap(seq -> run(access, channel, new SeqBound.Below(seq), limit));
+              run(
+                  access,
+                  channel,
+                  new SeqBound.BelowMessage(before.messageId()),
+                  before.messageId(),
+                  limit);
           case PageCursor.After after ->
-              seqOf(database, channel, after.messageId())
-                  .flatMap(seq -> run(access, channel, new SeqBound.Above(seq), limit));
+              run(
+                  access,
+                  channel,
+                  new SeqBound.AboveMessage(after.messageId()),
+                  after.messageId(),
+                  limit);
           case PageCursor.Around around ->
-              seqOf(database, channel, around.messageId())
+              access
+                  .viewableChannel(channel)
+                  .then(seqOf(access.database(), channel, around.messageId()))
                   .flatMap(seq -> around(access, channel, seq, AroundWindow.of(limit)));
         };
     return page.map(found -> new Answer(found, access.freshness()));
   }
 
   private static Mono<MessagePage> run(
-      ServerAccess access, UUID channel, SeqBound bound, int limit) {
+      ServerAccess access, UUID channel, SeqBound bound, @Nullable UUID cursor, int limit) {
     var query = MessagePageQuery.of(channel, bound, limit);
-    return rows(access, query).map(rows -> MessagePage.of(rows, query, limit));
+    return rows(access, query)
+        .flatMap(
+            rows ->
+                rows.isEmpty()
+                    ? confirmEmpty(access, channel, cursor).thenReturn(rows)
+                    : Mono.just(rows))
+        .map(rows -> MessagePage.of(rows, query, limit));
+  }
+
+  /** An empty page is an answer only if the channel, and the cursor in it, exist. */
+  private static Mono<Void> confirmEmpty(ServerAccess access, UUID channel, @Nullable UUID cursor) {
+    var exists = access.viewableChannel(channel);
+    return cursor == null
+        ? exists.then()
+        : exists.then(seqOf(access.database(), channel, cursor)).then();
   }
 
   private static Mono<MessagePage> around(

@@ -28,10 +28,26 @@ record MessagePageQuery(String sql, Map<String, Object> bindings, boolean ascend
           case SeqBound.Below below -> bounded(sql, bindings, "<", below.seq(), false);
           case SeqBound.Above above -> bounded(sql, bindings, ">", above.seq(), true);
           case SeqBound.From from -> bounded(sql, bindings, ">=", from.seq(), true);
+          case SeqBound.BelowMessage below -> cursor(sql, bindings, "<", below.messageId(), false);
+          case SeqBound.AboveMessage above -> cursor(sql, bindings, ">", above.messageId(), true);
         };
     sql.append(ascending ? " order by seq asc" : " order by seq desc").append(" limit :limit");
     bindings.put("limit", limit + 1);
     return new MessagePageQuery(sql.toString(), Map.copyOf(bindings), ascending);
+  }
+
+  /** A bound on the seq of a message of the channel, looked up by the same statement. */
+  private static boolean cursor(
+      StringBuilder sql,
+      Map<String, Object> bindings,
+      String operator,
+      UUID message,
+      boolean ascending) {
+    sql.append(" and seq ")
+        .append(operator)
+        .append(" (select c.seq from messages c where c.id = :cursor and c.channel_id = :channel)");
+    bindings.put("cursor", message);
+    return ascending;
   }
 
   private static boolean bounded(

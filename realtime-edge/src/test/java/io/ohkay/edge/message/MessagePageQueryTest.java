@@ -32,6 +32,23 @@ class MessagePageQueryTest {
   }
 
   @Test
+  void shouldResolveTheCursorMessageInTheSameStatementWhenBeforeOrAfterAMessage() {
+    var cursor = UUID.randomUUID();
+    var lookup = "(select c.seq from messages c where c.id = :cursor and c.channel_id = :channel)";
+
+    var before = MessagePageQuery.of(channel, new SeqBound.BelowMessage(cursor), 50);
+    var after = MessagePageQuery.of(channel, new SeqBound.AboveMessage(cursor), 50);
+
+    assertThat(before.sql())
+        .isEqualTo(SELECT + " and seq < " + lookup + " order by seq desc limit :limit");
+    assertThat(after.sql())
+        .isEqualTo(SELECT + " and seq > " + lookup + " order by seq asc limit :limit");
+    assertThat(before.bindings())
+        .isEqualTo(Map.of("channel", channel, "cursor", cursor, "limit", 51));
+    assertThat(after.ascending()).isTrue();
+  }
+
+  @Test
   void shouldReadUpwardsFromTheCursorWhenAfter() {
     var query = MessagePageQuery.of(channel, new SeqBound.Above(40), 100);
 
