@@ -7,6 +7,7 @@ import io.ohkay.command.kafka.OutcomeListener;
 import io.ohkay.command.kafka.RevocationListener;
 import io.ohkay.command.kafka.TopicsInitializer;
 import io.ohkay.command.server.ChannelRoutes;
+import io.ohkay.command.server.ClusterPlacement;
 import io.ohkay.command.server.InviteDirectory;
 import io.ohkay.command.server.MembershipRoutes;
 import io.ohkay.command.server.MessageRoutes;
@@ -260,8 +261,12 @@ public class CommandApiConfiguration {
 
   @Bean
   RouterFunction<ServerResponse> serverWriteRoutes(
-      ServerCommands serverCommands, BearerAuth commandApiBearerAuth) {
-    return new ServerRoutes(serverCommands, commandApiBearerAuth).routes();
+      CommandApiProperties props,
+      ServerCommands serverCommands,
+      BearerAuth commandApiBearerAuth,
+      CommandApiDatabases commandApiDatabases) {
+    var placement = new ClusterPlacement(props.clusterNames(), commandApiDatabases.registry());
+    return new ServerRoutes(serverCommands, commandApiBearerAuth, placement).routes();
   }
 
   @Bean

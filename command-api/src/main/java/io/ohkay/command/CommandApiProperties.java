@@ -1,5 +1,6 @@
 package io.ohkay.command;
 
+import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.token.AccessTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param postgres where the account and registry databases are read before some commands (the
  *     password hash at sign-in, owned servers at deletion)
  * @param rateLimits token buckets of sign-up and sign-in
+ * @param clusters the PostgreSQL clusters new server databases are placed on (only their names
+ *     matter here; the projector and the edge connect to them), in order of preference for ties;
+ *     empty: the one cluster {@code main}
  */
 @Validated
 @ConfigurationProperties("ohkay.command-api")
@@ -46,7 +52,8 @@ public record CommandApiProperties(
     @DefaultValue("15m") @NotNull Duration accessTokenTtl,
     @NotNull Path refreshTokenKeyFile,
     @Valid @NotNull Postgres postgres,
-    @Valid @DefaultValue RateLimits rateLimits) {
+    @Valid @DefaultValue RateLimits rateLimits,
+    @DefaultValue List<@Valid Cluster> clusters) {
 
   public CommandApiProperties {
     if (accessTokenTtl != null
@@ -58,7 +65,30 @@ public record CommandApiProperties(
               + " (every service refuses longer-lived tokens), was "
               + accessTokenTtl);
     }
+    clusters = clusters == null ? List.of() : List.copyOf(clusters);
+    var names = new HashSet<String>();
+    for (var cluster : clusters) {
+      if (cluster.name() == null || cluster.name().isBlank() || !names.add(cluster.name())) {
+        throw new IllegalArgumentException(
+            "ohkay.command-api.clusters must have unique, non-blank names, was " + clusters);
+      }
+    }
   }
+
+  /** The names of the configured clusters in order; {@code [main]} when none is configured. */
+  public List<String> clusterNames() {
+    return clusters.isEmpty()
+        ? List.of(ServerCreated.DEFAULT_CLUSTER)
+        : clusters.stream().map(Cluster::name).toList();
+  }
+
+  /**
+   * A PostgreSQL cluster server databases may be placed on. Its connection settings ({@code host},
+   * {@code port}, ...) may be given as for the other modules; the command API ignores them.
+   *
+   * @param name the cluster's name, recorded with each server placed on it
+   */
+  public record Cluster(@NotBlank String name) {}
 
   /**
    * The PostgreSQL server of {@code <databasePrefix>auth} and {@code

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CommandApiPropertiesTest {
@@ -19,7 +20,34 @@ class CommandApiPropertiesTest {
     assertThat(properties(Duration.ofHours(1)).accessTokenTtl()).isEqualTo(Duration.ofHours(1));
   }
 
+  @Test
+  void shouldPlaceOnMainWhenNoClusterIsConfigured() {
+    assertThat(properties(Duration.ofMinutes(15), List.of()).clusterNames())
+        .containsExactly("main");
+    assertThat(properties(Duration.ofMinutes(15), clusters("b", "a")).clusterNames())
+        .containsExactly("b", "a");
+  }
+
+  @Test
+  void shouldRefuseToStartWhenClusterNamesRepeatOrAreBlank() {
+    assertThatThrownBy(() -> properties(Duration.ofMinutes(15), clusters("a", "a")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ohkay.command-api.clusters");
+    assertThatThrownBy(() -> properties(Duration.ofMinutes(15), clusters("a", " ")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ohkay.command-api.clusters");
+  }
+
+  private static List<CommandApiProperties.Cluster> clusters(String... names) {
+    return java.util.Arrays.stream(names).map(CommandApiProperties.Cluster::new).toList();
+  }
+
   private static CommandApiProperties properties(Duration ttl) {
+    return properties(ttl, List.of());
+  }
+
+  private static CommandApiProperties properties(
+      Duration ttl, List<CommandApiProperties.Cluster> clusters) {
     return new CommandApiProperties(
         "localhost:9092",
         "",
@@ -32,6 +60,7 @@ class CommandApiPropertiesTest {
         ttl,
         Path.of("refresh.key"),
         new CommandApiProperties.Postgres("localhost", 5432, "postgres", "", "ohkay_"),
-        new CommandApiProperties.RateLimits(null, null, null));
+        new CommandApiProperties.RateLimits(null, null, null),
+        clusters);
   }
 }

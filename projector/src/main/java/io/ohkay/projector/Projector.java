@@ -7,6 +7,7 @@ import io.ohkay.projector.kafka.EventsConsumer;
 import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.placement.ServerCredentials;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -49,9 +50,14 @@ public final class Projector implements SmartLifecycle, ProjectorStatus {
     if (running != null) {
       return;
     }
-    var databases = new Databases(properties.postgres().endpoint(), properties.maxServerPools());
+    var databases =
+        new Databases(
+            properties.postgres().endpoint(),
+            properties.clusterEndpoints(),
+            properties.maxServerPools());
     try {
-      running = RunningProjector.start(properties, databases, appliedSeqs);
+      var credentials = ServerCredentials.loadOrGenerate(properties.placementKeyFile());
+      running = RunningProjector.start(properties, databases, credentials, appliedSeqs);
     } catch (SQLException | RuntimeException e) {
       databases.close();
       throw new ProjectorUnavailableException("projector could not start: " + e.getMessage(), e);

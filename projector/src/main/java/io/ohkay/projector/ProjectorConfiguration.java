@@ -3,6 +3,7 @@ package io.ohkay.projector;
 import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.projector.rebuild.DatabaseVerifier;
 import io.ohkay.projector.rebuild.Rebuilder;
+import io.ohkay.schemas.placement.ServerCredentials;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The projector's beans, imported by the platform app: the {@link Projector} (a {@code
  * SmartLifecycle}, also the {@link ProjectorStatus}), health contributors {@code projector} and
- * {@code databases}, and the rebuild and verify tooling. Needs no DataSource from Spring Boot: the
- * projector pools its own databases.
+ * {@code databases}, and the rebuild and verify tooling (the verifier bean compares databases of
+ * the home cluster; {@link Rebuilder#verify} those of a rebuild, on its cluster). Needs no
+ * DataSource from Spring Boot: the projector pools its own databases.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProjectorProperties.class)
@@ -39,7 +41,9 @@ public class ProjectorConfiguration {
         properties.bootstrapServers(),
         properties.topicPrefix(),
         new DatabaseNames(properties.databasePrefix()),
-        properties.postgres().endpoint());
+        properties.postgres().endpoint(),
+        properties.clusterEndpoints(),
+        ServerCredentials.loadOrGenerate(properties.placementKeyFile()));
   }
 
   @Bean

@@ -1,13 +1,19 @@
 package io.ohkay.projector;
 
 import io.ohkay.projector.db.PostgresEndpoint;
+import io.ohkay.schemas.event.ServerCreated;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,7 +27,14 @@ import org.springframework.validation.annotation.Validated;
  * @param databasePrefix namespace of the databases: {@code <prefix>auth}, {@code
  *     <prefix>server_registry}, {@code <prefix>server_<id>}; lowercase letters, digits and
  *     underscores, at most 24 characters
- * @param postgres the PostgreSQL server holding every projected database
+ * @param postgres the PostgreSQL server holding the auth and registry databases, with an admin
+ *     login (one allowed to create databases and roles); also the one cluster {@code main} of
+ *     server databases when {@code clusters} is empty
+ * @param clusters the PostgreSQL clusters server databases are placed on ({@code servers.cluster}
+ *     names one), each with an admin login; names unique and not blank; empty: one cluster {@code
+ *     main} at {@code postgres}
+ * @param placementKeyFile the master key sealing server database credentials, shared by every
+ *     service of the installation; generated at first start if absent
  * @param groupId base of the consumer group ids ({@code <groupId>.auth}, {@code <groupId>.server});
  *     the groups' committed offsets are informational, positions are stored in PostgreSQL
  * @param pollTimeout longest wait of one poll when nothing arrives
@@ -35,9 +48,65 @@ public record ProjectorProperties(
     @DefaultValue("") String topicPrefix,
     @DefaultValue("ohkay_") @Pattern(regexp = "[a-z0-9_]{0,24}") String databasePrefix,
     @DefaultValue @Valid Postgres postgres,
+    @DefaultValue @NotNull List<@Valid @NotNull Cluster> clusters,
+    @NotNull Path placementKeyFile,
     @DefaultValue("ohkay-projector") @NotBlank String groupId,
     @DefaultValue("500ms") @NotNull Duration pollTimeout,
     @DefaultValue("16") @Min(1) int maxServerPools) {
+
+  /** The cluster of servers created before placement was recorded, when none is configured. */
+  public static final String DEFAULT_CLUSTER = ServerCreated.DEFAULT_CLUSTER;
+
+  /** The admin login of each cluster server databases may be placed on, by name, in order. */
+  public Map<String, PostgresEndpoint> clusterEndpoints() {
+    var endpoints = new LinkedHashMap<String, PostgresEndpoint>();
+    if (clusters.isEmpty()) {
+      endpoints.put(DEFAULT_CLUSTER, postgres.endpoint());
+    }
+    clusters.forEach(cluster -> endpoints.put(cluster.name(), cluster.endpoint()));
+    return endpoints;
+  }
+
+  /** Whether no two clusters share a name. */
+  @AssertTrue(message = "ohkay.projector.clusters: cluster names must be unique")
+  public boolean isClusterNamesUnique() {
+    return clusters.stream().map(Cluster::name).distinct().count() == clusters.size();
+  }
+
+  /**
+   * One PostgreSQL cluster of server databases, an element of {@code ohkay.projector.clusters}.
+   *
+   * @param name how {@code servers.cluster} and {@code server.created} events name it; not blank
+   * @param host host name or address
+   * @param port port
+   * @param username a role allowed to create databases and roles
+   * @param password its password, empty for trust authentication
+   */
+  public record Cluster(
+      @NotBlank String name,
+      @DefaultValue("127.0.0.1") @NotBlank String host,
+      @DefaultValue("5432") @Min(1) @Max(65535) int port,
+      @DefaultValue("postgres") @NotBlank String username,
+      @DefaultValue("") String password) {
+
+    /** As the database adapter takes it. */
+    public PostgresEndpoint endpoint() {
+      return new PostgresEndpoint(host, port, username, password);
+    }
+
+    @Override
+    public String toString() {
+      return "Cluster[name="
+          + name
+          + ", host="
+          + host
+          + ", port="
+          + port
+          + ", username="
+          + username
+          + "]";
+    }
+  }
 
   /**
    * The PostgreSQL server, prefix {@code ohkay.projector.postgres}.

@@ -6,12 +6,15 @@ import io.ohkay.projector.apply.BatchApplier;
 import io.ohkay.projector.apply.ServerEventsApplier;
 import io.ohkay.projector.db.DatabaseKind;
 import io.ohkay.projector.db.Databases;
+import io.ohkay.projector.db.ServerLogin;
 import io.ohkay.projector.kafka.ConsumerSettings;
 import io.ohkay.projector.kafka.DeadLetters;
 import io.ohkay.projector.kafka.EventsConsumer;
 import io.ohkay.projector.kafka.RecordDecoder;
 import io.ohkay.projector.projection.DatabaseNames;
+import io.ohkay.projector.server.ServerPlacement;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.placement.ServerCredentials;
 import io.ohkay.schemas.topic.Topic;
 import io.ohkay.schemas.topic.Topics;
 import java.sql.SQLException;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One start of the projector: its pools, appliers and consumer threads.
@@ -40,11 +44,15 @@ record RunningProjector(
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   /**
-   * Creates and migrates auth and registry, drops the databases of deleted servers left over by a
-   * stop between a deletion's commit and its drop, then starts both consumer threads.
+   * Creates and migrates auth and registry, seals the credentials of registry rows older than them,
+   * drops the databases (and roles) of deleted servers left over by a stop between a deletion's
+   * commit and its drop, then starts both consumer threads.
    */
   static RunningProjector start(
-      ProjectorProperties properties, Databases databases, AppliedSeqs appliedSeqs)
+      ProjectorProperties properties,
+      Databases databases,
+      ServerCredentials credentials,
+      AppliedSeqs appliedSeqs)
       throws SQLException {
     var names = new DatabaseNames(properties.databasePrefix());
     var authDatabase = databases.open(names.auth(), DatabaseKind.AUTH);
@@ -52,10 +60,14 @@ record RunningProjector(
     var registry = databases.open(names.registry(), DatabaseKind.REGISTRY);
     var servers =
         new ServerEventsApplier(
-            names, registry, new OwnedServerDatabases(databases, names), authDatabase, appliedSeqs);
-    for (var leftover : servers.deletedAmong(databases.existing(names.serverPrefix()))) {
-      databases.drop(leftover);
-    }
+            names,
+            credentials,
+            registry,
+            new OwnedServerDatabases(databases, credentials),
+            authDatabase,
+            appliedSeqs);
+    servers.sealMissingCredentials();
+    dropLeftovers(databases, names, servers);
     var deadLetters =
         new DeadLetters(properties.bootstrapServers(), properties.groupId() + "-dead-letters");
     var prefix = properties.topicPrefix();
@@ -83,18 +95,43 @@ record RunningProjector(
     return new RunningProjector(databases, deadLetters, auth, servers, consumers);
   }
 
-  /** The live server databases: created on first write, dropped once their server is deleted. */
-  private record OwnedServerDatabases(Databases databases, DatabaseNames names)
+  /** On every configured cluster, the databases and roles of servers the registry marks deleted. */
+  private static void dropLeftovers(
+      Databases databases, DatabaseNames names, ServerEventsApplier servers) throws SQLException {
+    for (var cluster : databases.clusters()) {
+      for (var leftover : servers.deletedAmong(databases.existing(cluster, names.serverPrefix()))) {
+        databases.drop(cluster, leftover, ServerCredentials.roleName(leftover));
+      }
+    }
+  }
+
+  /**
+   * The live server databases: created on first write on their server's cluster, written as their
+   * server's role with the password opened from the registry row, dropped with the role once their
+   * server is deleted.
+   */
+  private record OwnedServerDatabases(Databases databases, ServerCredentials credentials)
       implements ServerEventsApplier.ServerDatabases {
 
     @Override
-    public Optional<DataSource> of(ServerId serverId) throws SQLException {
-      return Optional.of(databases.open(names.server(serverId), DatabaseKind.SERVER));
+    public Optional<DataSource> of(ServerId serverId, @Nullable ServerPlacement placement)
+        throws SQLException {
+      if (placement == null) {
+        throw new IllegalStateException(
+            "server " + serverId + " has no registry row and the batch does not create it");
+      }
+      return Optional.of(
+          databases.open(
+              new ServerLogin(
+                  placement.cluster(),
+                  placement.database(),
+                  placement.role(),
+                  () -> placement.password(credentials))));
     }
 
     @Override
-    public void drop(ServerId serverId) throws SQLException {
-      databases.drop(names.server(serverId));
+    public void drop(ServerPlacement placement) throws SQLException {
+      databases.drop(placement.cluster(), placement.database(), placement.role());
     }
   }
 

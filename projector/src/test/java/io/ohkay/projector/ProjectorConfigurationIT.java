@@ -45,7 +45,8 @@ class ProjectorConfigurationIT {
             "ohkay.projector.postgres.host=" + postgres.host(),
             "ohkay.projector.postgres.port=" + postgres.port(),
             "ohkay.projector.postgres.username=" + postgres.username(),
-            "ohkay.projector.postgres.password=" + postgres.password())
+            "ohkay.projector.postgres.password=" + postgres.password(),
+            "ohkay.projector.placement-key-file=" + properties.placementKeyFile())
         .run(
             context -> {
               assertThat(context).hasNotFailed();

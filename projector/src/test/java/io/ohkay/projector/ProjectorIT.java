@@ -8,6 +8,7 @@ import io.ohkay.projector.kafka.DeadLetters;
 import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
+import io.ohkay.schemas.placement.ServerCredentials;
 import io.ohkay.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,7 +90,7 @@ class ProjectorIT {
                 "SELECT cluster || ' ' || database_name FROM servers WHERE id = '"
                     + history.server()
                     + "'"))
-        .isEqualTo("default " + serverDatabase);
+        .isEqualTo("main " + serverDatabase);
     assertThat(count(registry, "server_members WHERE server_id = '" + history.server() + "'"))
         .isEqualTo(2);
     assertThat(
@@ -308,7 +309,18 @@ class ProjectorIT {
     var server = environment.names().server(history.server());
     var id = "'" + history.server() + "'";
     var rows = new ArrayList<String>();
-    rows.add(rowsOf(registry, "SELECT s::text FROM servers s WHERE id = " + id));
+    // Sealing is randomized: a row written again seals the same password into other text.
+    rows.add(
+        rowsOf(
+            registry,
+            "SELECT (to_jsonb(s) - 'db_credentials')::text FROM servers s WHERE id = " + id));
+    var sealed = rowsOf(registry, "SELECT db_credentials FROM servers WHERE id = " + id);
+    rows.add(
+        sealed.isEmpty()
+            ? "no credentials"
+            : environment
+                .credentials()
+                .open(sealed, ServerCredentials.boundTo(history.server(), "main", server, server)));
     rows.add(
         rowsOf(
             registry,

@@ -2,7 +2,10 @@ package io.ohkay.projector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ohkay.projector.db.PostgresEndpoint;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -13,10 +16,13 @@ class ProjectorPropertiesTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class);
 
+  private static final String KEY_FILE =
+      "ohkay.projector.placement-key-file=/var/ohkay/placement.key";
+
   @Test
-  void shouldApplyDefaultsWhenOnlyBootstrapServersAreSet() {
+  void shouldApplyDefaultsWhenOnlyBootstrapServersAndKeyFileAreSet() {
     runner
-        .withPropertyValues("ohkay.projector.bootstrap-servers=kafka:9092")
+        .withPropertyValues("ohkay.projector.bootstrap-servers=kafka:9092", KEY_FILE)
         .run(
             context -> {
               var properties = context.getBean(ProjectorProperties.class);
@@ -28,6 +34,12 @@ class ProjectorPropertiesTest {
               assertThat(properties.maxServerPools()).isEqualTo(16);
               assertThat(properties.postgres())
                   .isEqualTo(new ProjectorProperties.Postgres("127.0.0.1", 5432, "postgres", ""));
+              assertThat(properties.placementKeyFile())
+                  .isEqualTo(Path.of("/var/ohkay/placement.key"));
+              assertThat(properties.clusters()).isEmpty();
+              assertThat(properties.clusterEndpoints())
+                  .containsExactly(
+                      Map.entry("main", new PostgresEndpoint("127.0.0.1", 5432, "postgres", "")));
             });
   }
 
@@ -44,7 +56,15 @@ class ProjectorPropertiesTest {
             "ohkay.projector.postgres.password=secret",
             "ohkay.projector.group-id=g",
             "ohkay.projector.poll-timeout=2s",
-            "ohkay.projector.max-server-pools=4")
+            "ohkay.projector.max-server-pools=4",
+            KEY_FILE,
+            "ohkay.projector.clusters[0].name=eu",
+            "ohkay.projector.clusters[0].host=db-eu",
+            "ohkay.projector.clusters[0].port=5433",
+            "ohkay.projector.clusters[0].username=admin",
+            "ohkay.projector.clusters[0].password=topsecret",
+            "ohkay.projector.clusters[1].name=us",
+            "ohkay.projector.clusters[1].host=db-us")
         .run(
             context -> {
               var properties = context.getBean(ProjectorProperties.class);
@@ -54,6 +74,11 @@ class ProjectorPropertiesTest {
               assertThat(properties.postgres().toString()).doesNotContain("secret");
               assertThat(properties.pollTimeout()).isEqualTo(Duration.ofSeconds(2));
               assertThat(properties.maxServerPools()).isEqualTo(4);
+              assertThat(properties.clusterEndpoints())
+                  .containsExactly(
+                      Map.entry("eu", new PostgresEndpoint("db-eu", 5433, "admin", "topsecret")),
+                      Map.entry("us", new PostgresEndpoint("db-us", 5432, "postgres", "")));
+              assertThat(properties.clusters().toString()).doesNotContain("topsecret");
             });
   }
 
@@ -62,7 +87,8 @@ class ProjectorPropertiesTest {
     runner
         .withPropertyValues(
             "ohkay.projector.bootstrap-servers=kafka:9092",
-            "ohkay.projector.database-prefix=Bad-Prefix")
+            "ohkay.projector.database-prefix=Bad-Prefix",
+            KEY_FILE)
         .run(
             context ->
                 assertThat(context.getStartupFailure()).hasStackTraceContaining("databasePrefix"));
@@ -70,9 +96,51 @@ class ProjectorPropertiesTest {
 
   @Test
   void shouldFailNamingThePropertyWhenBootstrapServersAreMissing() {
-    runner.run(
-        context ->
-            assertThat(context.getStartupFailure()).hasStackTraceContaining("bootstrapServers"));
+    runner
+        .withPropertyValues(KEY_FILE)
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("bootstrapServers"));
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenPlacementKeyFileIsMissing() {
+    runner
+        .withPropertyValues("ohkay.projector.bootstrap-servers=kafka:9092")
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("placementKeyFile"));
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenTwoClustersShareAName() {
+    runner
+        .withPropertyValues(
+            "ohkay.projector.bootstrap-servers=kafka:9092",
+            KEY_FILE,
+            "ohkay.projector.clusters[0].name=eu",
+            "ohkay.projector.clusters[1].name=eu")
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining(
+                        "ohkay.projector.clusters: cluster names must be unique"));
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenAClusterNameIsBlank() {
+    runner
+        .withPropertyValues(
+            "ohkay.projector.bootstrap-servers=kafka:9092",
+            KEY_FILE,
+            "ohkay.projector.clusters[0].name= ",
+            "ohkay.projector.clusters[0].host=db")
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("clusters[0].name"));
   }
 
   @Configuration(proxyBeanMethods = false)

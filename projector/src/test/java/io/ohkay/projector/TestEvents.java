@@ -28,6 +28,7 @@ import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.placement.ServerCredentials;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class TestEvents {
 
   /** When the sessions of these tests expire (plus the generation in seconds once refreshed). */
   public static final Instant EXPIRY = Instant.parse("2026-03-31T10:15:30Z");
+
+  /** Credentials under a fixed master key, for tests that seal without a key file. */
+  public static final ServerCredentials CREDENTIALS = ServerCredentials.of(new byte[32]);
 
   private TestEvents() {}
 
@@ -58,7 +62,11 @@ public final class TestEvents {
   }
 
   public static Event serverCreated(ServerId server, String name, UserId owner) {
-    return event(server.value(), 1, AT, new ServerCreated(server, name, owner, "main"));
+    return serverCreated(server, name, owner, ServerCreated.DEFAULT_CLUSTER);
+  }
+
+  public static Event serverCreated(ServerId server, String name, UserId owner, String cluster) {
+    return event(server.value(), 1, AT, new ServerCreated(server, name, owner, cluster));
   }
 
   public static Event memberJoined(ServerId server, long seq, UserId user) {
@@ -84,11 +92,16 @@ public final class TestEvents {
    * {@code messages} messages (seq 4 onwards), one second apart.
    */
   public static ServerHistory server(int messages) {
+    return server(messages, ServerCreated.DEFAULT_CLUSTER);
+  }
+
+  /** As {@link #server(int)}, the server placed on {@code cluster}. */
+  public static ServerHistory server(int messages, String cluster) {
     var server = new ServerId(UUID.randomUUID());
     var owner = new UserId(UUID.randomUUID());
     var channel = new ChannelId(UUID.randomUUID());
     var events = new ArrayList<Event>();
-    events.add(serverCreated(server, "server " + server, owner));
+    events.add(serverCreated(server, "server " + server, owner, cluster));
     events.add(memberJoined(server, 2, owner));
     events.add(channelCreated(server, 3, channel, "general", 0));
     for (int i = 0; i < messages; i++) {

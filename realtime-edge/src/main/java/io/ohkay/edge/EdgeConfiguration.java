@@ -13,6 +13,7 @@ import io.ohkay.edge.server.ServerRoutes;
 import io.ohkay.edge.stream.StreamRoutes;
 import io.ohkay.edge.stream.StreamSettings;
 import io.ohkay.edge.web.Authenticator;
+import io.ohkay.schemas.placement.ServerCredentials;
 import io.ohkay.schemas.token.SessionRevocations;
 import io.ohkay.schemas.topic.Topics;
 import java.time.Clock;
@@ -48,6 +49,17 @@ public class EdgeConfiguration {
   @Bean(destroyMethod = "close")
   Databases edgeDatabases(EdgeProperties properties) {
     var postgres = properties.postgres();
+    var clusters =
+        properties.effectiveClusters().stream()
+            .map(
+                cluster ->
+                    new Databases.Cluster(
+                        cluster.name(),
+                        cluster.host(),
+                        cluster.port(),
+                        cluster.username(),
+                        cluster.password()))
+            .toList();
     return new Databases(
         new Databases.Settings(
             postgres.host(),
@@ -55,6 +67,8 @@ public class EdgeConfiguration {
             postgres.username(),
             postgres.password(),
             postgres.maxPoolSize()),
+        clusters,
+        ServerCredentials.loadOrGenerate(properties.placementKeyFile()),
         properties.registryDatabase(),
         properties.authDatabase());
   }

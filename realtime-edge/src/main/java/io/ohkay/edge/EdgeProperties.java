@@ -1,5 +1,6 @@
 package io.ohkay.edge;
 
+import io.ohkay.schemas.event.ServerCreated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     from, e.g. {@code 127.0.0.1:9092}
  * @param topicPrefix namespace prepended to every topic name ({@code ""} in production; tests
  *     sharing one broker use a unique prefix each)
- * @param postgres the PostgreSQL server holding the registry and the server databases
+ * @param postgres the PostgreSQL server holding the registry and the accounts database (and the
+ *     server databases when no cluster is configured)
  * @param registryDatabase name of the server registry database ({@code servers}, {@code
  *     server_members}); server databases are named by its {@code servers.database_name}
  * @param authDatabase name of the accounts database ({@code users}, {@code user_profiles}, {@code
@@ -30,6 +34,12 @@ import org.springframework.validation.annotation.Validated;
  *     behind is sent {@code event: overflow} with its cursor and disconnected
  * @param readYourWritesMaxWait how long a query carrying {@code X-Ohkay-Min-Position} waits for the
  *     projection before answering with {@code X-Ohkay-Stale: true}
+ * @param clusters the PostgreSQL clusters server databases live on, by the name the registry
+ *     records for each server ({@code servers.cluster}), with the administrative login the edge
+ *     uses for servers whose registry row names no role of their own; empty: one cluster {@code
+ *     main} at {@code postgres}
+ * @param placementKeyFile the placement master key file shared by the services of an installation
+ *     (generated if absent), which opens the sealed per-server database passwords of the registry
  */
 @ConfigurationProperties("ohkay.edge")
 @Validated
@@ -42,11 +52,35 @@ public record EdgeProperties(
     @NotNull Path accessTokenKeyFile,
     @DefaultValue("15s") @NotNull Duration heartbeatInterval,
     @DefaultValue("1000") @Min(1) @Max(100_000) int connectionBufferSize,
-    @DefaultValue("5s") @NotNull Duration readYourWritesMaxWait) {
+    @DefaultValue("5s") @NotNull Duration readYourWritesMaxWait,
+    @DefaultValue List<@Valid Cluster> clusters,
+    @NotNull Path placementKeyFile) {
 
   public EdgeProperties {
     requirePositive(heartbeatInterval, "ohkay.edge.heartbeat-interval");
     requirePositive(readYourWritesMaxWait, "ohkay.edge.read-your-writes-max-wait");
+    clusters = clusters == null ? List.of() : List.copyOf(clusters);
+    var names = new HashSet<String>();
+    for (var cluster : clusters) {
+      if (cluster.name() == null || cluster.name().isBlank() || !names.add(cluster.name())) {
+        throw new IllegalArgumentException(
+            "ohkay.edge.clusters must have unique, non-blank names, was " + clusters);
+      }
+    }
+  }
+
+  /** The configured clusters; when none is, {@code main} at {@link #postgres()}. */
+  public List<Cluster> effectiveClusters() {
+    if (!clusters.isEmpty() || postgres == null) {
+      return clusters;
+    }
+    return List.of(
+        new Cluster(
+            ServerCreated.DEFAULT_CLUSTER,
+            postgres.host(),
+            postgres.port(),
+            postgres.username(),
+            postgres.password()));
   }
 
   private static void requirePositive(Duration value, String property) {
@@ -70,5 +104,33 @@ public record EdgeProperties(
       @DefaultValue("5432") @Min(1) @Max(65535) int port,
       @DefaultValue("postgres") @NotBlank String username,
       @DefaultValue("") @NotNull String password,
-      @DefaultValue("4") @Min(1) @Max(64) int maxPoolSize) {}
+      @DefaultValue("4") @Min(1) @Max(64) int maxPoolSize) {
+
+    @Override
+    public String toString() {
+      return "Postgres[host=" + host + ", port=" + port + ", username=" + username + "]";
+    }
+  }
+
+  /**
+   * A PostgreSQL cluster holding server databases.
+   *
+   * @param name its name, as {@code servers.cluster} records it
+   * @param host host name or address
+   * @param port TCP port
+   * @param username administrative role, used only for servers whose registry row names no role
+   * @param password password of that role; empty for trust authentication
+   */
+  public record Cluster(
+      @NotBlank String name,
+      @DefaultValue("127.0.0.1") @NotBlank String host,
+      @DefaultValue("5432") @Min(1) @Max(65535) int port,
+      @DefaultValue("postgres") @NotBlank String username,
+      @DefaultValue("") @NotNull String password) {
+
+    @Override
+    public String toString() {
+      return "Cluster[name=" + name + ", host=" + host + ", port=" + port + "]";
+    }
+  }
 }

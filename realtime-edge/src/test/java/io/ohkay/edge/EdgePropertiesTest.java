@@ -23,10 +23,16 @@ class EdgePropertiesTest {
     runner
         .withPropertyValues(
             "ohkay.edge.bootstrap-servers=127.0.0.1:9092",
-            "ohkay.edge.access-token-key-file=/keys/access.jwk")
+            "ohkay.edge.access-token-key-file=/keys/access.jwk",
+            "ohkay.edge.placement-key-file=/keys/placement.key")
         .run(
             context -> {
               var properties = context.getBean(EdgeProperties.class);
+              assertThat(properties.placementKeyFile()).isEqualTo(Path.of("/keys/placement.key"));
+              assertThat(properties.clusters()).isEmpty();
+              assertThat(properties.effectiveClusters())
+                  .containsExactly(
+                      new EdgeProperties.Cluster("main", "127.0.0.1", 5432, "postgres", ""));
               assertThat(properties.topicPrefix()).isEmpty();
               assertThat(properties.registryDatabase()).isEqualTo("ohkay_server_registry");
               assertThat(properties.accessTokenKeyFile()).isEqualTo(Path.of("/keys/access.jwk"));
@@ -62,6 +68,7 @@ class EdgePropertiesTest {
         .withPropertyValues(
             "ohkay.edge.bootstrap-servers=127.0.0.1:9092",
             "ohkay.edge.access-token-key-file=/keys/access.jwk",
+            "ohkay.edge.placement-key-file=/keys/placement.key",
             "ohkay.edge.heartbeat-interval=0s")
         .run(
             context ->
@@ -70,5 +77,44 @@ class EdgePropertiesTest {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining("ohkay.edge.heartbeat-interval"));
+  }
+
+  @Test
+  void shouldUseTheConfiguredClustersWhenSomeAreGiven() {
+    runner
+        .withPropertyValues(
+            "ohkay.edge.bootstrap-servers=127.0.0.1:9092",
+            "ohkay.edge.access-token-key-file=/keys/access.jwk",
+            "ohkay.edge.placement-key-file=/keys/placement.key",
+            "ohkay.edge.clusters[0].name=main",
+            "ohkay.edge.clusters[0].host=db1",
+            "ohkay.edge.clusters[1].name=second",
+            "ohkay.edge.clusters[1].host=db2",
+            "ohkay.edge.clusters[1].port=6432",
+            "ohkay.edge.clusters[1].password=secret")
+        .run(
+            context ->
+                assertThat(context.getBean(EdgeProperties.class).effectiveClusters())
+                    .containsExactly(
+                        new EdgeProperties.Cluster("main", "db1", 5432, "postgres", ""),
+                        new EdgeProperties.Cluster("second", "db2", 6432, "postgres", "secret")));
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenClusterNamesRepeat() {
+    runner
+        .withPropertyValues(
+            "ohkay.edge.bootstrap-servers=127.0.0.1:9092",
+            "ohkay.edge.access-token-key-file=/keys/access.jwk",
+            "ohkay.edge.placement-key-file=/keys/placement.key",
+            "ohkay.edge.clusters[0].name=main",
+            "ohkay.edge.clusters[1].name=main")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("ohkay.edge.clusters"));
   }
 }

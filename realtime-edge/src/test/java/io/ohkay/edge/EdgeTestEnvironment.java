@@ -4,10 +4,13 @@ import io.ohkay.platform.infra.EmbeddedInfrastructure;
 import io.ohkay.platform.infra.SharedInfrastructure;
 import io.ohkay.schemas.event.CloudEventHeaders;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.permission.OverwriteTarget;
 import io.ohkay.schemas.permission.Permission;
 import io.ohkay.schemas.permission.PermissionSet;
+import io.ohkay.schemas.placement.ServerCredentials;
 import io.ohkay.schemas.token.AccessTokenKeys;
 import io.ohkay.schemas.topic.Topics;
 import java.io.IOException;
@@ -60,6 +63,8 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
   private final String registryDatabase;
   private final String authDatabase;
   private final java.nio.file.Path keyFile;
+  private final java.nio.file.Path placementKeyFile;
+  private final ServerCredentials credentials;
   private final TestTokens tokens;
   private @Nullable KafkaProducer<String, byte[]> producer;
 
@@ -68,10 +73,13 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
     this.registryDatabase = prefix + "server_registry";
     this.authDatabase = prefix + "auth";
     try {
-      this.keyFile = Files.createTempDirectory("edge-keys").resolve("access-token.jwk");
+      var keys = Files.createTempDirectory("edge-keys");
+      this.keyFile = keys.resolve("access-token.jwk");
+      this.placementKeyFile = keys.resolve("placement.key");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    this.credentials = ServerCredentials.loadOrGenerate(placementKeyFile);
     this.tokens = new TestTokens(AccessTokenKeys.loadOrGenerate(keyFile));
   }
 
@@ -96,7 +104,13 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
         "ohkay.edge.postgres.password", postgres.password(),
         "ohkay.edge.registry-database", registryDatabase,
         "ohkay.edge.auth-database", authDatabase,
-        "ohkay.edge.access-token-key-file", keyFile.toString());
+        "ohkay.edge.access-token-key-file", keyFile.toString(),
+        "ohkay.edge.placement-key-file", placementKeyFile.toString());
+  }
+
+  /** The placement master key the server databases' passwords are sealed under. */
+  public ServerCredentials credentials() {
+    return credentials;
   }
 
   public TestTokens tokens() {
@@ -157,21 +171,39 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
 
   /**
    * A server with its own database and its everyone role (the default permissions), owned (and
-   * joined) by {@code owner}.
+   * joined) by {@code owner}, on cluster {@code main}.
    */
   public UUID createServer(String name, UUID owner) {
+    return createServer(name, owner, ServerCreated.DEFAULT_CLUSTER);
+  }
+
+  /**
+   * A server as the projector provisions it on {@code cluster} (here always the shared PostgreSQL):
+   * a login role named like the database owning it, connect revoked from others, the migrations run
+   * as that role, and the registry row with the role's password sealed for it.
+   */
+  public UUID createServer(String name, UUID owner, String cluster) {
     var server = UUID.randomUUID();
-    var database = prefix + "server_" + server.toString().replace("-", "");
-    createDatabase(database, migrations("server"));
+    var database = databaseOf(server);
+    var role = ServerCredentials.roleName(database);
+    var password = credentials.passwordOf(new ServerId(server));
+    sql("postgres", "create role " + role + " login password '" + password + "'");
+    sql("postgres", "create database " + database + " owner " + role);
+    sql("postgres", "revoke connect on database " + database + " from public");
+    sqlAs(role, password, database, migrations("server"));
     sql(
         registryDatabase,
-        "insert into servers(id, name, owner_id, cluster, database_name, created_at)"
-            + " values (?, ?, ?, 'main', ?, ?)",
+        "insert into servers(id, name, owner_id, cluster, database_name, created_at, db_role,"
+            + " db_credentials) values (?, ?, ?, ?, ?, ?, ?, ?)",
         server,
         name,
         owner,
+        cluster,
         database,
-        now());
+        now(),
+        role,
+        credentials.seal(
+            password, ServerCredentials.boundTo(new ServerId(server), cluster, database, role)));
     addRole(server, server, "@everyone", PermissionSet.EVERYONE_DEFAULT.toList());
     addMember(server, owner);
     return server;
@@ -242,6 +274,7 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
         now(),
         server);
     sql("postgres", "drop database " + databaseOf(server) + " with (force)");
+    sql("postgres", "drop role " + ServerCredentials.roleName(databaseOf(server)));
   }
 
   private static String[] names(List<Permission> permissions) {
@@ -292,9 +325,37 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
   /** Runs one statement on {@code database}. */
   public void sql(String database, String statement, Object... parameters) {
     var postgres = infra.postgres();
+    sqlAs(postgres.username(), postgres.password(), database, statement, parameters);
+  }
+
+  /** The users of the edge's open connections to {@code database}. */
+  public List<String> sessionsOf(String database) {
+    var postgres = infra.postgres();
     try (var connection =
             DriverManager.getConnection(
-                postgres.jdbcUrl(database), postgres.username(), postgres.password());
+                postgres.jdbcUrl("postgres"), postgres.username(), postgres.password());
+        var prepared =
+            connection.prepareStatement(
+                "select usename from pg_stat_activity where datname = ?"
+                    + " and application_name = 'ohkay-realtime-edge'")) {
+      prepared.setString(1, database);
+      try (var rows = prepared.executeQuery()) {
+        var users = new java.util.ArrayList<String>();
+        while (rows.next()) {
+          users.add(rows.getString(1));
+        }
+        return users;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs one statement on {@code database} as {@code user}. */
+  private void sqlAs(
+      String user, String password, String database, String statement, Object... parameters) {
+    try (var connection =
+            DriverManager.getConnection(infra.postgres().jdbcUrl(database), user, password);
         var prepared = connection.prepareStatement(statement)) {
       for (int i = 0; i < parameters.length; i++) {
         prepared.setObject(i + 1, parameters[i]);

@@ -360,6 +360,37 @@ class PermissionReadsIT {
     }
   }
 
+  @Test
+  void shouldAnswerUnavailableForItsReadsWhenTheServerIsOnAClusterNotConfigured() {
+    var owner = UUID.randomUUID();
+    var server = ENV.createServer("Elsewhere", owner, "mars");
+    var channel = ENV.addChannel(server, "general", 0);
+
+    assertThat(http.get("/api/servers", ENV.tokens().valid(owner)).json().get("servers"))
+        .hasSize(1);
+    for (var path : List.of("", "/channels", "/channels/" + channel + "/messages", "/members")) {
+      assertProblem(
+          http.get("/api/servers/" + server + path, ENV.tokens().valid(owner)), 503, "UNAVAILABLE");
+    }
+  }
+
+  @Test
+  void shouldReadAServerDatabaseAsItsOwnRoleWhenItsRowCarriesSealedCredentials() {
+    var owner = UUID.randomUUID();
+    var server = ENV.createServer("Own role", owner);
+    var channel = ENV.addChannel(server, "general", 0);
+    ENV.addMessage(server, channel, owner, "hello", 1);
+
+    var page =
+        http.get(
+            "/api/servers/" + server + "/channels/" + channel + "/messages",
+            ENV.tokens().valid(owner));
+
+    assertThat(page.status()).as(page.json().toString()).isEqualTo(200);
+    assertThat(page.json().get("messages").get(0).get("content").stringValue()).isEqualTo("hello");
+    assertThat(ENV.sessionsOf(ENV.databaseOf(server))).containsOnly(ENV.databaseOf(server));
+  }
+
   private static void assertProblem(Reply reply, int status, String code) {
     assertThat(reply.status()).as(reply.json().toString()).isEqualTo(status);
     assertThat(reply.contentType()).startsWith("application/problem+json");

@@ -35,10 +35,12 @@ public final class ServerRoutes {
 
   private final ServerCommands commands;
   private final BearerAuth auth;
+  private final ClusterPlacement placement;
 
-  public ServerRoutes(ServerCommands commands, BearerAuth auth) {
+  public ServerRoutes(ServerCommands commands, BearerAuth auth, ClusterPlacement placement) {
     this.commands = commands;
     this.auth = auth;
+    this.placement = placement;
   }
 
   public RouterFunction<ServerResponse> routes() {
@@ -64,13 +66,17 @@ public final class ServerRoutes {
               var commandId = CommandIds.of(request, caller.userId());
               return JsonBodies.read(request, CreateServerRequest.class, MAX_BODY_BYTES)
                   .map(body -> Fields.text(body.name(), "name", 1, MAX_SERVER_NAME))
-                  .map(
+                  .flatMap(
                       name ->
-                          new CreateServer(
-                              new ServerId(commandId.value()),
-                              name,
-                              generalChannelOf(commandId),
-                              "main"))
+                          placement
+                              .next()
+                              .map(
+                                  cluster ->
+                                      new CreateServer(
+                                          new ServerId(commandId.value()),
+                                          name,
+                                          generalChannelOf(commandId),
+                                          cluster)))
                   .flatMap(create -> commands.submit(commandId, caller.userId(), create))
                   .flatMap(
                       outcome ->

@@ -25,6 +25,7 @@ final class ServerViews {
           body.put("id", server.serverId());
           body.put("name", server.name());
           body.put("ownerId", server.ownerId());
+          body.put("cluster", server.cluster());
           body.put("createdAt", event.occurredAt());
         }
         case ChannelCreated channel -> channels.add(channel(channel));

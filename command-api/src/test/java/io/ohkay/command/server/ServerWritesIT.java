@@ -25,6 +25,7 @@ import io.ohkay.schemas.token.AccessTokenVerifier;
 import io.ohkay.schemas.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,6 +51,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -105,9 +108,10 @@ class ServerWritesIT {
     var key = AccessTokenKeys.loadOrGenerate(dir.resolve("access-token.jwk"));
     issuer = new AccessTokenIssuer(key, Duration.ofMinutes(10), Clock.systemUTC());
     var auth = new BearerAuth(new AccessTokenVerifier(key.toPublicJWK()));
+    var placement = new ClusterPlacement(List.of("east", "west"), registry(prefix));
     client =
         WebTestClient.bindToRouterFunction(
-                new ServerRoutes(commands, auth)
+                new ServerRoutes(commands, auth, placement)
                     .routes()
                     .and(new RoleRoutes(commands, auth).routes())
                     .and(new OverwriteRoutes(commands, auth).routes())
@@ -118,6 +122,24 @@ class ServerWritesIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> streams.state() == KafkaStreams.State.RUNNING);
+  }
+
+  /** A registry where {@code east} holds one live server and {@code west} only deleted ones. */
+  private static DataSource registry(String prefix) throws SQLException {
+    var postgres = SharedInfrastructure.get().postgres();
+    var database = prefix + "server_registry";
+    postgres.createDatabaseIfAbsent(database);
+    try (var connection = postgres.connect(database);
+        var statement = connection.createStatement()) {
+      statement.execute("create table servers(cluster text not null, deleted_at timestamptz)");
+      statement.execute(
+          "insert into servers values ('east', null), ('west', now()), ('west', now())");
+    }
+    var registry = new PGSimpleDataSource();
+    registry.setURL(postgres.jdbcUrl(database));
+    registry.setUser(postgres.username());
+    registry.setPassword(postgres.password());
+    return registry;
   }
 
   @AfterAll
@@ -308,6 +330,7 @@ class ServerWritesIT {
             .expectBody(JSON_OBJECT)
             .returnResult()
             .getResponseBody();
+    assertThat(created.get("cluster")).as("the emptier cluster").isEqualTo("west");
     servers.put((String) created.get("id"), created);
     return (String) created.get("id");
   }

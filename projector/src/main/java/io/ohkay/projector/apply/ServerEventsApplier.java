@@ -13,19 +13,23 @@ import io.ohkay.projector.role.RolesProjection;
 import io.ohkay.projector.server.InviteCodesProjection;
 import io.ohkay.projector.server.ServerBansProjection;
 import io.ohkay.projector.server.ServerMembersProjection;
+import io.ohkay.projector.server.ServerPlacement;
 import io.ohkay.projector.server.ServerStatsProjection;
 import io.ohkay.projector.server.ServersProjection;
+import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.placement.ServerCredentials;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -40,20 +44,22 @@ import org.jspecify.annotations.Nullable;
  * server the registry marks deleted is never written (nor its database created) again. A crash
  * between that commit and the drop leaves a database that {@link #deletedAmong} finds at the next
  * start.
+ *
+ * <p>Each server database is opened from its placement: the registry row, or for a server the batch
+ * creates, the row the batch is about to write (the registry commits last).
  */
 public final class ServerEventsApplier implements BatchApplier {
 
   /** The name under which positions are stored in {@code projection_offsets}. */
   public static final String CONSUMER = "ohkay-projector.server";
 
-  private static final String DELETED_SERVERS =
-      "SELECT id FROM servers WHERE id = ANY (?) AND deleted_at IS NOT NULL";
   private static final String DROPPED_DATABASES =
       "SELECT database_name FROM servers WHERE database_name = ANY (?) AND database_state = '"
           + ServersProjection.DROPPED
           + "'";
 
   private final @Nullable DataSource registry;
+  private final Placements placements;
   private final ServerDatabases serverDatabases;
   private final @Nullable DataSource auth;
   private final AppliedSeqs appliedSeqs;
@@ -65,18 +71,25 @@ public final class ServerEventsApplier implements BatchApplier {
   @FunctionalInterface
   public interface ServerDatabases {
 
-    /** Opens (creating and migrating it first if needed) the database of one server, if written. */
-    Optional<DataSource> of(ServerId serverId) throws SQLException;
+    /**
+     * Opens (creating and migrating it first if needed) the database of one server, if written.
+     *
+     * @param placement where the registry places it; null when unknown (no registry is written and
+     *     the batch does not create the server)
+     */
+    Optional<DataSource> of(ServerId serverId, @Nullable ServerPlacement placement)
+        throws SQLException;
 
     /**
      * Drops the database of a server whose deletion is committed to the registry, if it exists. By
      * default nothing: rebuilds and tests write databases that are not the server's.
      */
-    default void drop(ServerId serverId) throws SQLException {}
+    default void drop(ServerPlacement placement) throws SQLException {}
   }
 
   /**
    * @param names the names the registry records for server databases
+   * @param credentials seals the password of each server's role into its registry row
    * @param registry the registry database, or null to leave it alone (rebuild of one server)
    * @param serverDatabases which server databases to write
    * @param auth the auth database, for the notifications, or null to leave it alone
@@ -84,24 +97,31 @@ public final class ServerEventsApplier implements BatchApplier {
    */
   public ServerEventsApplier(
       DatabaseNames names,
+      ServerCredentials credentials,
       @Nullable DataSource registry,
       ServerDatabases serverDatabases,
       @Nullable DataSource auth,
       AppliedSeqs appliedSeqs) {
+    var servers = new ServersProjection(names, credentials);
     this.registry = registry;
+    this.placements = new Placements(servers);
     this.serverDatabases = serverDatabases;
     this.auth = auth;
     this.appliedSeqs = appliedSeqs;
-    this.registryWriter = new GuardedWriter(CONSUMER, registryProjection(names));
+    this.registryWriter = new GuardedWriter(CONSUMER, registryProjection(servers));
     this.serverWriter = new GuardedWriter(CONSUMER, serverProjection());
     this.authWriter = new GuardedWriter(CONSUMER, authProjection());
   }
 
   /** Everything the registry holds. */
-  public static Projection registryProjection(DatabaseNames names) {
+  public static Projection registryProjection(DatabaseNames names, ServerCredentials credentials) {
+    return registryProjection(new ServersProjection(names, credentials));
+  }
+
+  private static Projection registryProjection(ServersProjection servers) {
     return Projection.of(
         List.of(
-            new ServersProjection(names),
+            servers,
             new ServerMembersProjection(),
             new ServerStatsProjection(),
             new ServerBansProjection(),
@@ -130,12 +150,13 @@ public final class ServerEventsApplier implements BatchApplier {
   public void apply(List<SourcedEvent> events, Map<TopicPartition, Long> nextOffsets)
       throws SQLException {
     var servers = byServer(events);
-    var deleted = deleted(servers.keySet());
+    var deleted = new HashSet<ServerId>();
+    var placed = placements(servers, deleted);
     for (var server : servers.entrySet()) {
       var database =
           deleted.contains(server.getKey())
               ? Optional.<DataSource>empty()
-              : serverDatabases.of(server.getKey());
+              : serverDatabases.of(server.getKey(), placed.get(server.getKey()));
       if (database.isPresent()) {
         serverWriter.write(database.get(), server.getValue(), nextOffsets(server.getValue()));
       }
@@ -145,9 +166,47 @@ public final class ServerEventsApplier implements BatchApplier {
       appliedSeqs.applied(registryWriter.write(registry, events, nextOffsets));
     }
     for (var event : events) {
-      if (event.event().payload() instanceof ServerDeleted gone) {
-        serverDatabases.drop(gone.serverId());
+      if (event.event().payload() instanceof ServerDeleted gone
+          && placed.get(gone.serverId()) instanceof ServerPlacement placement) {
+        serverDatabases.drop(placement);
       }
+    }
+  }
+
+  /**
+   * Where the servers of a batch live: their registry rows, or for a server the batch creates, the
+   * row it is about to write. Collects the servers the registry marks deleted into {@code deleted}.
+   */
+  private Map<ServerId, ServerPlacement> placements(
+      Map<ServerId, List<SourcedEvent>> servers, Set<ServerId> deleted) throws SQLException {
+    var placed = new HashMap<ServerId, ServerPlacement>();
+    if (registry != null && !servers.isEmpty()) {
+      try (var connection = registry.getConnection()) {
+        placed.putAll(placements.load(connection, servers.keySet(), deleted));
+      }
+    }
+    for (var server : servers.entrySet()) {
+      if (!placed.containsKey(server.getKey())) {
+        server.getValue().stream()
+            .map(e -> e.event().payload())
+            .filter(ServerCreated.class::isInstance)
+            .findFirst()
+            .ifPresent(c -> placed.put(server.getKey(), placements.of((ServerCreated) c)));
+      }
+    }
+    return placed;
+  }
+
+  /**
+   * Seals the credentials of registry rows written before the registry recorded them; returns how
+   * many. Run at start, before consuming.
+   */
+  public int sealMissingCredentials() throws SQLException {
+    if (registry == null) {
+      return 0;
+    }
+    try (var connection = registry.getConnection()) {
+      return placements.sealMissing(connection);
     }
   }
 
@@ -157,19 +216,6 @@ public final class ServerEventsApplier implements BatchApplier {
         events.stream().filter(e -> NotificationsProjection.concerns(e.event().payload())).toList();
     if (auth != null && !mentions.isEmpty()) {
       authWriter.write(auth, mentions, nextOffsets(mentions));
-    }
-  }
-
-  /** Of these servers, those the registry marks deleted. */
-  private Set<ServerId> deleted(Collection<ServerId> servers) throws SQLException {
-    if (registry == null || servers.isEmpty()) {
-      return Set.of();
-    }
-    var ids = servers.stream().map(ServerId::value).toList();
-    try (var connection = registry.getConnection()) {
-      return Sql.uuids(connection, DELETED_SERVERS, ids).stream()
-          .map(ServerId::new)
-          .collect(Collectors.toSet());
     }
   }
 

@@ -5,7 +5,6 @@ import io.ohkay.projector.projection.WriteBatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -108,21 +107,6 @@ final class Sql {
       }
     }
     return stored;
-  }
-
-  /** The uuids a query with one uuid[] parameter selects. */
-  static List<UUID> uuids(Connection connection, String sql, List<UUID> parameter)
-      throws SQLException {
-    var found = new ArrayList<UUID>();
-    try (var select = connection.prepareStatement(sql)) {
-      select.setArray(1, connection.createArrayOf("uuid", parameter.toArray()));
-      try (var rows = select.executeQuery()) {
-        while (rows.next()) {
-          found.add(rows.getObject(1, UUID.class));
-        }
-      }
-    }
-    return found;
   }
 
   static long loadVersion(Connection connection, UUID aggregate) throws SQLException {

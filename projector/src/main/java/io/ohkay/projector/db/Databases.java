@@ -11,20 +11,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The projected databases one process writes: each is created if absent and migrated the first time
- * it is opened, then reached through its own small pool. Server databases are many, so only the
- * most recently used {@code maxServerPools} keep a pool; the others are closed and reopened on
- * demand.
+ * it is opened, then reached through its own small pool. The shared databases (auth, registry) live
+ * on the home cluster and are written with its admin login; each server database lives on the
+ * cluster its server is placed on, owned by and written with its own login role. Server databases
+ * are many, so only the most recently used {@code maxServerPools} keep a pool; the others are
+ * closed and reopened on demand.
  */
 public final class Databases implements AutoCloseable {
 
   private static final int SHARED_POOL_SIZE = 3;
   private static final int SERVER_POOL_SIZE = 2;
 
-  private final PostgresEndpoint endpoint;
-  private final Provisioner provisioner;
+  private final PostgresEndpoint home;
+  private final Provisioner homeProvisioner;
+  private final Map<String, PostgresEndpoint> clusters;
+  private final Map<String, Provisioner> provisioners = new LinkedHashMap<>();
   private final int maxServerPools;
   private final Set<String> migrated = new HashSet<>();
   private final Map<String, HikariDataSource> shared = new LinkedHashMap<>();
@@ -33,25 +38,49 @@ public final class Databases implements AutoCloseable {
   private volatile Map<String, DataSource> snapshot = Map.of();
   private boolean closed;
 
-  public Databases(PostgresEndpoint endpoint, int maxServerPools) {
-    this.endpoint = endpoint;
-    this.provisioner = new Provisioner(endpoint);
+  /**
+   * @param home where the shared databases live, with an admin login
+   * @param clusters the clusters server databases are placed on, by name, with their admin logins
+   * @param maxServerPools how many server databases keep a pool at once
+   */
+  public Databases(
+      PostgresEndpoint home, Map<String, PostgresEndpoint> clusters, int maxServerPools) {
+    this.home = home;
+    this.homeProvisioner = new Provisioner(home);
+    this.clusters = Collections.unmodifiableMap(new LinkedHashMap<>(clusters));
+    this.clusters.forEach((name, endpoint) -> provisioners.put(name, new Provisioner(endpoint)));
     this.maxServerPools = maxServerPools;
   }
 
-  /** Where the databases live. */
+  /** Databases on one cluster only, written with its admin login: rebuilds and tests. */
+  public Databases(PostgresEndpoint home, int maxServerPools) {
+    this(home, Map.of(), maxServerPools);
+  }
+
+  /** Where the shared databases live. */
   public PostgresEndpoint endpoint() {
+    return home;
+  }
+
+  /** The names of the clusters server databases may be placed on, in configuration order. */
+  public List<String> clusters() {
+    return List.copyOf(clusters.keySet());
+  }
+
+  private PostgresEndpoint cluster(String name, String database) {
+    var endpoint = clusters.get(name);
+    if (endpoint == null) {
+      throw new UnknownClusterException(name, database, clusters.keySet());
+    }
     return endpoint;
   }
 
   /**
-   * The pool of {@code name}, creating the database if absent and migrating it to the schema of
-   * {@code kind} first, once per instance.
+   * The pool of {@code name} on the home cluster, with its admin login, creating the database if
+   * absent and migrating it to the schema of {@code kind} first, once per instance.
    */
   public synchronized DataSource open(String name, DatabaseKind kind) throws SQLException {
-    if (closed) {
-      throw new SQLException("databases are closed", "08003");
-    }
+    checkOpen();
     var pools = kind == DatabaseKind.SERVER ? servers : shared;
     var pool = pools.get(name);
     if (pool != null) {
@@ -59,11 +88,57 @@ public final class Databases implements AutoCloseable {
     }
     var fresh = !migrated.contains(name);
     if (fresh) {
-      provisioner.createIfAbsent(name);
+      homeProvisioner.createIfAbsent(name);
     }
-    pool = newPool(name, kind);
+    pool = newPool(home.jdbcUrl(name), name, home.username(), home.password(), kind);
+    return register(pools, name, pool, fresh ? kind : null);
+  }
+
+  /**
+   * The pool of a server's database, logged in as its role on its cluster. The first time per
+   * instance the role and database are provisioned (created, or their password and owner set) and
+   * the database migrated, as the role.
+   *
+   * @throws UnknownClusterException if its cluster is not configured
+   */
+  public synchronized DataSource open(ServerLogin login) throws SQLException {
+    checkOpen();
+    var pool = servers.get(login.database());
+    if (pool != null) {
+      return pool;
+    }
+    var endpoint = cluster(login.cluster(), login.database());
+    var password = login.password().get();
+    var fresh = !migrated.contains(login.database());
     if (fresh) {
-      migrate(pool, kind);
+      provisioner(login.cluster(), login.database())
+          .provision(login.database(), login.role(), password);
+    }
+    pool =
+        newPool(
+            endpoint.jdbcUrl(login.database()),
+            login.database(),
+            login.role(),
+            password,
+            DatabaseKind.SERVER);
+    return register(servers, login.database(), pool, fresh ? DatabaseKind.SERVER : null);
+  }
+
+  private Provisioner provisioner(String cluster, String database) {
+    var provisioner = provisioners.get(cluster);
+    if (provisioner == null) {
+      throw new UnknownClusterException(cluster, database, clusters.keySet());
+    }
+    return provisioner;
+  }
+
+  private DataSource register(
+      Map<String, HikariDataSource> pools,
+      String name,
+      HikariDataSource pool,
+      @Nullable DatabaseKind migrateAs) {
+    if (migrateAs != null) {
+      migrate(pool, migrateAs);
       migrated.add(name);
     }
     pools.put(name, pool);
@@ -73,10 +148,18 @@ public final class Databases implements AutoCloseable {
   }
 
   /**
-   * Closes the pool of {@code name}, if any, and drops the database if it exists. Opening it again
-   * would create it anew: callers drop only what is never written again.
+   * Closes the pool of a server's database, if any, then drops the database and its role on their
+   * cluster if they exist.
+   *
+   * @throws UnknownClusterException if the cluster is not configured
    */
-  public synchronized void drop(String name) throws SQLException {
+  public synchronized void drop(String cluster, String database, String role) throws SQLException {
+    var provisioner = provisioner(cluster, database);
+    forget(database);
+    provisioner.dropIfExists(database, role);
+  }
+
+  private void forget(String name) {
     var pool = servers.remove(name);
     if (pool == null) {
       pool = shared.remove(name);
@@ -86,12 +169,15 @@ public final class Databases implements AutoCloseable {
       takeSnapshot();
     }
     migrated.remove(name);
-    provisioner.dropIfExists(name);
   }
 
-  /** The existing databases whose names start with {@code prefix}. */
-  public List<String> existing(String prefix) throws SQLException {
-    return provisioner.existing(prefix);
+  /**
+   * The existing databases and roles of {@code cluster} whose names start with {@code prefix}.
+   *
+   * @throws UnknownClusterException if the cluster is not configured
+   */
+  public List<String> existing(String cluster, String prefix) throws SQLException {
+    return provisioner(cluster, prefix + "*").existing(prefix);
   }
 
   /**
@@ -119,6 +205,12 @@ public final class Databases implements AutoCloseable {
     takeSnapshot();
   }
 
+  private void checkOpen() throws SQLException {
+    if (closed) {
+      throw new SQLException("databases are closed", "08003");
+    }
+  }
+
   private static void migrate(HikariDataSource pool, DatabaseKind kind) {
     try {
       Provisioner.migrate(pool, kind);
@@ -137,12 +229,13 @@ public final class Databases implements AutoCloseable {
     }
   }
 
-  private HikariDataSource newPool(String name, DatabaseKind kind) {
+  private static HikariDataSource newPool(
+      String jdbcUrl, String name, String username, String password, DatabaseKind kind) {
     var config = new HikariConfig();
     config.setPoolName("ohkay-projector:" + name);
-    config.setJdbcUrl(endpoint.jdbcUrl(name));
-    config.setUsername(endpoint.username());
-    config.setPassword(endpoint.password());
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(username);
+    config.setPassword(password);
     var server = kind == DatabaseKind.SERVER;
     config.setMaximumPoolSize(server ? SERVER_POOL_SIZE : SHARED_POOL_SIZE);
     config.setMinimumIdle(server ? 0 : 1);

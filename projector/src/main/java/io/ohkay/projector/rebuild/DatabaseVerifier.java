@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * Compares two databases table by table: row counts and a checksum over every row in primary key
  * order, then, for a table that differs, the first differing rows by key. Flyway history tables are
  * skipped (they record when, not what); {@code projection_offsets} is compared without its consumer
- * names.
+ * names, and {@code servers} of a registry without {@code db_credentials}: sealing is randomized,
+ * so a rebuilt registry seals the same passwords into different text. Both databases are on one
+ * PostgreSQL server (a server database and its rebuild: the live one's cluster).
  */
 public final class DatabaseVerifier {
 

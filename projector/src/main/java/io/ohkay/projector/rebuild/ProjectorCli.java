@@ -2,12 +2,21 @@ package io.ohkay.projector.rebuild;
 
 import io.ohkay.projector.db.PostgresEndpoint;
 import io.ohkay.projector.projection.DatabaseNames;
+import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.placement.ServerCredentials;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +38,8 @@ public final class ProjectorCli {
   static final int EQUAL = 0;
   static final int DIFFERENT = 1;
   static final int TROUBLE = 2;
+
+  private static final Pattern CLUSTER = Pattern.compile("([^=]+)=(.+):(\\d{1,5})");
 
   /** Runs the command line and exits with its status; logs progress to standard error. */
   public static void main(String[] args) {
@@ -76,8 +87,53 @@ public final class ProjectorCli {
     @Option(names = "--pg-password", defaultValue = "", description = "PostgreSQL password.")
     String password = "";
 
+    @Option(
+        names = "--cluster",
+        description =
+            "A cluster of server databases, NAME=HOST:PORT, logged in as --pg-user; repeatable."
+                + " None: one cluster main at --pg-host:--pg-port.")
+    List<String> clusters = new ArrayList<>();
+
+    @Option(
+        names = "--placement-key-file",
+        description = "The installation's placement key (needed to rebuild the registry).")
+    @Nullable Path placementKeyFile;
+
     PostgresEndpoint postgres() {
       return new PostgresEndpoint(host, port, username, password);
+    }
+
+    Map<String, PostgresEndpoint> clusterEndpoints() {
+      var endpoints = new LinkedHashMap<String, PostgresEndpoint>();
+      if (clusters.isEmpty()) {
+        endpoints.put(ServerCreated.DEFAULT_CLUSTER, postgres());
+      }
+      for (var cluster : clusters) {
+        var matcher = CLUSTER.matcher(cluster);
+        if (!matcher.matches()) {
+          throw new IllegalArgumentException("--cluster must be NAME=HOST:PORT, was " + cluster);
+        }
+        endpoints.put(
+            matcher.group(1),
+            new PostgresEndpoint(
+                matcher.group(2), Integer.parseInt(matcher.group(3)), username, password));
+      }
+      return endpoints;
+    }
+
+    /** The existing key: a rebuild sealing credentials under a new one would seal them wrongly. */
+    ServerCredentials credentials(RebuildKind kind) {
+      if (placementKeyFile != null && Files.exists(placementKeyFile)) {
+        return ServerCredentials.loadOrGenerate(placementKeyFile);
+      }
+      if (kind == RebuildKind.REGISTRY) {
+        throw new IllegalArgumentException(
+            "rebuilding the registry needs --placement-key-file, an existing key");
+      }
+      // Nothing is sealed by other rebuilds: any key does.
+      var unused = new byte[32];
+      new SecureRandom().nextBytes(unused);
+      return ServerCredentials.of(unused);
     }
   }
 
@@ -124,7 +180,9 @@ public final class ProjectorCli {
               connections.bootstrapServers,
               connections.topicPrefix,
               new DatabaseNames(connections.databasePrefix),
-              connections.postgres());
+              connections.postgres(),
+              connections.clusterEndpoints(),
+              connections.credentials(request.kind()));
       var result = rebuilder.rebuild(request);
       var out = out(spec);
       out.printf(
@@ -134,7 +192,7 @@ public final class ProjectorCli {
         return EQUAL;
       }
       var live = rebuilder.liveDatabase(request);
-      return report(out, new DatabaseVerifier(connections.postgres()).diff(live, target), live);
+      return report(out, rebuilder.verify(request), live);
     }
   }
 

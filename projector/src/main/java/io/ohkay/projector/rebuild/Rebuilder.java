@@ -6,11 +6,13 @@ import io.ohkay.projector.apply.BatchApplier;
 import io.ohkay.projector.apply.ServerEventsApplier;
 import io.ohkay.projector.db.Databases;
 import io.ohkay.projector.db.PostgresEndpoint;
+import io.ohkay.projector.db.UnknownClusterException;
 import io.ohkay.projector.kafka.ConsumerSettings;
 import io.ohkay.projector.kafka.RecordDecoder;
 import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.placement.ServerCredentials;
 import io.ohkay.schemas.topic.Topic;
 import io.ohkay.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -35,23 +37,65 @@ import org.apache.kafka.common.utils.Utils;
  */
 public final class Rebuilder {
 
+  /** A rebuild writes no live server database. */
+  private static final ServerEventsApplier.ServerDatabases NONE =
+      (id, placement) -> Optional.empty();
+
   private final String bootstrapServers;
   private final String topicPrefix;
   private final DatabaseNames names;
   private final PostgresEndpoint postgres;
+  private final Map<String, PostgresEndpoint> clusters;
+  private final ServerCredentials credentials;
 
   /**
    * @param bootstrapServers Kafka bootstrap servers
    * @param topicPrefix namespace of the events topics
    * @param names the live database names (a rebuilt registry records the live server databases)
-   * @param postgres the PostgreSQL server of the target database
+   * @param postgres the PostgreSQL server of the live auth and registry databases and of their
+   *     rebuilds, with an admin login
+   * @param clusters the clusters of the server databases, by name, with their admin logins: a
+   *     server's database is rebuilt on the cluster of the live one
+   * @param credentials seals the server credentials a rebuilt registry records
    */
   public Rebuilder(
-      String bootstrapServers, String topicPrefix, DatabaseNames names, PostgresEndpoint postgres) {
+      String bootstrapServers,
+      String topicPrefix,
+      DatabaseNames names,
+      PostgresEndpoint postgres,
+      Map<String, PostgresEndpoint> clusters,
+      ServerCredentials credentials) {
     this.bootstrapServers = bootstrapServers;
     this.topicPrefix = topicPrefix;
     this.names = names;
     this.postgres = postgres;
+    this.clusters = Map.copyOf(clusters);
+    this.credentials = credentials;
+  }
+
+  /**
+   * The PostgreSQL server (admin login) holding the live database a request rebuilds and its
+   * target: for a server, the cluster the live registry places it on.
+   *
+   * @throws IllegalArgumentException if the live registry does not know the server
+   * @throws UnknownClusterException if its cluster is not configured
+   */
+  public PostgresEndpoint endpoint(RebuildRequest request) throws SQLException {
+    if (request.kind() != RebuildKind.SERVER) {
+      return postgres;
+    }
+    var live = liveServer(serverOf(request));
+    var endpoint = clusters.get(live.cluster());
+    if (endpoint == null) {
+      throw new UnknownClusterException(live.cluster(), liveDatabase(request), clusters.keySet());
+    }
+    return endpoint;
+  }
+
+  /** The differences between the live database a request rebuilt and its target; empty if equal. */
+  public List<String> verify(RebuildRequest request) throws SQLException {
+    return new DatabaseVerifier(endpoint(request))
+        .diff(liveDatabase(request), request.targetDatabase());
   }
 
   /** The live database a request rebuilds, to verify the result against. */
@@ -74,12 +118,12 @@ public final class Rebuilder {
       throw new IllegalArgumentException(
           "the target " + request.targetDatabase() + " is the live database");
     }
-    if (request.kind() == RebuildKind.SERVER && deleted(serverOf(request))) {
+    if (request.kind() == RebuildKind.SERVER && liveServer(serverOf(request)).deleted()) {
       throw new IllegalArgumentException(
           "server " + serverOf(request) + " is deleted; its database is not rebuilt");
     }
     var startedAt = System.nanoTime();
-    try (var databases = new Databases(postgres, 1)) {
+    try (var databases = new Databases(endpoint(request), 1)) {
       var target = databases.open(request.targetDatabase(), request.kind().databaseKind());
       long records = 0;
       long undecodable = 0;
@@ -134,13 +178,13 @@ public final class Rebuilder {
               new Pass(
                   Topics.SERVER_EVENTS,
                   RecordDecoder.forServerEvents(),
-                  new ServerEventsApplier(names, null, id -> Optional.empty(), target, none)));
+                  new ServerEventsApplier(names, credentials, null, NONE, target, none)));
       case REGISTRY ->
           List.of(
               new Pass(
                   Topics.SERVER_EVENTS,
                   RecordDecoder.forServerEvents(),
-                  new ServerEventsApplier(names, target, id -> Optional.empty(), null, none)));
+                  new ServerEventsApplier(names, credentials, target, NONE, null, none)));
       case SERVER -> {
         var server = serverOf(request);
         yield List.of(
@@ -149,28 +193,40 @@ public final class Rebuilder {
                 RecordDecoder.forServerEvents(),
                 new ServerEventsApplier(
                     names,
+                    credentials,
                     null,
-                    id -> id.equals(server) ? Optional.of(target) : Optional.empty(),
+                    (id, placement) -> id.equals(server) ? Optional.of(target) : Optional.empty(),
                     null,
                     none)));
       }
     };
   }
 
-  /** Whether the live registry marks the server deleted. */
-  private boolean deleted(ServerId server) throws SQLException {
+  /** The server's row in the live registry: its cluster and whether it is deleted. */
+  private LiveServer liveServer(ServerId server) throws SQLException {
     try (var connection =
             DriverManager.getConnection(
                 postgres.jdbcUrl(names.registry()), postgres.username(), postgres.password());
         var select =
             connection.prepareStatement(
-                "SELECT 1 FROM servers WHERE id = ? AND deleted_at IS NOT NULL")) {
+                "SELECT cluster, deleted_at IS NOT NULL FROM servers WHERE id = ?")) {
       select.setObject(1, server.value());
       try (var rows = select.executeQuery()) {
-        return rows.next();
+        if (!rows.next()) {
+          throw new IllegalArgumentException("server " + server + " is not in the live registry");
+        }
+        return new LiveServer(rows.getString(1), rows.getBoolean(2));
       }
     }
   }
+
+  /**
+   * A server as the live registry records it.
+   *
+   * @param cluster where its database lives
+   * @param deleted whether it is deleted (its database dropped)
+   */
+  private record LiveServer(String cluster, boolean deleted) {}
 
   /** Every partition; for one server only the partition its key maps to. */
   private List<TopicPartition> partitions(

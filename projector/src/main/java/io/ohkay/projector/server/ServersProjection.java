@@ -33,11 +33,14 @@ import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.event.ServerUpdated;
 import io.ohkay.schemas.event.UserEvent;
+import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.placement.ServerCredentials;
 import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Writes {@code servers} of the registry, with the placement of each server's own database.
+ * Writes {@code servers} of the registry, with the placement of each server's own database: its
+ * cluster (from the event), its name, its login role and the role's password, sealed.
  *
  * <p>Statement order in the registry: servers 10 (updates 12), then the rows pointing at them
  * (server_members 20, server_stats 30, server_bans 40, invite_codes 50), then updates (invite uses
@@ -47,9 +50,6 @@ import java.util.List;
  */
 public final class ServersProjection implements Projection {
 
-  /** Every server lives on the one PostgreSQL cluster the projector writes to. */
-  public static final String DEFAULT_CLUSTER = "default";
-
   /** {@code servers.database_state} of a deleted server: its database is (being) dropped. */
   public static final String DROPPED = "DROPPED";
 
@@ -57,8 +57,9 @@ public final class ServersProjection implements Projection {
       Statement.of(
           "servers",
           10,
-          "INSERT INTO servers (id, name, owner_id, cluster, database_name, created_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?)");
+          "INSERT INTO servers"
+              + " (id, name, owner_id, cluster, database_name, db_role, db_credentials, created_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 
   static final Statement UPDATE_SERVER =
       Statement.of(
@@ -80,24 +81,50 @@ public final class ServersProjection implements Projection {
               + "', member_count = 0 FROM fact f WHERE s.id = f.server_id");
 
   private final DatabaseNames names;
+  private final ServerCredentials credentials;
 
-  public ServersProjection(DatabaseNames names) {
+  /**
+   * @param names the names of the server databases
+   * @param credentials seals each server role's password into its row
+   */
+  public ServersProjection(DatabaseNames names, ServerCredentials credentials) {
     this.names = names;
+    this.credentials = credentials;
+  }
+
+  /**
+   * The placement a created server's row records: its database on the cluster the event names, its
+   * own role, the role's password sealed for this row (anew at each call: two seals differ).
+   */
+  public ServerPlacement placementOf(ServerCreated created) {
+    return placement(created.serverId(), created.cluster(), names.server(created.serverId()));
+  }
+
+  /** The placement of a server's database on {@code cluster}, its credentials sealed anew. */
+  public ServerPlacement placement(ServerId server, String cluster, String database) {
+    var role = ServerCredentials.roleName(database);
+    var boundTo = ServerCredentials.boundTo(server, cluster, database, role);
+    return new ServerPlacement(
+        server, cluster, database, role, credentials.seal(credentials.passwordOf(server), boundTo));
   }
 
   @Override
   public List<Write> project(Event event) {
     var at = event.occurredAt().atOffset(ZoneOffset.UTC);
     return switch (event.payload()) {
-      case ServerCreated created ->
-          List.of(
-              INSERT_SERVER.with(
-                  created.serverId().value(),
-                  created.name(),
-                  created.ownerId().value(),
-                  DEFAULT_CLUSTER,
-                  names.server(created.serverId()),
-                  at));
+      case ServerCreated created -> {
+        var placement = placementOf(created);
+        yield List.of(
+            INSERT_SERVER.with(
+                created.serverId().value(),
+                created.name(),
+                created.ownerId().value(),
+                placement.cluster(),
+                placement.database(),
+                placement.role(),
+                placement.sealedCredentials(),
+                at));
+      }
       case ServerUpdated updated ->
           List.of(
               UPDATE_SERVER.with(

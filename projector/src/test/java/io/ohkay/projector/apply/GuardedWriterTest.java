@@ -31,7 +31,9 @@ class GuardedWriterTest {
 
     var plan =
         GuardedWriter.plan(
-            ServerEventsApplier.registryProjection(names), history.events(), Map.of());
+            ServerEventsApplier.registryProjection(names, TestEvents.CREDENTIALS),
+            history.events(),
+            Map.of());
 
     assertThat(plan.batch().groups())
         .extracting(g -> g.statement().name())
@@ -62,7 +64,10 @@ class GuardedWriterTest {
     var reshaping = life.events().subList(9, 14);
 
     var plan =
-        GuardedWriter.plan(ServerEventsApplier.registryProjection(names), reshaping, Map.of());
+        GuardedWriter.plan(
+            ServerEventsApplier.registryProjection(names, TestEvents.CREDENTIALS),
+            reshaping,
+            Map.of());
 
     assertThat(reshaping)
         .extracting(e -> e.payload().getClass().getSimpleName())
@@ -179,7 +184,10 @@ class GuardedWriterTest {
     var life = TestEvents.membershipLife();
 
     var plan =
-        GuardedWriter.plan(ServerEventsApplier.registryProjection(names), life.events(), Map.of());
+        GuardedWriter.plan(
+            ServerEventsApplier.registryProjection(names, TestEvents.CREDENTIALS),
+            life.events(),
+            Map.of());
 
     assertThat(plan.batch().groups())
         .extracting(g -> g.statement().name())

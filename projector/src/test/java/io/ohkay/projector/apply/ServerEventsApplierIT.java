@@ -8,6 +8,7 @@ import io.ohkay.projector.ServerLife;
 import io.ohkay.projector.ServerLifeRows;
 import io.ohkay.projector.TestEvents;
 import io.ohkay.projector.db.DatabaseKind;
+import io.ohkay.projector.server.ServerPlacement;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.InviteCreated;
 import io.ohkay.schemas.event.MemberBanned;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -130,27 +132,31 @@ class ServerEventsApplierIT {
     var registry = DATABASES.open(registryName, DatabaseKind.REGISTRY);
     var serverDatabase =
         DATABASES.open(environment.prefix() + "dropping_server", DatabaseKind.SERVER);
-    var opened = new ArrayList<ServerId>();
+    var opened = new ArrayList<String>();
     var registryStateWhenDropped = new ArrayList<String>();
     var applier =
         new ServerEventsApplier(
             environment.names(),
+            TestEvents.CREDENTIALS,
             registry,
             new ServerEventsApplier.ServerDatabases() {
               @Override
-              public Optional<DataSource> of(ServerId serverId) {
-                opened.add(serverId);
+              public Optional<DataSource> of(
+                  ServerId serverId, @Nullable ServerPlacement placement) {
+                opened.add(serverId + " " + placement);
                 return Optional.of(serverDatabase);
               }
 
               @Override
-              public void drop(ServerId serverId) throws SQLException {
+              public void drop(ServerPlacement placement) throws SQLException {
                 registryStateWhenDropped.add(
-                    serverId
+                    placement.server()
                         + " "
                         + environment.queryString(
                             registryName,
-                            "SELECT database_state FROM servers WHERE id = '" + serverId + "'"));
+                            "SELECT database_state FROM servers WHERE id = '"
+                                + placement.server()
+                                + "'"));
               }
             },
             null,
@@ -162,7 +168,16 @@ class ServerEventsApplierIT {
     applier.apply(sourced, DATABASES.next(sourced.size()));
     applier.apply(sourced, DATABASES.next(sourced.size()));
 
-    assertThat(opened).containsExactly(server);
+    assertThat(opened)
+        .containsExactly(
+            server
+                + " ServerPlacement["
+                + server
+                + " on main: "
+                + environment.names().server(server)
+                + "@"
+                + environment.names().server(server)
+                + "]");
     assertThat(registryStateWhenDropped).containsExactly(server + " DROPPED", server + " DROPPED");
     assertThat(applier.deletedAmong(List.of(environment.names().server(server), "other")))
         .containsExactly(environment.names().server(server));
@@ -172,8 +187,9 @@ class ServerEventsApplierIT {
   private ServerEventsApplier serverApplier(String database) {
     return new ServerEventsApplier(
         DATABASES.environment().names(),
+        TestEvents.CREDENTIALS,
         null,
-        id -> Optional.of(DATABASES.open(database, DatabaseKind.SERVER)),
+        (id, placement) -> Optional.of(DATABASES.open(database, DatabaseKind.SERVER)),
         null,
         new AppliedSeqs());
   }
@@ -181,13 +197,23 @@ class ServerEventsApplierIT {
   private ServerEventsApplier applier(String database) throws Exception {
     var registry = DATABASES.open(database, DatabaseKind.REGISTRY);
     return new ServerEventsApplier(
-        DATABASES.environment().names(), registry, id -> Optional.empty(), null, new AppliedSeqs());
+        DATABASES.environment().names(),
+        TestEvents.CREDENTIALS,
+        registry,
+        (id, placement) -> Optional.empty(),
+        null,
+        new AppliedSeqs());
   }
 
   /** Writes only the notifications into an auth database. */
   private ServerEventsApplier authApplier(String database) throws Exception {
     var auth = DATABASES.open(database, DatabaseKind.AUTH);
     return new ServerEventsApplier(
-        DATABASES.environment().names(), null, id -> Optional.empty(), auth, new AppliedSeqs());
+        DATABASES.environment().names(),
+        TestEvents.CREDENTIALS,
+        null,
+        (id, placement) -> Optional.empty(),
+        auth,
+        new AppliedSeqs());
   }
 }

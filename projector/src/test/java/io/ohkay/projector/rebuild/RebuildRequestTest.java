@@ -3,10 +3,12 @@ package io.ohkay.projector.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ohkay.projector.TestEvents;
 import io.ohkay.projector.db.PostgresEndpoint;
 import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.schemas.id.ServerId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,9 @@ class RebuildRequestTest {
           "localhost:1",
           "",
           new DatabaseNames("ohkay_"),
-          new PostgresEndpoint("localhost", 1, "postgres", ""));
+          new PostgresEndpoint("localhost", 1, "postgres", ""),
+          Map.of(),
+          TestEvents.CREDENTIALS);
 
   @Test
   void shouldRequireServerWhenKindIsServer() {

@@ -80,7 +80,12 @@ class RebuilderIT {
     var postgres = environment.postgres().endpoint();
     rebuilder =
         new Rebuilder(
-            environment.bootstrapServers(), environment.prefix(), environment.names(), postgres);
+            environment.bootstrapServers(),
+            environment.prefix(),
+            environment.names(),
+            postgres,
+            environment.properties().clusterEndpoints(),
+            environment.credentials());
     verifier = new DatabaseVerifier(postgres);
   }
 
@@ -283,7 +288,8 @@ class RebuilderIT {
           "--pg-host", postgres.host(),
           "--pg-port", Integer.toString(postgres.port()),
           "--pg-user", postgres.username(),
-          "--pg-password", postgres.password()
+          "--pg-password", postgres.password(),
+          "--placement-key-file", environment.placementKeyFile().toString()
         };
 
     var rebuilt =

@@ -1,6 +1,7 @@
 package io.ohkay.edge.access;
 
 import io.ohkay.edge.db.Databases;
+import io.ohkay.edge.db.ServerPlacement;
 import io.ohkay.schemas.access.AccessModel;
 import io.ohkay.schemas.permission.ChannelOverwrite;
 import io.ohkay.schemas.permission.OverwriteTarget;
@@ -27,7 +28,9 @@ import reactor.core.publisher.Mono;
 public final class AccessReader {
 
   private static final String PLACEMENT =
-      "select owner_id, database_name from servers where id = :server and deleted_at is null";
+      "select owner_id, "
+          + ServerPlacement.COLUMNS
+          + " from servers where id = :server and deleted_at is null";
 
   /** One statement is one snapshot: the rows and the seq agree even under concurrent writes. */
   private static final String ACCESS_ROWS =
@@ -54,10 +57,11 @@ public final class AccessReader {
         .registry()
         .sql(PLACEMENT)
         .bind("server", serverId)
-        .map(row -> new Placement(uuid(row, "owner_id"), text(row, "database_name")))
+        .map(row -> new Placement(uuid(row, "owner_id"), ServerPlacement.of(serverId, row)))
         .one()
         .flatMap(
-            placement -> load(serverId, placement.ownerId(), databases.of(placement.database())));
+            placement ->
+                load(serverId, placement.ownerId(), databases.server(placement.database())));
   }
 
   /**
@@ -74,7 +78,7 @@ public final class AccessReader {
         .map(rows -> snapshot(serverId, ownerId, rows));
   }
 
-  private record Placement(UUID ownerId, String database) {}
+  private record Placement(UUID ownerId, ServerPlacement database) {}
 
   /** One row of {@link #ACCESS_ROWS}, by kind. */
   private sealed interface AccessRow {}

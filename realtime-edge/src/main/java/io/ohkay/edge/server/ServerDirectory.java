@@ -2,6 +2,7 @@ package io.ohkay.edge.server;
 
 import io.ohkay.edge.access.AccessReader;
 import io.ohkay.edge.db.Databases;
+import io.ohkay.edge.db.ServerPlacement;
 import io.ohkay.edge.position.Freshness;
 import io.ohkay.edge.position.PositionWait;
 import io.ohkay.edge.web.ProblemException;
@@ -35,10 +36,10 @@ public final class ServerDirectory {
       order by s.created_at, s.id""";
 
   private static final String PLACEMENT_FOR_MEMBER =
-      """
-      select s.database_name, s.owner_id
-      from server_members m join servers s on s.id = m.server_id
-      where m.server_id = :server and m.user_id = :user and s.deleted_at is null""";
+      "select "
+          + ServerPlacement.COLUMNS
+          + ", owner_id from server_members m join servers s on s.id = m.server_id"
+          + " where m.server_id = :server and m.user_id = :user and s.deleted_at is null";
 
   private static final String MEMBERS =
       """
@@ -167,7 +168,7 @@ public final class ServerDirectory {
         .all();
   }
 
-  private record Placement(String database, UUID ownerId) {}
+  private record Placement(ServerPlacement database, UUID ownerId) {}
 
   private Mono<Placement> placementOf(UserId user, ServerId server) {
     return databases
@@ -178,7 +179,7 @@ public final class ServerDirectory {
         .map(
             row ->
                 new Placement(
-                    row.get("database_name", String.class), row.get("owner_id", UUID.class)))
+                    ServerPlacement.of(server.value(), row), row.get("owner_id", UUID.class)))
         .one();
   }
 
@@ -222,7 +223,7 @@ public final class ServerDirectory {
       Placement placement,
       PositionWait wait,
       Freshness registryFreshness) {
-    var database = databases.of(placement.database());
+    var database = databases.server(placement.database());
     return wait.in(database)
         .flatMap(
             freshness ->

@@ -23,13 +23,14 @@ class AccessReaderIT {
 
   private static Databases databases() {
     var settings = ENV.properties();
+    var host = (String) settings.get("ohkay.edge.postgres.host");
+    var port = (Integer) settings.get("ohkay.edge.postgres.port");
+    var username = (String) settings.get("ohkay.edge.postgres.username");
+    var password = (String) settings.get("ohkay.edge.postgres.password");
     return new Databases(
-        new Databases.Settings(
-            (String) settings.get("ohkay.edge.postgres.host"),
-            (Integer) settings.get("ohkay.edge.postgres.port"),
-            (String) settings.get("ohkay.edge.postgres.username"),
-            (String) settings.get("ohkay.edge.postgres.password"),
-            2),
+        new Databases.Settings(host, port, username, password, 2),
+        List.of(new Databases.Cluster("main", host, port, username, password)),
+        ENV.credentials(),
         ENV.registryDatabase(),
         ENV.authDatabase());
   }
