@@ -91,6 +91,21 @@ final class AccessGate {
     return loading;
   }
 
+  /**
+   * Whether {@code record} comes after events the live model never saw: it was installed from a
+   * snapshot older than the feed (the edge started while the projector lagged, and had seen nothing
+   * of the server to tell). Seqs are gap-free, so the gap shows; the permissions must then be read
+   * again before anything of the server is judged.
+   */
+  boolean missed(FeedRecord record) {
+    return model != null && record.seq() > seq + 1;
+  }
+
+  /** Forgets the model: the gate holds the server's events until a snapshot lines up again. */
+  void forget() {
+    model = null;
+  }
+
   /** Starts a load; its number tells its answers from those of an earlier, abandoned one. */
   long startLoading() {
     loading = true;

@@ -254,6 +254,12 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     if (gate == null) {
       return;
     }
+    if (gate.missed(record)) {
+      log.info(
+          "server {}: permissions older than the feed (seq {}), read again", server, record.seq());
+      gate.forget();
+      ensureLive(server);
+    }
     if (!gate.live()) {
       var snapshot = gate.reached(record.seq());
       if (snapshot != null) {

@@ -532,6 +532,27 @@ class StreamHubTest {
   }
 
   @Test
+  void shouldReadThePermissionsAgainWhenTheFeedShowsEventsTheInstalledSnapshotLacked() {
+    var secret = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    // The edge starts after seq 2 (an overwrite hiding the channel from bob) while the projector
+    // still has seq 1: the hub has seen nothing of the server, so it installs the stale snapshot.
+    event(guild, new MemberJoined(new ServerId(guild), new UserId(bob)));
+    var denial = overwrite(guild, secret, OverwriteTarget.MEMBER, bob, true);
+    event(guild, denial);
+    project(guild, new AccessSnapshot(1, model(guild)));
+    var stream = live(bob, guild);
+    project(guild, new AccessSnapshot(2, model(guild, denial)));
+
+    hub.onRecord(record(SERVERS, 0, posted(guild, secret, "hidden")));
+    hub.onRecord(record(SERVERS, 0, posted(guild, UUID.randomUUID(), "visible")));
+
+    await().until(() -> contents(stream.received()).contains("visible"));
+    assertThat(names(stream.received())).first().isEqualTo("ready");
+    assertThat(contents(stream.received())).containsExactly("visible");
+  }
+
+  @Test
   void shouldSendReadyOnlyOnceThePermissionsCaughtUpWithTheFeedWhenConnecting() {
     hub.onRecord(record(SERVERS, 0, posted(guild)));
     hub.onRecord(record(SERVERS, 0, posted(guild)));
