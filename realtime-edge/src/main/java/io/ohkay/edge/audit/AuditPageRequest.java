@@ -1,9 +1,8 @@
 package io.ohkay.edge.audit;
 
-import io.ohkay.edge.web.ProblemException;
+import io.ohkay.edge.web.QueryParams;
 import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.error.ErrorCode;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
@@ -21,37 +20,10 @@ record AuditPageRequest(@Nullable UUID before, int limit) {
 
   /** Reads the query parameters; INVALID_CURSOR or INVALID_ID on bad input. */
   static AuditPageRequest from(MultiValueMap<String, String> params) {
-    var before = single(params, "before");
+    var strict = new QueryParams(params, ErrorCode.INVALID_CURSOR);
+    var before = strict.single("before");
     return new AuditPageRequest(
-        before == null ? null : RequestIds.parse(before, "before"), limit(single(params, "limit")));
-  }
-
-  private static int limit(@Nullable String text) {
-    if (text == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(Character::isDigit)) {
-      throw invalidCursor("limit must be a number from 1 to " + MAX_LIMIT + ".");
-    }
-    var limit = Integer.parseInt(text);
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw invalidCursor("limit must be a number from 1 to " + MAX_LIMIT + ".");
-    }
-    return limit;
-  }
-
-  private static @Nullable String single(MultiValueMap<String, String> params, String name) {
-    List<String> values = params.get(name);
-    if (values == null || values.isEmpty()) {
-      return null;
-    }
-    if (values.size() > 1) {
-      throw invalidCursor("Send " + name + " once.");
-    }
-    return values.getFirst();
-  }
-
-  private static ProblemException invalidCursor(String detail) {
-    return new ProblemException(ErrorCode.INVALID_CURSOR, detail);
+        before == null ? null : RequestIds.parse(before, "before"),
+        strict.limit(DEFAULT_LIMIT, MAX_LIMIT));
   }
 }

@@ -1,9 +1,8 @@
 package io.ohkay.edge.message;
 
-import io.ohkay.edge.web.ProblemException;
+import io.ohkay.edge.web.QueryParams;
 import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.error.ErrorCode;
-import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -20,13 +19,14 @@ record PageRequest(PageCursor cursor, int limit) {
 
   /** Reads the query parameters; INVALID_CURSOR or INVALID_ID on bad input. */
   static PageRequest from(MultiValueMap<String, String> params) {
-    var before = single(params, "before");
-    var after = single(params, "after");
-    var around = single(params, "around");
+    var strict = new QueryParams(params, ErrorCode.INVALID_CURSOR);
+    var before = strict.single("before");
+    var after = strict.single("after");
+    var around = strict.single("around");
     if (Stream.of(before, after, around).filter(Objects::nonNull).count() > 1) {
-      throw invalidCursor("Use one of before, after and around.");
+      throw strict.refusal("Use one of before, after and around.");
     }
-    return new PageRequest(cursor(before, after, around), limit(single(params, "limit")));
+    return new PageRequest(cursor(before, after, around), strict.limit(DEFAULT_LIMIT, MAX_LIMIT));
   }
 
   private static PageCursor cursor(
@@ -41,34 +41,5 @@ record PageRequest(PageCursor cursor, int limit) {
       return new PageCursor.Around(RequestIds.parse(around, "around"));
     }
     return new PageCursor.Latest();
-  }
-
-  private static int limit(@Nullable String text) {
-    if (text == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(Character::isDigit)) {
-      throw invalidCursor("limit must be a number from 1 to " + MAX_LIMIT + ".");
-    }
-    var limit = Integer.parseInt(text);
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw invalidCursor("limit must be a number from 1 to " + MAX_LIMIT + ".");
-    }
-    return limit;
-  }
-
-  private static @Nullable String single(MultiValueMap<String, String> params, String name) {
-    List<String> values = params.get(name);
-    if (values == null || values.isEmpty()) {
-      return null;
-    }
-    if (values.size() > 1) {
-      throw invalidCursor("Send " + name + " once.");
-    }
-    return values.getFirst();
-  }
-
-  private static ProblemException invalidCursor(String detail) {
-    return new ProblemException(ErrorCode.INVALID_CURSOR, detail);
   }
 }

@@ -9,13 +9,16 @@ import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Events as the decider writes them, for the stream tests to publish. */
 final class StreamEvents {
 
-  private static final AtomicLong SEQ = new AtomicLong(100);
+  /** Gap-free seqs per aggregate from 1, as the decider numbers them (test databases are at 0). */
+  private static final Map<UUID, AtomicLong> SEQS = new ConcurrentHashMap<>();
 
   private StreamEvents() {}
 
@@ -43,7 +46,7 @@ final class StreamEvents {
         new CommandId(UUID.randomUUID()),
         0,
         aggregate,
-        SEQ.incrementAndGet(),
+        SEQS.computeIfAbsent(aggregate, key -> new AtomicLong()).incrementAndGet(),
         Instant.now(),
         new UserId(actor),
         payload);

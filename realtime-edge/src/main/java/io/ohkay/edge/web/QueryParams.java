@@ -1,0 +1,47 @@
+package io.ohkay.edge.web;
+
+import io.ohkay.schemas.error.ErrorCode;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Query parameters read strictly, every refusal with the endpoint's own error code: a parameter
+ * sent twice is refused rather than one of its values picked, a limit is digits only.
+ *
+ * @param params the request's query parameters
+ * @param code what a bad parameter is answered with (INVALID_CURSOR for pages, VALIDATION_FAILED)
+ */
+public record QueryParams(MultiValueMap<String, String> params, ErrorCode code) {
+
+  /** The one value of {@code name}, null when absent. */
+  public @Nullable String single(String name) {
+    List<String> values = params.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw refusal("Send " + name + " once.");
+    }
+    return values.getFirst();
+  }
+
+  /** {@code limit}: {@code fallback} when absent, else a number from 1 to {@code max}. */
+  public int limit(int fallback, int max) {
+    var text = single("limit");
+    if (text == null) {
+      return fallback;
+    }
+    var digits = !text.isEmpty() && text.length() <= 3 && text.chars().allMatch(Character::isDigit);
+    var limit = digits ? Integer.parseInt(text) : 0;
+    if (limit < 1 || limit > max) {
+      throw refusal("limit must be a number from 1 to " + max + ".");
+    }
+    return limit;
+  }
+
+  /** A refusal of this request's parameters. */
+  public ProblemException refusal(String detail) {
+    return new ProblemException(code, detail);
+  }
+}
