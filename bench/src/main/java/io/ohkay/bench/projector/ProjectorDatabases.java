@@ -7,14 +7,21 @@ import io.ohkay.projector.apply.ServerEventsApplier;
 import io.ohkay.projector.db.DatabaseKind;
 import io.ohkay.projector.db.Databases;
 import io.ohkay.projector.db.PostgresEndpoint;
+import io.ohkay.projector.db.ServerLogin;
 import io.ohkay.projector.projection.DatabaseNames;
+import io.ohkay.projector.server.ServerPlacement;
+import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.placement.ServerCredentials;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The databases of one run, in namespaces of their own, through the projector's own {@link
@@ -32,14 +39,21 @@ final class ProjectorDatabases implements AutoCloseable {
   private final DatabaseNames baseline;
   private final List<String> opened = new ArrayList<>();
 
+  /** Seals the registry's credentials as the projector does; its key lives for this run only. */
+  private final ServerCredentials credentials;
+
   ProjectorDatabases(EmbeddedPostgresServer postgres, int servers) {
     var endpoint =
         new PostgresEndpoint(
             postgres.host(), postgres.port(), postgres.username(), postgres.password());
-    this.databases = new Databases(endpoint, 2 * servers);
+    this.databases =
+        new Databases(endpoint, Map.of(ServerCreated.DEFAULT_CLUSTER, endpoint), 2 * servers);
     String namespace = SharedInfrastructure.uniqueName("benchp");
     this.system = new DatabaseNames(namespace + "_");
     this.baseline = new DatabaseNames(namespace + "b_");
+    var key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    this.credentials = ServerCredentials.of(key);
   }
 
   /**
@@ -51,8 +65,9 @@ final class ProjectorDatabases implements AutoCloseable {
     var auth = open(system.auth(), DatabaseKind.AUTH);
     return new ServerEventsApplier(
         system,
+        credentials,
         registry,
-        server -> Optional.of(open(system.server(server), DatabaseKind.SERVER)),
+        (server, placement) -> Optional.of(openAsOwner(server, placement)),
         auth,
         new AppliedSeqs());
   }
@@ -81,6 +96,23 @@ final class ProjectorDatabases implements AutoCloseable {
     return found;
   }
 
+  /** A server's database as the projector opens it: logged in as its own role, as placed. */
+  private synchronized DataSource openAsOwner(ServerId server, @Nullable ServerPlacement placement)
+      throws SQLException {
+    if (placement == null) {
+      return open(system.server(server), DatabaseKind.SERVER);
+    }
+    if (!opened.contains(placement.database())) {
+      opened.add(placement.database());
+    }
+    return databases.open(
+        new ServerLogin(
+            placement.cluster(),
+            placement.database(),
+            placement.role(),
+            () -> placement.password(credentials)));
+  }
+
   private synchronized DataSource open(String name, DatabaseKind kind) throws SQLException {
     if (!opened.contains(name)) {
       opened.add(name);
@@ -92,7 +124,8 @@ final class ProjectorDatabases implements AutoCloseable {
   public synchronized void close() throws SQLException {
     try {
       for (var name : opened) {
-        databases.drop(name);
+        // Server databases have a role named like them; the others have none to drop.
+        databases.drop(ServerCreated.DEFAULT_CLUSTER, name, ServerCredentials.roleName(name));
       }
     } finally {
       databases.close();

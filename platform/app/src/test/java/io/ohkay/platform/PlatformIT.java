@@ -410,6 +410,103 @@ class PlatformIT {
     assertThat(WrittenState.serverCommandsEnd(NAMESPACE)).isEqualTo(commandsBefore);
   }
 
+  /**
+   * Garbage to every role, overwrite, message, read, search and server endpoint: nothing written.
+   */
+  @Test
+  void shouldAnswerProblemJsonAndWriteNothingWhenRoleMessageOrServerInputIsBad() {
+    var ada = api.signup(unique("ada") + "@example.com");
+    var server = api.createServer(ada, "Bad input, governed");
+    var posted =
+        api.post(ada, server, "before").expectStatus().isCreated().expectBody().returnResult();
+    var message = Json.mapper().readTree(posted.getResponseBodyContent());
+    api.readAfter(ada, server, posted.getResponseHeaders().getFirst("X-Ohkay-Position"));
+    var before = WrittenState.capture(NAMESPACE, server.id());
+    var commandsBefore = WrittenState.serverCommandsEnd(NAMESPACE);
+    var base = "/api/servers/" + server.id();
+    var channel = base + "/channels/" + server.generalChannelId();
+    var messagePath = channel + "/messages/" + message.get("id").asString();
+    var token = ada.bearer();
+
+    for (var bad :
+        List.of(
+            new Bad("POST", base + "/roles", token, "{}", 400, "VALIDATION_FAILED"),
+            new Bad(
+                "POST",
+                base + "/roles",
+                token,
+                "{\"name\":\"x\",\"permissions\":[\"FLY\"]}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad("POST", base + "/roles", token, "{\"name\":[1]}", 400, "MALFORMED_JSON"),
+            new Bad("PATCH", base + "/roles/nope", token, "{\"name\":\"x\"}", 400, "INVALID_ID"),
+            new Bad(
+                "PUT",
+                base + "/members/" + ada.id() + "/roles/nope",
+                token,
+                null,
+                400,
+                "INVALID_ID"),
+            new Bad(
+                "PUT",
+                channel + "/overwrites/" + ada.id(),
+                token,
+                "{\"type\":\"GROUP\",\"allow\":[],\"deny\":[]}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad(
+                "PUT",
+                channel + "/overwrites/" + ada.id(),
+                token,
+                "{\"type\":\"MEMBER\",\"allow\":[\"NOPE\"],\"deny\":[]}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad("DELETE", channel + "/overwrites/nope", token, null, 400, "INVALID_ID"),
+            new Bad("PATCH", messagePath, token, "{}", 400, "VALIDATION_FAILED"),
+            new Bad("PATCH", messagePath, token, "{\"content\":\"\"}", 400, "VALIDATION_FAILED"),
+            new Bad("PATCH", messagePath, token, "{\"content\":7}", 400, "MALFORMED_JSON"),
+            new Bad(
+                "PATCH",
+                channel + "/messages/nope",
+                token,
+                "{\"content\":\"x\"}",
+                400,
+                "INVALID_ID"),
+            new Bad("DELETE", channel + "/messages/nope", token, null, 400, "INVALID_ID"),
+            new Bad("PUT", base + "/channels/nope/read", token, null, 400, "INVALID_ID"),
+            new Bad("PATCH", base, token, "{\"name\":\"  \"}", 400, "VALIDATION_FAILED"),
+            new Bad(
+                "PATCH",
+                base,
+                token,
+                "{\"description\":\"" + "d".repeat(1001) + "\"}",
+                400,
+                "VALIDATION_FAILED"),
+            new Bad("DELETE", "/api/servers/nope", token, null, 400, "INVALID_ID"),
+            new Bad("GET", base + "/messages/search", token, null, 400, "VALIDATION_FAILED"),
+            new Bad(
+                "GET",
+                base + "/messages/search?q=x&limit=500",
+                token,
+                null,
+                400,
+                "VALIDATION_FAILED"),
+            new Bad("GET", base + "/audit-log?limit=0", token, null, 400, "INVALID_CURSOR"),
+            new Bad("GET", channel + "/messages?around=nope", token, null, 400, "INVALID_ID"),
+            new Bad(
+                "GET",
+                channel + "/messages?before=" + UUID.randomUUID(),
+                token,
+                null,
+                400,
+                "INVALID_CURSOR"))) {
+      assertProblem(bad.send(api.http()), HttpStatus.valueOf(bad.status()), bad.code());
+    }
+
+    assertThat(WrittenState.capture(NAMESPACE, server.id())).isEqualTo(before);
+    assertThat(WrittenState.serverCommandsEnd(NAMESPACE)).isEqualTo(commandsBefore);
+  }
+
   /** One bad request and the problem it must get. */
   record Bad(String method, String path, String bearer, String body, int status, String code) {
 
