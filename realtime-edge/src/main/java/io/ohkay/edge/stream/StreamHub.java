@@ -1,35 +1,24 @@
 package io.ohkay.edge.stream;
 
-import io.ohkay.edge.access.AccessSnapshot;
 import io.ohkay.edge.kafka.FeedListener;
 import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
 import io.ohkay.schemas.event.EventTypes;
-import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import io.ohkay.schemas.token.SessionRevocations;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Routes the feed to the connections: each server event goes to the connections of that server's
@@ -37,10 +26,10 @@ import reactor.core.publisher.Mono;
  * all of them). One lock orders dispatch, joins and (dis)connections, which makes a connection's
  * {@code ready} cursor exact: every event after it is delivered, none before.
  *
- * <p>Membership changes apply at their place in the feed: a user's {@code member.joined.v1} adds
- * the server to their connections first, so they receive it and everything after; their {@code
- * member.left.v1} (left, kicked, banned) is delivered to them too, then the server is removed, so
- * nothing after it reaches them.
+ * <p>Membership changes apply at their place in the feed ({@link MembershipEvents}): a user's
+ * {@code member.joined.v1} adds the server to their connections first, so they receive it and
+ * everything after; their {@code member.left.v1} (left, kicked, banned) is delivered to them too,
+ * then the server is removed, so nothing after it reaches them.
  *
  * <p>Nobody receives an event of a channel they cannot view: the hub follows the permissions
  * ({@link AccessGate}) of every server with connections, loaded once from its database and evolved
@@ -52,48 +41,39 @@ import reactor.core.publisher.Mono;
  * delivers them in order. A server whose permissions do not line up in time ends the connections
  * waiting on it with {@code unavailable} and a cursor to resume from, rather than guess. {@code
  * server.deleted.v1} reaches every member, then the server ends on their connections as if they had
- * left it. Loads run off the lock.
+ * left it. Loads run off the lock. The permissions are {@link AccessLoads}' to follow.
  *
  * <p>Account events are private: only {@link #STREAMED_ACCOUNT_EVENTS} reach streams (a profile
  * update, to the user and everyone sharing a server with them); a session revocation or an account
  * deletion ends the streams of that session or account with {@code revoked}; every other account
  * event (a registration carries a password hash, sessions and sign-in failures concern their owner
- * alone) only advances the cursor.
+ * alone) only advances the cursor. {@link AccountEvents} applies them.
+ *
+ * <p>The hub owns the one lock: its parts ({@link AccessLoads}, {@link MembershipEvents}, {@link
+ * AccountEvents}, {@link FeedPositions}) keep no lock of their own and take the hub's when called
+ * from elsewhere.
  */
 final class StreamHub implements FeedListener, SmartLifecycle {
 
   /** The account event types that are streamed; every other one never is. */
   static final Set<String> STREAMED_ACCOUNT_EVENTS = Set.of(EventTypes.PROFILE_UPDATED);
 
-  /** Deleted servers remembered, so a registry read that predates a deletion is corrected. */
-  static final int DELETED_MEMORY = 10_000;
-
   private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
-  private final String serverTopic;
   private final String accountTopic;
-  private final Map<String, Character> topicCodes;
   private final int bufferSize;
-  private final SessionRevocations revocations;
-  private final ProfileFanout profiles;
   private final MembershipIndex<UUID, StreamSession> byServer = new MembershipIndex<>();
   private final MembershipIndex<UUID, StreamSession> byUser = new MembershipIndex<>();
-  private final Map<PartitionKey, Long> positions = new HashMap<>();
   private final Set<StreamSession> sessions = new HashSet<>();
   private final RecentJoins recentJoins = new RecentJoins();
-  private final RecentRevocations recentRevocations = new RecentRevocations();
-  private final AccessLoading access;
-  private final Map<UUID, AccessGate> gates = new HashMap<>();
-  private final Map<UUID, Long> lastSeqs = new HashMap<>();
   private final Set<StreamSession> pending = new LinkedHashSet<>();
-  private final Set<UUID> deleted = new HashSet<>();
-  private final ArrayDeque<UUID> deletedOrder = new ArrayDeque<>();
-  private final List<Runnable> loadsToStart = new ArrayList<>();
+  private final FeedPositions positions;
+  private final AccessLoads loads;
+  private final AccountEvents accounts;
+  private final MembershipEvents memberships;
   private boolean activationDue;
   private volatile int connections;
   private volatile boolean running = true;
-
-  private record PartitionKey(char topic, int partition) {}
 
   /**
    * @param serverTopic the server events topic, whose events are streamed to members
@@ -111,13 +91,12 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       SessionRevocations revocations,
       Function<UserId, Flux<UUID>> serversOf,
       AccessLoading access) {
-    this.serverTopic = serverTopic;
     this.accountTopic = accountTopic;
-    this.topicCodes = Map.of(serverTopic, 's', accountTopic, 'a');
     this.bufferSize = bufferSize;
-    this.revocations = revocations;
-    this.profiles = new ProfileFanout(serversOf, this::deliverProfile);
-    this.access = access;
+    this.positions = new FeedPositions(serverTopic, accountTopic);
+    this.loads = new AccessLoads(this, access, positions, byServer, pending);
+    this.accounts = new AccountEvents(this, revocations, serversOf, byServer, byUser, recentJoins);
+    this.memberships = new MembershipEvents(this, loads, byServer, byUser, pending, recentJoins);
   }
 
   /**
@@ -128,7 +107,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   synchronized StreamSession open(AccessTokenClaims claims) {
     var user = claims.userId();
     var session = new StreamSession(user, claims.sessionId(), bufferSize);
-    var revoked = recentRevocations.reasonFor(user.value(), claims.sessionId().value());
+    var revoked = accounts.revokedReason(user, claims.sessionId());
     if (revoked != null) {
       session.offer(StreamSession.revokedEvent(cursor().encode(), revoked));
       session.close();
@@ -137,7 +116,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     var now = System.nanoTime();
     session.servers().addAll(recentJoins.of(user.value(), now));
     session.left().addAll(recentJoins.leftOf(user.value(), now));
-    session.servers().removeIf(deleted::contains);
+    session.servers().removeIf(memberships::deleted);
     byUser.add(user.value(), session);
     sessions.add(session);
     connections = sessions.size();
@@ -158,11 +137,11 @@ final class StreamHub implements FeedListener, SmartLifecycle {
         return;
       }
       serverIds.stream()
-          .filter(server -> !session.left().contains(server) && !deleted.contains(server))
+          .filter(server -> !session.left().contains(server) && !memberships.deleted(server))
           .forEach(session.servers()::add);
       tryActivate(session);
     }
-    startLoads();
+    loads.startLoads();
   }
 
   /** Forgets {@code session}; idempotent. */
@@ -173,7 +152,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     pending.remove(session);
     for (var server : session.servers()) {
       byServer.remove(server, session);
-      dropIfUnused(server);
+      loads.dropIfUnused(server);
     }
     byUser.remove(session.user().value(), session);
     session.close();
@@ -187,19 +166,17 @@ final class StreamHub implements FeedListener, SmartLifecycle {
 
   /** Every partition's position, as far as the feed has read. */
   synchronized StreamCursor cursor() {
-    var all = new ArrayList<StreamCursor.Position>();
-    positions.forEach((key, offset) -> all.add(position(key, offset)));
-    return new StreamCursor(all);
+    return positions.cursor();
   }
 
   @Override
   public synchronized void onAssigned(Collection<FeedPosition> assigned) {
-    assigned.forEach(this::advance);
+    assigned.forEach(positions::advance);
   }
 
   @Override
   public synchronized void onUnreadable(FeedPosition next) {
-    advance(next);
+    positions.advance(next);
   }
 
   @Override
@@ -208,175 +185,51 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       route(record);
       activatePendingIfDue();
     }
-    startLoads();
+    loads.startLoads();
   }
 
   private void route(FeedRecord record) {
-    var key = advance(record.next());
+    var key = positions.advance(record.next());
     if (key == null) {
       return;
     }
     if (record.topic().equals(accountTopic)) {
-      onAccountEvent(key, record);
+      accounts.onAccountEvent(key, record);
       return;
     }
     var server = record.aggregateId();
-    lastSeqs.put(server, record.seq());
-    var event = event(key, record);
+    loads.seen(server, record.seq());
+    var event = FeedPositions.event(key, record);
     switch (record.type()) {
       case EventTypes.SERVER_CREATED -> {
-        gates.putIfAbsent(server, AccessGate.fromCreation(server));
-        dispatch(server, record, event);
+        loads.created(server);
+        loads.dispatch(server, record, event);
       }
       case EventTypes.MEMBER_JOINED -> {
-        join(record);
-        dispatch(server, record, event);
-        dropIfUnused(server);
+        memberships.join(record);
+        loads.dispatch(server, record, event);
+        loads.dropIfUnused(server);
       }
       case EventTypes.MEMBER_LEFT -> {
-        dispatch(server, record, event);
-        leave(record);
+        loads.dispatch(server, record, event);
+        memberships.leave(record);
       }
       case EventTypes.SERVER_DELETED -> {
-        dispatch(server, record, event);
-        deleteServer(server);
+        loads.dispatch(server, record, event);
+        memberships.deleteServer(server);
       }
-      default -> dispatch(server, record, event);
+      default -> loads.dispatch(server, record, event);
     }
   }
 
-  /**
-   * Delivers a server event to the members allowed to see it, or holds it for them while the
-   * server's permissions load. A server without a gate has no connection.
-   */
-  private void dispatch(UUID server, FeedRecord record, ServerSentEvent<String> event) {
-    var gate = gates.get(server);
-    if (gate == null) {
-      return;
-    }
-    if (gate.missed(record)) {
-      log.info(
-          "server {}: permissions older than the feed (seq {}), read again", server, record.seq());
-      gate.forget();
-      ensureLive(server);
-    }
-    if (!gate.live()) {
-      var snapshot = gate.reached(record.seq());
-      if (snapshot != null) {
-        install(gate, snapshot);
-      }
-    }
-    var targets = byServer.membersOf(server);
-    if (gate.live()) {
-      deliver(gate, record, event, targets);
-      return;
-    }
-    if ((gate.holding() || !targets.isEmpty())
-        && !gate.hold(new AccessGate.Held(record, event, targets))) {
-      log.warn("server {}: too many events held while its permissions load", server);
-      fail(gate);
-    }
-  }
-
-  private void deliver(
-      AccessGate gate,
-      FeedRecord record,
-      ServerSentEvent<String> event,
-      List<StreamSession> targets) {
-    AccessGate.Step step;
-    try {
-      step = gate.step(record);
-    } catch (RuntimeException e) {
-      log.error("server {}: unreadable {}, its streams end", gate.server(), record.type(), e);
-      fail(gate);
-      return;
-    }
-    offerAll(
-        targets.stream()
-            .filter(target -> AccessGate.visible(record, step, target.user().value()))
-            .toList(),
-        event);
-  }
-
-  private void onAccountEvent(PartitionKey key, FeedRecord record) {
-    var user = record.payloadId("userId");
-    if (user == null) {
-      return;
-    }
-    switch (record.type()) {
-      case EventTypes.SESSION_REVOKED -> revokeSession(key, record, user);
-      case EventTypes.USER_DELETED -> deleteAccount(key, record, user);
-      default -> {
-        if (STREAMED_ACCOUNT_EVENTS.contains(record.type())) {
-          profiles.submit(new ProfileFanout.Update(new UserId(user), event(key, record)));
-        }
-      }
-    }
-  }
-
-  private void revokeSession(PartitionKey key, FeedRecord record, UUID user) {
-    var session = record.payloadId("sessionId");
-    var reasonNode = record.payload().get("reason");
-    if (session == null || reasonNode == null || !reasonNode.isString()) {
-      return;
-    }
-    revocations.revoke(new SessionId(session), Instant.now());
-    recentRevocations.record(session, reasonNode.stringValue());
-    var revoked = StreamSession.revokedEvent(cursorAfter(key, record), reasonNode.stringValue());
-    for (var stream : byUser.membersOf(user)) {
-      if (stream.sessionId().value().equals(session)) {
-        end(stream, revoked);
-      }
-    }
-  }
-
-  private void deleteAccount(PartitionKey key, FeedRecord record, UUID user) {
-    revocations.revoke(new UserId(user), Instant.now());
-    recentRevocations.record(user, StreamSession.ACCOUNT_DELETED);
-    var revoked =
-        StreamSession.revokedEvent(cursorAfter(key, record), StreamSession.ACCOUNT_DELETED);
-    byUser.membersOf(user).forEach(stream -> end(stream, revoked));
-  }
-
-  private void end(StreamSession session, ServerSentEvent<String> last) {
+  /** Offers {@code session} its last event, then forgets it; under the lock. */
+  void end(StreamSession session, ServerSentEvent<String> last) {
     session.offer(last);
     close(session);
   }
 
-  /**
-   * Delivers a profile update to the live connections of the user and of everyone sharing a server
-   * with them: the registry's servers of the user, minus the leaves and plus the joins seen lately,
-   * plus the servers of the user's own connections (which the registry may not have caught up
-   * with).
-   */
-  private synchronized void deliverProfile(ProfileFanout.Update update, Collection<UUID> servers) {
-    var user = update.user().value();
-    var shared = new LinkedHashSet<>(servers);
-    var now = System.nanoTime();
-    shared.removeAll(recentJoins.leftOf(user, now));
-    shared.addAll(recentJoins.of(user, now));
-    var targets = new LinkedHashSet<StreamSession>();
-    for (var own : byUser.membersOf(user)) {
-      shared.addAll(own.servers());
-      targets.add(own);
-    }
-    shared.forEach(server -> targets.addAll(byServer.membersOf(server)));
-    offerAll(targets.stream().filter(StreamSession::active).toList(), update.event());
-  }
-
-  private static ServerSentEvent<String> event(PartitionKey key, FeedRecord record) {
-    return ServerSentEvent.<String>builder()
-        .id(cursorAfter(key, record))
-        .event(record.type())
-        .data(record.json())
-        .build();
-  }
-
-  private static String cursorAfter(PartitionKey key, FeedRecord record) {
-    return StreamCursor.of(position(key, record.offset() + 1)).encode();
-  }
-
-  private void offerAll(Collection<StreamSession> targets, ServerSentEvent<String> event) {
+  /** Offers {@code event} to {@code targets}, closing those that cannot take it; under the lock. */
+  void offerAll(Collection<StreamSession> targets, ServerSentEvent<String> event) {
     for (var session : targets) {
       if (session.offer(event)) {
         continue;
@@ -385,73 +238,6 @@ final class StreamHub implements FeedListener, SmartLifecycle {
         log.info("a stream of user {} fell {} events behind: overflow", session.user(), bufferSize);
       }
       close(session);
-    }
-  }
-
-  private void join(FeedRecord record) {
-    var user = record.payloadId("userId");
-    var server = record.payloadId("serverId");
-    if (user == null) {
-      return;
-    }
-    var joined = server == null ? record.aggregateId() : server;
-    recentJoins.record(user, joined, System.nanoTime());
-    var streaming = false;
-    for (var session : byUser.membersOf(user)) {
-      session.left().remove(joined);
-      if (session.servers().add(joined) && session.active()) {
-        byServer.add(joined, session);
-      }
-      streaming |= session.active() || pending.contains(session);
-    }
-    if (streaming) {
-      ensureLive(joined);
-    }
-  }
-
-  /** Ends the server's events for the user's connections, after its member.left was offered. */
-  private void leave(FeedRecord record) {
-    var user = record.payloadId("userId");
-    var server = record.payloadId("serverId");
-    if (user == null) {
-      return;
-    }
-    var left = server == null ? record.aggregateId() : server;
-    recentJoins.forget(user, left, System.nanoTime());
-    for (var session : byUser.membersOf(user)) {
-      session.left().add(left);
-      if (session.servers().remove(left)) {
-        byServer.remove(left, session);
-      }
-      activationDue |= pending.contains(session);
-    }
-    dropIfUnused(left);
-  }
-
-  /** Ends a deleted server on every connection, after its server.deleted was offered. */
-  private void deleteServer(UUID server) {
-    if (deleted.add(server)) {
-      deletedOrder.addLast(server);
-      if (deletedOrder.size() > DELETED_MEMORY) {
-        deleted.remove(deletedOrder.removeFirst());
-      }
-    }
-    var gate = gates.get(server);
-    if (gate != null && !gate.live()) {
-      fail(gate);
-    }
-    gates.remove(server);
-    lastSeqs.remove(server);
-    for (var session : byServer.membersOf(server)) {
-      session.left().add(server);
-      session.servers().remove(server);
-      byServer.remove(server, session);
-    }
-    for (var session : pending) {
-      if (session.servers().remove(server)) {
-        session.left().add(server);
-        activationDue = true;
-      }
     }
   }
 
@@ -467,7 +253,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     }
     var waiting = false;
     for (var server : session.servers()) {
-      waiting |= !ensureLive(server);
+      waiting |= !loads.ensureLive(server);
     }
     if (waiting) {
       pending.add(session);
@@ -479,184 +265,17 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     session.offer(StreamSession.cursorEvent(StreamSession.READY, cursor().encode()));
   }
 
-  private void activatePendingIfDue() {
+  /** Lets the pending connections be tried again before the lock is released; under the lock. */
+  void activationDue() {
+    activationDue = true;
+  }
+
+  /** Tries the pending connections again if something they wait on changed; under the lock. */
+  void activatePendingIfDue() {
     if (activationDue) {
       activationDue = false;
       List.copyOf(pending).forEach(this::tryActivate);
     }
-  }
-
-  /** Whether the permissions of {@code server} are live; starts loading them if not. */
-  private boolean ensureLive(UUID server) {
-    var gate = gates.computeIfAbsent(server, AccessGate::new);
-    if (!gate.live() && !gate.loading()) {
-      var attempt = gate.startLoading();
-      loadsToStart.add(
-          () -> {
-            Mono.delay(access.timeout()).subscribe(tick -> timedOut(gate, attempt));
-            read(gate, attempt);
-          });
-    }
-    return gate.live();
-  }
-
-  /** Starts the loads asked for under the lock, now that it is released. */
-  private void startLoads() {
-    List<Runnable> starts;
-    synchronized (this) {
-      if (loadsToStart.isEmpty()) {
-        return;
-      }
-      starts = List.copyOf(loadsToStart);
-      loadsToStart.clear();
-    }
-    starts.forEach(Runnable::run);
-  }
-
-  private void read(AccessGate gate, long attempt) {
-    synchronized (this) {
-      if (!current(gate, attempt)) {
-        return;
-      }
-    }
-    Mono.defer(() -> access.loader().apply(gate.server()))
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
-        .subscribe(
-            snapshot -> loaded(gate, attempt, snapshot.orElse(null)),
-            error -> {
-              log.debug("permissions of server {} not read: {}", gate.server(), error.toString());
-              loaded(gate, attempt, null);
-            });
-  }
-
-  /** Installs, awaits or reads again, as {@code snapshot} (null: none) stands against the feed. */
-  private void loaded(AccessGate gate, long attempt, @Nullable AccessSnapshot snapshot) {
-    var again = false;
-    synchronized (this) {
-      if (!current(gate, attempt)) {
-        return;
-      }
-      var fit =
-          snapshot == null
-              ? AccessGate.Fit.BEHIND
-              : gate.fit(snapshot, lastSeqs.get(gate.server()));
-      switch (fit) {
-        case NOW -> install(gate, requireSnapshot(snapshot));
-        case LATER -> gate.awaitFeed(requireSnapshot(snapshot));
-        case BEHIND -> again = true;
-      }
-      activatePendingIfDue();
-    }
-    if (again) {
-      Mono.delay(access.retryDelay()).subscribe(tick -> read(gate, attempt));
-    }
-    startLoads();
-  }
-
-  private static AccessSnapshot requireSnapshot(@Nullable AccessSnapshot snapshot) {
-    if (snapshot == null) {
-      throw new IllegalStateException("no snapshot");
-    }
-    return snapshot;
-  }
-
-  private void timedOut(AccessGate gate, long attempt) {
-    synchronized (this) {
-      if (!current(gate, attempt)) {
-        return;
-      }
-      log.warn(
-          "permissions of server {} did not line up with the feed in {}: its waiting streams end",
-          gate.server(),
-          access.timeout());
-      fail(gate);
-      activatePendingIfDue();
-    }
-    startLoads();
-  }
-
-  private boolean current(AccessGate gate, long attempt) {
-    return gates.get(gate.server()) == gate && gate.loading(attempt);
-  }
-
-  /** Makes {@code gate} live from {@code snapshot}, delivering what it held in feed order. */
-  private void install(AccessGate gate, AccessSnapshot snapshot) {
-    gate.install(snapshot);
-    for (var held = gate.nextHeld();
-        held != null && gates.get(gate.server()) == gate;
-        held = gate.nextHeld()) {
-      deliver(gate, held.record(), held.event(), held.targets());
-    }
-    activationDue = true;
-    dropIfUnused(gate.server());
-  }
-
-  /**
-   * Gives up {@code gate}: delivers none of what it held and ends the connections waiting on it
-   * with {@code unavailable} and a cursor to resume from (their first undelivered event, else their
-   * last one), rather than deliver what their permissions may not allow.
-   */
-  private void fail(AccessGate gate) {
-    var server = gate.server();
-    gates.remove(server);
-    var cursors = new LinkedHashMap<StreamSession, String>();
-    for (var held = gate.nextHeld(); held != null; held = gate.nextHeld()) {
-      var before = cursorBefore(held.record());
-      held.targets().forEach(target -> cursors.putIfAbsent(target, before));
-    }
-    for (var session : byServer.membersOf(server)) {
-      cursors.putIfAbsent(session, lastCursorOf(session));
-    }
-    for (var session : pending) {
-      if (session.servers().contains(server)) {
-        cursors.putIfAbsent(session, lastCursorOf(session));
-      }
-    }
-    cursors.forEach(
-        (session, cursor) ->
-            end(session, StreamSession.cursorEvent(StreamSession.UNAVAILABLE, cursor)));
-  }
-
-  private static String lastCursorOf(StreamSession session) {
-    var last = session.lastCursor();
-    return last == null ? "" : last;
-  }
-
-  private String cursorBefore(FeedRecord record) {
-    var code = topicCodes.get(record.topic());
-    return code == null
-        ? ""
-        : StreamCursor.of(new StreamCursor.Position(code, record.partition(), record.offset()))
-            .encode();
-  }
-
-  /** Forgets the permissions of {@code server} once no connection streams or awaits it. */
-  private void dropIfUnused(UUID server) {
-    var gate = gates.get(server);
-    if (gate == null || gate.holding() || byServer.has(server)) {
-      return;
-    }
-    for (var session : pending) {
-      if (session.servers().contains(server)) {
-        return;
-      }
-    }
-    gates.remove(server);
-  }
-
-  private @Nullable PartitionKey advance(FeedPosition next) {
-    var code = topicCodes.get(next.topic());
-    if (code == null) {
-      return null;
-    }
-    var key = new PartitionKey(code, next.partition());
-    positions.put(key, next.nextOffset());
-    return key;
-  }
-
-  private static StreamCursor.Position position(PartitionKey key, long nextOffset) {
-    return new StreamCursor.Position(key.topic(), key.partition(), nextOffset);
   }
 
   @Override

@@ -1,0 +1,128 @@
+package io.ohkay.edge.stream;
+
+import io.ohkay.edge.kafka.FeedRecord;
+import io.ohkay.schemas.event.EventTypes;
+import io.ohkay.schemas.id.SessionId;
+import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.token.SessionRevocations;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+/**
+ * The account events as the hub streams them: only {@link StreamHub#STREAMED_ACCOUNT_EVENTS} reach
+ * streams (a profile update, to the user and everyone sharing a server with them); a session
+ * revocation or an account deletion ends the streams of that session or account with {@code
+ * revoked}; every other account event only advances the cursor. Called under the hub's lock; the
+ * profile fan-out, which reads the registry off it, takes the lock to deliver.
+ */
+final class AccountEvents {
+
+  private final StreamHub hub;
+  private final SessionRevocations revocations;
+  private final ProfileFanout profiles;
+  private final MembershipIndex<UUID, StreamSession> byServer;
+  private final MembershipIndex<UUID, StreamSession> byUser;
+  private final RecentJoins recentJoins;
+  private final RecentRevocations recentRevocations = new RecentRevocations();
+
+  /**
+   * @param hub the hub whose lock guards the indexes, and which ends and feeds connections
+   * @param revocations the edge's revocations, updated before a revoked session's streams end so a
+   *     reconnect with its token is refused
+   * @param serversOf the servers a user is a member of (the registry), for profile updates
+   * @param byServer the hub's live connections by server
+   * @param byUser the hub's connections by user
+   * @param recentJoins the hub's joins and leaves seen lately
+   */
+  AccountEvents(
+      StreamHub hub,
+      SessionRevocations revocations,
+      Function<UserId, Flux<UUID>> serversOf,
+      MembershipIndex<UUID, StreamSession> byServer,
+      MembershipIndex<UUID, StreamSession> byUser,
+      RecentJoins recentJoins) {
+    this.hub = hub;
+    this.revocations = revocations;
+    this.profiles = new ProfileFanout(serversOf, this::deliverProfile);
+    this.byServer = byServer;
+    this.byUser = byUser;
+    this.recentJoins = recentJoins;
+  }
+
+  /** Why the account or the session was revoked, or null when it was not (lately). */
+  @Nullable String revokedReason(UserId user, SessionId session) {
+    return recentRevocations.reasonFor(user.value(), session.value());
+  }
+
+  void onAccountEvent(FeedPositions.PartitionKey key, FeedRecord record) {
+    var user = record.payloadId("userId");
+    if (user == null) {
+      return;
+    }
+    switch (record.type()) {
+      case EventTypes.SESSION_REVOKED -> revokeSession(key, record, user);
+      case EventTypes.USER_DELETED -> deleteAccount(key, record, user);
+      default -> {
+        if (StreamHub.STREAMED_ACCOUNT_EVENTS.contains(record.type())) {
+          profiles.submit(
+              new ProfileFanout.Update(new UserId(user), FeedPositions.event(key, record)));
+        }
+      }
+    }
+  }
+
+  private void revokeSession(FeedPositions.PartitionKey key, FeedRecord record, UUID user) {
+    var session = record.payloadId("sessionId");
+    var reasonNode = record.payload().get("reason");
+    if (session == null || reasonNode == null || !reasonNode.isString()) {
+      return;
+    }
+    revocations.revoke(new SessionId(session), Instant.now());
+    recentRevocations.record(session, reasonNode.stringValue());
+    var revoked =
+        StreamSession.revokedEvent(
+            FeedPositions.cursorAfter(key, record), reasonNode.stringValue());
+    for (var stream : byUser.membersOf(user)) {
+      if (stream.sessionId().value().equals(session)) {
+        hub.end(stream, revoked);
+      }
+    }
+  }
+
+  private void deleteAccount(FeedPositions.PartitionKey key, FeedRecord record, UUID user) {
+    revocations.revoke(new UserId(user), Instant.now());
+    recentRevocations.record(user, StreamSession.ACCOUNT_DELETED);
+    var revoked =
+        StreamSession.revokedEvent(
+            FeedPositions.cursorAfter(key, record), StreamSession.ACCOUNT_DELETED);
+    byUser.membersOf(user).forEach(stream -> hub.end(stream, revoked));
+  }
+
+  /**
+   * Delivers a profile update to the live connections of the user and of everyone sharing a server
+   * with them: the registry's servers of the user, minus the leaves and plus the joins seen lately,
+   * plus the servers of the user's own connections (which the registry may not have caught up
+   * with).
+   */
+  private void deliverProfile(ProfileFanout.Update update, Collection<UUID> servers) {
+    synchronized (hub) {
+      var user = update.user().value();
+      var shared = new LinkedHashSet<>(servers);
+      var now = System.nanoTime();
+      shared.removeAll(recentJoins.leftOf(user, now));
+      shared.addAll(recentJoins.of(user, now));
+      var targets = new LinkedHashSet<StreamSession>();
+      for (var own : byUser.membersOf(user)) {
+        shared.addAll(own.servers());
+        targets.add(own);
+      }
+      shared.forEach(server -> targets.addAll(byServer.membersOf(server)));
+      hub.offerAll(targets.stream().filter(StreamSession::active).toList(), update.event());
+    }
+  }
+}
