@@ -17,6 +17,7 @@ import io.ohkay.schemas.command.EditMessage;
 import io.ohkay.schemas.command.KickMember;
 import io.ohkay.schemas.command.LeaveServer;
 import io.ohkay.schemas.command.MarkChannelRead;
+import io.ohkay.schemas.command.MarkNotificationsRead;
 import io.ohkay.schemas.command.MoveChannel;
 import io.ohkay.schemas.command.NewSession;
 import io.ohkay.schemas.command.NoteMembership;
@@ -59,6 +60,7 @@ import io.ohkay.schemas.event.MembersMentioned;
 import io.ohkay.schemas.event.MessageDeleted;
 import io.ohkay.schemas.event.MessageEdited;
 import io.ohkay.schemas.event.MessagePosted;
+import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.RoleCreated;
 import io.ohkay.schemas.event.RoleDeleted;
@@ -122,6 +124,10 @@ final class GoldenInstances {
   static final Instant MODERATED_AT = Instant.parse("2026-01-17T10:00:00Z");
   static final String INVITE = "x7Kq2mPz";
   static final ChannelId RANDOM = ChannelId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6002");
+  static final CommandId READ_NOTIFICATIONS =
+      CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c008");
+  static final java.util.UUID NOTIFICATION =
+      java.util.UUID.fromString("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6401");
   static final CommandId GOVERN = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c007");
   static final Instant GOVERNED_AT = Instant.parse("2026-01-18T11:00:00Z");
   static final RoleId MODERATORS = RoleId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6301");
@@ -149,6 +155,16 @@ final class GoldenInstances {
           Event.decided(
               GOVERN, serverSeq - 13, SERVER.value(), serverSeq, GOVERNED_AT, ALICE, payload));
     }
+    put(
+        events,
+        Event.decided(
+            READ_NOTIFICATIONS,
+            0,
+            ALICE.value(),
+            9,
+            SIGNED_IN_AT.plusSeconds(60),
+            ALICE,
+            new NotificationsRead(ALICE, NOTIFICATION)));
     var seq = 1;
     for (var payload : accountLife()) {
       put(
@@ -175,7 +191,8 @@ final class GoldenInstances {
             new RecordSigninFailure(ALICE, IP, USER_AGENT),
             new UpdateProfile(ALICE, "Alice L.", "https://example.com/alice.png", "Rustacean"),
             new DeleteAccount(ALICE),
-            new NoteMembership(ALICE, SERVER, true))) {
+            new NoteMembership(ALICE, SERVER, true),
+            new MarkNotificationsRead(ALICE, NOTIFICATION))) {
       put(commands, new Command(SIGN_IN, ALICE, SIGNED_IN_AT, payload));
     }
     put(

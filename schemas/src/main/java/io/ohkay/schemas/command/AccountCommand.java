@@ -11,7 +11,8 @@ public sealed interface AccountCommand extends UserCommand
         RecordSigninFailure,
         UpdateProfile,
         DeleteAccount,
-        NoteMembership {
+        NoteMembership,
+        MarkNotificationsRead {
 
   /** The account that decides the command; the record key. */
   UserId userId();

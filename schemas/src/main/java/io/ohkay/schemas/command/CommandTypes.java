@@ -23,6 +23,7 @@ public final class CommandTypes {
   public static final String UNBAN_MEMBER = "member.unban.v1";
   public static final String REMOVE_MEMBER = "member.remove.v1";
   public static final String NOTE_MEMBERSHIP = "account.note-membership.v1";
+  public static final String MARK_NOTIFICATIONS_READ = "notifications.mark-read.v1";
   public static final String CREATE_CHANNEL = "channel.create.v1";
   public static final String RENAME_CHANNEL = "channel.rename.v1";
   public static final String MOVE_CHANNEL = "channel.move.v1";
@@ -63,6 +64,7 @@ public final class CommandTypes {
           Map.entry(UNBAN_MEMBER, UnbanMember.class),
           Map.entry(REMOVE_MEMBER, RemoveMember.class),
           Map.entry(NOTE_MEMBERSHIP, NoteMembership.class),
+          Map.entry(MARK_NOTIFICATIONS_READ, MarkNotificationsRead.class),
           Map.entry(CREATE_CHANNEL, CreateChannel.class),
           Map.entry(RENAME_CHANNEL, RenameChannel.class),
           Map.entry(MOVE_CHANNEL, MoveChannel.class),
@@ -104,6 +106,7 @@ public final class CommandTypes {
       case UnbanMember c -> UNBAN_MEMBER;
       case RemoveMember c -> REMOVE_MEMBER;
       case NoteMembership c -> NOTE_MEMBERSHIP;
+      case MarkNotificationsRead c -> MARK_NOTIFICATIONS_READ;
       case CreateChannel c -> CREATE_CHANNEL;
       case RenameChannel c -> RENAME_CHANNEL;
       case MoveChannel c -> MOVE_CHANNEL;

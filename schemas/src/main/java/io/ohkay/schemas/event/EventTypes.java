@@ -13,6 +13,7 @@ public final class EventTypes {
   public static final String SIGNIN_FAILED = "signin.failed.v1";
   public static final String PROFILE_UPDATED = "profile.updated.v1";
   public static final String USER_DELETED = "user.deleted.v1";
+  public static final String NOTIFICATIONS_READ = "notifications.read.v1";
   public static final String SERVER_CREATED = "server.created.v1";
   public static final String CHANNEL_CREATED = "channel.created.v1";
   public static final String MEMBER_JOINED = "member.joined.v1";
@@ -49,6 +50,7 @@ public final class EventTypes {
           Map.entry(SIGNIN_FAILED, SigninFailed.class),
           Map.entry(PROFILE_UPDATED, ProfileUpdated.class),
           Map.entry(USER_DELETED, UserDeleted.class),
+          Map.entry(NOTIFICATIONS_READ, NotificationsRead.class),
           Map.entry(SERVER_CREATED, ServerCreated.class),
           Map.entry(CHANNEL_CREATED, ChannelCreated.class),
           Map.entry(MEMBER_JOINED, MemberJoined.class),
@@ -88,6 +90,7 @@ public final class EventTypes {
       case SigninFailed e -> SIGNIN_FAILED;
       case ProfileUpdated e -> PROFILE_UPDATED;
       case UserDeleted e -> USER_DELETED;
+      case NotificationsRead e -> NOTIFICATIONS_READ;
       case ServerCreated e -> SERVER_CREATED;
       case ChannelCreated e -> CHANNEL_CREATED;
       case MemberJoined e -> MEMBER_JOINED;

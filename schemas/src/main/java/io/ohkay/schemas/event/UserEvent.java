@@ -12,7 +12,8 @@ public sealed interface UserEvent extends EventPayload
         SessionRevoked,
         SigninFailed,
         ProfileUpdated,
-        UserDeleted {
+        UserDeleted,
+        NotificationsRead {
 
   /** The account the fact belongs to. */
   UserId userId();

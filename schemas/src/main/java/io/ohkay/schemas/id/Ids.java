@@ -21,6 +21,14 @@ public final class Ids {
     return UUID.fromString(text);
   }
 
+  /**
+   * The id of the notification of {@code user} raised by the event {@code eventId} (a mention): the
+   * projector writes it, the edge announces it live, both derive the same.
+   */
+  public static UUID notificationId(UUID eventId, UserId user) {
+    return UUID.nameUUIDFromBytes((eventId + "/" + user).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** The deterministic id of the {@code index}-th event decided for a command. */
   public static UUID eventId(CommandId commandId, int index) {
     return UUID.nameUUIDFromBytes(
