@@ -172,7 +172,7 @@ public final class ServerLifeRows {
     var mentioned = life.at(21).eventId();
     var row =
         "id || ' ' || user_id || ' ' || kind || ' ' || server_id || ' ' || channel_id || ' '"
-            + " || message_id || ' ' || actor_id || ' ' || (read_at IS NULL)";
+            + " || message_id || ' ' || actor_id";
     var tail =
         " MENTION "
             + life.history().server()
@@ -181,8 +181,7 @@ public final class ServerLifeRows {
             + " "
             + life.mention()
             + " "
-            + life.ben()
-            + " true";
+            + life.ben();
     assertThat(
             query(
                 environment,

@@ -4,6 +4,7 @@ import io.ohkay.command.decider.Decider;
 import io.ohkay.command.decider.Decision;
 import io.ohkay.schemas.command.AccountCommand;
 import io.ohkay.schemas.command.DeleteAccount;
+import io.ohkay.schemas.command.MarkNotificationsRead;
 import io.ohkay.schemas.command.NewSession;
 import io.ohkay.schemas.command.NoteMembership;
 import io.ohkay.schemas.command.OpenAccount;
@@ -16,6 +17,7 @@ import io.ohkay.schemas.command.StartSession;
 import io.ohkay.schemas.command.UpdateProfile;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.EventPayload;
+import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.ServerEvent;
 import io.ohkay.schemas.event.SessionRefreshed;
@@ -36,8 +38,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decides one account, keyed by user id: its opening, sessions (refresh-token rotation with reuse
- * detection, RFC 9700), failed sign-ins, profile and deletion. Passwords are checked by the command
- * API before a command is sent; this aggregate decides what may follow from a checked one.
+ * detection, RFC 9700), failed sign-ins, profile, notification read markers and deletion. Passwords
+ * are checked by the command API before a command is sent; this aggregate decides what may follow
+ * from a checked one.
  */
 public final class AccountDecider implements Decider<AccountCommand, AccountState> {
 
@@ -93,6 +96,11 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                           update.bio())));
       case DeleteAccount delete ->
           ifActive(state, ErrorCode.UNAUTHENTICATED, () -> delete(delete, state));
+      case MarkNotificationsRead read ->
+          ifActive(
+              state,
+              ErrorCode.ACCOUNT_NOT_FOUND,
+              () -> Decision.accept(new NotificationsRead(read.userId(), read.notificationId())));
       case NoteMembership note -> note(note, state);
     };
   }
@@ -193,6 +201,7 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
       case UserDeleted deleted -> state.erased();
       case SigninFailed failed -> state;
       case ProfileUpdated updated -> state;
+      case NotificationsRead read -> state;
       case ServerEvent other -> state;
     };
   }

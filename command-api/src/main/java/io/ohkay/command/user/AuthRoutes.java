@@ -8,8 +8,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The account write routes: sign-up, sign-in, refresh, sign-out, profile update and account
- * deletion. Reads ({@code GET /api/auth/session}, {@code GET /api/profiles/...}) are the edge's.
+ * The account write routes: sign-up, sign-in, refresh, sign-out, profile update, account deletion
+ * and notification read markers. Reads ({@code GET /api/auth/session}, {@code GET
+ * /api/profiles/...}, {@code GET /api/notifications}) are the edge's.
  */
 public final class AuthRoutes {
 
@@ -17,12 +18,14 @@ public final class AuthRoutes {
   private final SigninHandler signin;
   private final SessionHandler sessions;
   private final ProfileHandler profiles;
+  private final NotificationHandler notifications;
 
   public AuthRoutes(AuthContext context, RefreshTokens refreshTokens, BearerAuth bearer) {
     this.signup = new SignupHandler(context);
     this.signin = new SigninHandler(context);
     this.sessions = new SessionHandler(context, refreshTokens, bearer);
     this.profiles = new ProfileHandler(context, bearer);
+    this.notifications = new NotificationHandler(context, bearer);
   }
 
   public RouterFunction<ServerResponse> routes() {
@@ -33,6 +36,8 @@ public final class AuthRoutes {
         .POST("/api/auth/signout", sessions::signout)
         .PUT("/api/profiles/me", profiles::update)
         .DELETE("/api/profiles/me", profiles::delete)
+        .PUT("/api/notifications/read-all", notifications::readAll)
+        .PUT("/api/notifications/{notificationId}/read", notifications::read)
         .filter(Problems.filter())
         .build();
   }

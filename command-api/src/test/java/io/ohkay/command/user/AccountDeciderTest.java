@@ -7,6 +7,7 @@ import io.ohkay.command.decider.DeciderSpec;
 import io.ohkay.command.decider.Decision;
 import io.ohkay.schemas.command.AccountCommand;
 import io.ohkay.schemas.command.DeleteAccount;
+import io.ohkay.schemas.command.MarkNotificationsRead;
 import io.ohkay.schemas.command.NewSession;
 import io.ohkay.schemas.command.OpenAccount;
 import io.ohkay.schemas.command.RecordSigninFailure;
@@ -16,6 +17,7 @@ import io.ohkay.schemas.command.RevokeSession;
 import io.ohkay.schemas.command.StartSession;
 import io.ohkay.schemas.command.UpdateProfile;
 import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.SessionRefreshed;
 import io.ohkay.schemas.event.SessionRevoked;
@@ -130,6 +132,29 @@ class AccountDeciderTest {
         .thenEvents(new SigninFailed(ALICE, "198.51.100.1", null));
     spec.when(new UpdateProfile(ALICE, "Al", "https://example.com/a.png", null), ALICE)
         .thenEvents(new ProfileUpdated(ALICE, "Al", "https://example.com/a.png", null));
+  }
+
+  @Test
+  void shouldMarkOneNotificationOrAllOfThemReadWhenTheAccountExists() {
+    var notification = UUID.randomUUID();
+    spec.given(REGISTERED)
+        .when(new MarkNotificationsRead(ALICE, notification), ALICE)
+        .thenEvents(new NotificationsRead(ALICE, notification));
+    spec.given(new NotificationsRead(ALICE, notification))
+        .when(new MarkNotificationsRead(ALICE, notification), ALICE)
+        .thenEvents(new NotificationsRead(ALICE, notification));
+    spec.when(new MarkNotificationsRead(ALICE, null), ALICE)
+        .thenEvents(new NotificationsRead(ALICE, null));
+  }
+
+  @Test
+  void shouldRefuseToMarkNotificationsWhenTheAccountDoesNotExistOrIsDeleted() {
+    var read = new MarkNotificationsRead(ALICE, UUID.randomUUID());
+    spec.given().when(read, ALICE).thenRejected(ErrorCode.ACCOUNT_NOT_FOUND);
+    DeciderSpec.of(new AccountDecider())
+        .given(REGISTERED, new UserDeleted(ALICE))
+        .when(new MarkNotificationsRead(ALICE, null), ALICE)
+        .thenRejected(ErrorCode.ACCOUNT_NOT_FOUND);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.ohkay.projector.apply;
 
+import io.ohkay.projector.notification.NotificationReadsProjection;
 import io.ohkay.projector.projection.Projection;
 import io.ohkay.projector.session.LoginHistoryProjection;
 import io.ohkay.projector.session.SessionsProjection;
@@ -31,7 +32,11 @@ public final class AuthApplier implements BatchApplier {
   /** Everything the auth database holds. */
   public static Projection projection() {
     return Projection.of(
-        List.of(new UsersProjection(), new SessionsProjection(), new LoginHistoryProjection()));
+        List.of(
+            new UsersProjection(),
+            new SessionsProjection(),
+            new LoginHistoryProjection(),
+            new NotificationReadsProjection()));
   }
 
   @Override

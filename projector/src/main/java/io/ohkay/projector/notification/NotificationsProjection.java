@@ -33,8 +33,8 @@ import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.event.ServerUpdated;
 import io.ohkay.schemas.event.UserEvent;
+import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.UserId;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -105,9 +105,12 @@ public final class NotificationsProjection implements Projection {
         || payload instanceof ServerDeleted;
   }
 
-  /** The id of the notification of {@code user} for the event {@code eventId}. */
+  /**
+   * The id of the notification of {@code user} for the event {@code eventId}: the one the edge
+   * names it by, {@link Ids#notificationId}.
+   */
   public static UUID notificationId(UUID eventId, UserId user) {
-    return UUID.nameUUIDFromBytes((eventId + "/" + user).getBytes(StandardCharsets.UTF_8));
+    return Ids.notificationId(eventId, user);
   }
 
   private static Write mention(Event event, MembersMentioned mentioned, UserId user) {

@@ -27,7 +27,13 @@ public record Statement(String name, int order, String sql, Merge merge) {
      * Rows whose first two parameters (the key of an upsert) are equal are one row, the later one:
      * a multi-row upsert may touch each of its rows only once.
      */
-    LAST_PER_PAIR
+    LAST_PER_PAIR,
+    /**
+     * Rows whose parameters are equal except the last are one row whose last parameter (an {@link
+     * java.time.OffsetDateTime}) is the latest: an upsert that only moves a time forward touches
+     * its row once per batch.
+     */
+    LATEST_LAST
   }
 
   public Statement {

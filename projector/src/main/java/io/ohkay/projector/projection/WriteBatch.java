@@ -1,5 +1,6 @@
 package io.ohkay.projector.projection;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,8 +66,24 @@ public final class WriteBatch {
         indexByKey.put(key, rows.size());
         rows.add(params);
       } else {
-        rows.set(index, pair ? params : sumLast(rows.get(index), params));
+        rows.set(index, merged(write.statement().merge(), rows.get(index), params));
       }
+    }
+
+    private static List<Object> merged(
+        Statement.Merge merge, List<Object> previous, List<Object> next) {
+      return switch (merge) {
+        case LAST_PER_PAIR -> next;
+        case SUM_LAST -> sumLast(previous, next);
+        case LATEST_LAST -> latestLast(previous, next);
+        case NONE -> throw new IllegalArgumentException("rows of " + merge + " are not merged");
+      };
+    }
+
+    private static List<Object> latestLast(List<Object> previous, List<Object> next) {
+      var last = previous.size() - 1;
+      var kept = (OffsetDateTime) previous.get(last);
+      return ((OffsetDateTime) next.get(last)).isAfter(kept) ? next : previous;
     }
 
     private static List<Object> sumLast(List<Object> previous, List<Object> next) {

@@ -5,6 +5,7 @@ import io.ohkay.projector.projection.SqlNull;
 import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.ServerEvent;
 import io.ohkay.schemas.event.SessionRefreshed;
@@ -55,6 +56,7 @@ public final class LoginHistoryProjection implements Projection {
       case SessionRevoked ignored -> List.of();
       case ProfileUpdated ignored -> List.of();
       case UserDeleted ignored -> List.of();
+      case NotificationsRead ignored -> List.of();
       case ServerEvent ignored -> List.of();
     };
   }

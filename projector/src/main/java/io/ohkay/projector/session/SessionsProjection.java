@@ -5,6 +5,7 @@ import io.ohkay.projector.projection.SqlNull;
 import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.ServerEvent;
 import io.ohkay.schemas.event.SessionRefreshed;
@@ -91,6 +92,7 @@ public final class SessionsProjection implements Projection {
       case UserRegistered ignored -> List.of();
       case SigninFailed ignored -> List.of();
       case ProfileUpdated ignored -> List.of();
+      case NotificationsRead ignored -> List.of();
       case ServerEvent ignored -> List.of();
     };
   }

@@ -5,6 +5,7 @@ import io.ohkay.projector.projection.SqlNull;
 import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.ServerEvent;
 import io.ohkay.schemas.event.SessionRefreshed;
@@ -22,8 +23,9 @@ import java.util.List;
  * tombstone: its e-mail and password hash are erased and its profile is removed.
  *
  * <p>Statement order in the auth database: inserts (users 10, user_profiles 20, sessions 30,
- * login_history 40), then updates (profiles 50, sessions 60 and 70), then what a deletion, the last
- * fact of an account, does (80 onwards), so a batch ends as its events did one by one.
+ * login_history 40, notification_reads 45, notification_watermarks 46), then updates (profiles 50,
+ * sessions 60 and 70), then what a deletion, the last fact of an account, does (80 onwards), so a
+ * batch ends as its events did one by one.
  */
 public final class UsersProjection implements Projection {
 
@@ -81,6 +83,7 @@ public final class UsersProjection implements Projection {
       case SessionRefreshed ignored -> List.of();
       case SessionRevoked ignored -> List.of();
       case SigninFailed ignored -> List.of();
+      case NotificationsRead ignored -> List.of();
       case ServerEvent ignored -> List.of();
     };
   }

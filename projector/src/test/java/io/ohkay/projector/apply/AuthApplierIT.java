@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ohkay.projector.TestEvents;
 import io.ohkay.projector.TestEvents.AccountLives;
 import io.ohkay.projector.db.DatabaseKind;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.UserDeleted;
 import io.ohkay.schemas.id.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,6 +61,67 @@ class AuthApplierIT {
     assertThat(DATABASES.environment().queryString(database, emailOf(lives)))
         .isEqualTo(lives.bobEmail());
     assertThat(count(database, "users WHERE email = '" + lives.bobEmail() + "'")).isEqualTo(1);
+  }
+
+  /**
+   * Ada marks one notification twice and reads all twice, the second time with a clock behind the
+   * first; Bob reads all once. The first mark of a notification stays, a watermark only moves
+   * forward, and neither needs the notification's row (it comes from the server events).
+   */
+  @Test
+  void shouldKeepTheFirstMarkAndTheLatestWatermarkWhenNotificationsAreReadRepeatedly()
+      throws Exception {
+    var ada = new UserId(UUID.randomUUID());
+    var bob = new UserId(UUID.randomUUID());
+    var mention = UUID.randomUUID();
+    var other = UUID.randomUUID();
+    var at = TestEvents.AT;
+    var events =
+        List.of(
+            read(ada, 1, at.plusSeconds(10), mention),
+            read(ada, 2, at.plusSeconds(20), null),
+            read(bob, 1, at.plusSeconds(25), null),
+            read(ada, 3, at.plusSeconds(30), mention),
+            read(ada, 4, at.plusSeconds(15), null),
+            read(ada, 5, at.plusSeconds(40), other));
+
+    var oneBatch = DATABASES.assertOneRedeliveredBatchEqualsEventByEvent(this::applier, events);
+
+    var environment = DATABASES.environment();
+    assertThat(
+            environment.queryString(
+                oneBatch,
+                "SELECT string_agg(notification_id || ' ' || user_id || ' ' || extract(epoch FROM read_at)::bigint, ','"
+                    + " ORDER BY read_at) FROM notification_reads"))
+        .isEqualTo(
+            mention
+                + " "
+                + ada
+                + " "
+                + sql(at.plusSeconds(10))
+                + ","
+                + other
+                + " "
+                + ada
+                + " "
+                + sql(at.plusSeconds(40)));
+    assertThat(
+            environment.queryString(
+                oneBatch,
+                "SELECT string_agg(user_id || ' ' || extract(epoch FROM read_before)::bigint, ','"
+                    + " ORDER BY read_before)"
+                    + " FROM notification_watermarks"))
+        .isEqualTo(ada + " " + sql(at.plusSeconds(20)) + "," + bob + " " + sql(at.plusSeconds(25)));
+    assertThat(count(oneBatch, "notifications")).isZero();
+  }
+
+  private static Event read(UserId user, long seq, Instant at, @Nullable UUID notification) {
+    return TestEvents.event(user.value(), seq, at, new NotificationsRead(user, notification));
+  }
+
+  /** A time as the queries print it: seconds since the epoch. */
+  private static long sql(Instant at) {
+    return at.getEpochSecond();
   }
 
   private static boolean isOf(SourcedEvent event, UserId user) {

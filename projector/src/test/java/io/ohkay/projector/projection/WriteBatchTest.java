@@ -2,6 +2,7 @@ package io.ohkay.projector.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,21 @@ class WriteBatchTest {
             List.of("u1", "c1", 7L, "t7"),
             List.of("u1", "c2", 6L, "t6"),
             List.of("u2", "c1", 8L, "t8"));
+  }
+
+  @Test
+  void shouldKeepTheLatestTimePerKeyWhenStatementMergesLatestLast() {
+    var watermark =
+        new Statement("watermark", 50, "INSERT INTO w VALUES (?, ?)", Statement.Merge.LATEST_LAST);
+    var at = OffsetDateTime.parse("2026-03-01T10:15:30Z");
+    var batch = new WriteBatch();
+    batch.add(watermark.with("u1", at));
+    batch.add(watermark.with("u2", at.plusSeconds(1)));
+    batch.add(watermark.with("u1", at.plusSeconds(9)));
+    batch.add(watermark.with("u1", at.plusSeconds(3)));
+
+    assertThat(batch.groups().getFirst().rows())
+        .containsExactly(List.of("u1", at.plusSeconds(9)), List.of("u2", at.plusSeconds(1)));
   }
 
   @Test

@@ -14,9 +14,12 @@ import io.ohkay.projector.TestEvents.AccountLives;
 import io.ohkay.projector.TestEvents.ChannelLife;
 import io.ohkay.projector.TestEvents.MembershipLife;
 import io.ohkay.projector.TestEvents.ServerHistory;
+import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ServerDeleted;
+import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +36,12 @@ import org.junit.jupiter.api.Test;
 class RebuilderIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  /** The seq of the life's members.mentioned: Ann and the owner are mentioned. */
+  private static final long MENTIONED_SEQ = 21;
+
+  /** When the owner of the life reads all: after the mention. */
+  private static final Instant OWNER_READ_ALL_AT = TestEvents.AT.plusSeconds(3600);
 
   private static ProjectorTestEnvironment environment;
   private static ServerHistory busy;
@@ -133,15 +142,31 @@ class RebuilderIT {
 
   /**
    * The live projector commits a server life one event at a time; a rebuild reads it in one batch,
-   * where system messages, roles, overwrites and channel deletions meet.
+   * where system messages, roles, overwrites and channel deletions meet. Ann marks her mention read
+   * before it is projected (live and rebuilt, the mark comes first); the owner reads all after it
+   * (live the mark comes last, rebuilt first: the auth events are replayed before the server's).
    */
   private static void projectServerLifeEventByEvent(Projector projector) {
     life = ServerLife.create();
+    var annReads = TestEvents.event(life.ann().value(), 1, TestEvents.AT, annRead());
+    environment.send(List.of(annReads));
+    assertThat(projector.whenApplied(life.ann(), 1)).succeedsWithin(PATIENCE);
     for (var event : life.events()) {
       environment.send(List.of(event));
       assertThat(projector.whenApplied(life.history().server(), event.seq()))
           .succeedsWithin(PATIENCE);
     }
+    var ownerReadsAll =
+        TestEvents.event(
+            life.owner().value(), 1, OWNER_READ_ALL_AT, new NotificationsRead(life.owner(), null));
+    environment.send(List.of(ownerReadsAll));
+    assertThat(projector.whenApplied(life.owner(), 1)).succeedsWithin(PATIENCE);
+  }
+
+  /** Ann's mark of her mention by its id. */
+  private static NotificationsRead annRead() {
+    return new NotificationsRead(
+        life.ann(), Ids.notificationId(life.at(MENTIONED_SEQ).eventId(), life.ann()));
   }
 
   /** A server with a few messages, then deleted: its database is dropped. */
@@ -329,12 +354,52 @@ class RebuilderIT {
     for (var database : List.of(live, target)) {
       assertAccountsProjected(database);
       ServerLifeRows.assertNotifications(environment, database, life);
+      assertNotificationsRead(database);
     }
     environment.update(
         target,
         "UPDATE sessions SET generation = generation + 1 WHERE user_id = '" + accounts.ada() + "'");
+    environment.update(target, "UPDATE notification_reads SET read_at = read_at + interval '1s'");
+    environment.update(target, "DELETE FROM notification_watermarks");
     assertThat(verifier.diff(live, target))
-        .anySatisfy(line -> assertThat(line).startsWith("table sessions: "));
+        .anySatisfy(line -> assertThat(line).startsWith("table sessions: "))
+        .anySatisfy(line -> assertThat(line).startsWith("table notification_reads: "))
+        .anySatisfy(line -> assertThat(line).startsWith("table notification_watermarks: "));
+  }
+
+  /**
+   * Ann's mark and the owner's watermark are projected whatever came first, and read as the edge
+   * reads them, both their mentions are read: Ann's when she marked it, the owner's as of the mark.
+   */
+  private static void assertNotificationsRead(String database) throws Exception {
+    var annMention = Ids.notificationId(life.at(MENTIONED_SEQ).eventId(), life.ann());
+    assertThat(
+            environment.queryString(
+                database,
+                "SELECT notification_id || ' ' || user_id || ' '"
+                    + " || extract(epoch FROM read_at)::bigint FROM notification_reads"))
+        .isEqualTo(annMention + " " + life.ann() + " " + TestEvents.AT.getEpochSecond());
+    assertThat(
+            environment.queryString(
+                database,
+                "SELECT string_agg(n.user_id || ' ' || extract(epoch FROM coalesce(r.read_at,"
+                    + " CASE WHEN n.created_at <= w.read_before THEN w.read_before END))::bigint,"
+                    + " ',' ORDER BY n.user_id = '"
+                    + life.ann()
+                    + "' DESC) FROM notifications n"
+                    + " LEFT JOIN notification_reads r ON r.notification_id = n.id"
+                    + " LEFT JOIN notification_watermarks w ON w.user_id = n.user_id"
+                    + " WHERE n.server_id = '"
+                    + life.history().server()
+                    + "'"))
+        .isEqualTo(
+            life.ann()
+                + " "
+                + TestEvents.AT.getEpochSecond()
+                + ","
+                + life.owner()
+                + " "
+                + OWNER_READ_ALL_AT.getEpochSecond());
   }
 
   private static void assertAccountsProjected(String database) throws Exception {

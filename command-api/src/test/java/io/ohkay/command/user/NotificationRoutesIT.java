@@ -1,0 +1,277 @@
+package io.ohkay.command.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ohkay.command.decider.DeciderTopics;
+import io.ohkay.command.decider.DeciderTopology;
+import io.ohkay.command.kafka.CommandBus;
+import io.ohkay.command.kafka.OutcomeListener;
+import io.ohkay.command.kafka.TopicsInitializer;
+import io.ohkay.command.token.AccessTokenIssuer;
+import io.ohkay.command.token.RefreshTokens;
+import io.ohkay.command.web.BearerAuth;
+import io.ohkay.command.web.CommandIds;
+import io.ohkay.command.web.CommandReplies;
+import io.ohkay.platform.infra.SharedInfrastructure;
+import io.ohkay.schemas.command.OpenAccount;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.EventPayload;
+import io.ohkay.schemas.event.NotificationsRead;
+import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.SessionId;
+import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.outcome.CommandOutcome;
+import io.ohkay.schemas.token.AccessTokenKeys;
+import io.ohkay.schemas.token.AccessTokenVerifier;
+import io.ohkay.schemas.token.SessionRevocations;
+import io.ohkay.schemas.topic.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The notification read-marker routes on the real broker, through the real account decider: status
+ * codes, position headers, the facts decided and problem codes as clients see them.
+ */
+class NotificationRoutesIT {
+
+  private static final UserId ALICE = new UserId(UUID.randomUUID());
+  private static final UserId NOBODY = new UserId(UUID.randomUUID());
+
+  private static Path dir;
+  private static KafkaStreams streams;
+  private static KafkaProducer<String, byte[]> producer;
+  private static OutcomeListener outcomes;
+  private static AuthContext context;
+  private static AccessTokenIssuer issuer;
+  private static WebTestClient client;
+
+  /** Every outcome seen, by position, to find the facts behind a position header. */
+  private static final Map<String, CommandOutcome> byPosition = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    var kafka = SharedInfrastructure.get().kafka().bootstrapServers();
+    var prefix = SharedInfrastructure.uniqueName("nr") + "_";
+    dir = Files.createTempDirectory("notification-routes-it");
+    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+      TopicsInitializer.ensureTopics(admin, prefix, (short) 1);
+    }
+    streams = decider(kafka, prefix);
+    streams.start();
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    outcomes = new OutcomeListener(consumer(kafka), Topics.COMMAND_OUTCOMES.in(prefix));
+    outcomes.observe(
+        outcome -> {
+          if (outcome.status() == CommandOutcome.Status.ACCEPTED) {
+            byPosition.put(outcome.position(), outcome);
+          }
+        });
+    outcomes.start(Duration.ofSeconds(60));
+    var key = AccessTokenKeys.loadOrGenerate(dir.resolve("access-token.jwk"));
+    issuer = new AccessTokenIssuer(key, Duration.ofMinutes(10), Clock.systemUTC());
+    var refreshTokens = RefreshTokens.loadOrGenerate(dir.resolve("refresh-token.key"));
+    var bearer = new BearerAuth(new AccessTokenVerifier(key.toPublicJWK()));
+    context = context(prefix, refreshTokens);
+    client =
+        WebTestClient.bindToRouterFunction(new AuthRoutes(context, refreshTokens, bearer).routes())
+            .configureClient()
+            .responseTimeout(Duration.ofSeconds(40))
+            .build();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> streams.state() == KafkaStreams.State.RUNNING);
+    var opened =
+        context
+            .submit(
+                new CommandId(CommandIds.newId()),
+                null,
+                ALICE.toString(),
+                new OpenAccount(ALICE, "alice-" + prefix + "@example.com", "hash", "Alice", null))
+            .block(Duration.ofSeconds(40));
+    assertThat(opened)
+        .hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(CommandOutcome.Status.ACCEPTED));
+  }
+
+  /**
+   * What the notification routes use of the account context: the bus and the clock. The databases
+   * are never queried by them (no caught-up wait, no credentials), so nothing is created there.
+   */
+  private static AuthContext context(String prefix, RefreshTokens refreshTokens) {
+    var postgres = SharedInfrastructure.get().postgres();
+    var unused = new PGSimpleDataSource();
+    unused.setURL(postgres.jdbcUrl("postgres"));
+    unused.setUser(postgres.username());
+    unused.setPassword(postgres.password());
+    var limit = new AuthRateLimits.Limit(100, Duration.ofMinutes(1));
+    return new AuthContext(
+        new CommandBus(producer, outcomes),
+        Topics.AUTH_COMMANDS.in(prefix),
+        new PasswordHasher(),
+        new SessionTokens(issuer, refreshTokens),
+        new Credentials(unused, unused, new RecentAccounts()),
+        new AuthRateLimits(limit, limit, limit),
+        new SessionRevocations(),
+        Schedulers.immediate(),
+        Duration.ofSeconds(30),
+        Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(10));
+    }
+    if (outcomes != null) {
+      outcomes.close();
+    }
+    if (producer != null) {
+      producer.close();
+    }
+  }
+
+  @Test
+  void shouldMarkOneNotificationThenAllReadWhenTheCallerHasAnAccount() {
+    var notification = UUID.randomUUID();
+
+    var one = put(ALICE, "/api/notifications/" + notification + "/read");
+    var all = put(ALICE, "/api/notifications/read-all");
+
+    assertThat(one).startsWith(ALICE + ":");
+    assertThat(all).startsWith(ALICE + ":");
+    assertThat(seq(all)).isGreaterThan(seq(one));
+    assertThat(facts(one)).containsExactly(new NotificationsRead(ALICE, notification));
+    assertThat(facts(all)).containsExactly(new NotificationsRead(ALICE, null));
+  }
+
+  @Test
+  void shouldRefuseWithAccountNotFoundWhenTheCallerHasNoAccount() {
+    problem(
+        call(NOBODY, "/api/notifications/" + UUID.randomUUID() + "/read"),
+        HttpStatus.NOT_FOUND,
+        "ACCOUNT_NOT_FOUND");
+    problem(call(NOBODY, "/api/notifications/read-all"), HttpStatus.NOT_FOUND, "ACCOUNT_NOT_FOUND");
+  }
+
+  @Test
+  void shouldRefuseBadIdsAndMissingTokensBeforeAnythingIsDecided() {
+    problem(call(ALICE, "/api/notifications/not-an-id/read"), HttpStatus.BAD_REQUEST, "INVALID_ID");
+    problem(call(ALICE, "/api/notifications/1-1-1-1-1/read"), HttpStatus.BAD_REQUEST, "INVALID_ID");
+    problem(
+        call(null, "/api/notifications/" + UUID.randomUUID() + "/read"),
+        HttpStatus.UNAUTHORIZED,
+        "UNAUTHENTICATED");
+    problem(call(null, "/api/notifications/read-all"), HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
+  }
+
+  /** PUTs {@code path} as {@code caller}, expects 204 and returns its position header. */
+  private static String put(UserId caller, String path) {
+    var position =
+        call(caller, path)
+            .expectStatus()
+            .isNoContent()
+            .expectBody()
+            .isEmpty()
+            .getResponseHeaders()
+            .getFirst(CommandReplies.POSITION_HEADER);
+    assertThat(position).isNotNull();
+    return position;
+  }
+
+  private static long seq(String position) {
+    return Long.parseLong(position.substring(position.lastIndexOf(':') + 1));
+  }
+
+  /** The facts decided by the outcome at {@code position}. */
+  private static List<EventPayload> facts(String position) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> byPosition.containsKey(position));
+    return byPosition.get(position).events().stream().map(Event::payload).toList();
+  }
+
+  private static WebTestClient.ResponseSpec call(@Nullable UserId caller, String path) {
+    var request = client.put().uri(path);
+    if (caller != null) {
+      var token = issuer.issue(caller, new SessionId(UUID.randomUUID())).token();
+      request = request.header("Authorization", "Bearer " + token);
+    }
+    return request.exchange();
+  }
+
+  private static void problem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
+    response
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo(code);
+  }
+
+  private static KafkaStreams decider(String kafka, String prefix) {
+    var builder = new StreamsBuilder();
+    DeciderTopology.add(
+        builder,
+        DeciderTopics.of(prefix, Topics.AUTH_COMMANDS, Topics.AUTH_EVENTS),
+        List.of(
+            new DeciderTopology.NamedDecider("registrations", new RegistrationDecider()),
+            new DeciderTopology.NamedDecider("accounts", new AccountDecider())));
+    var config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix + "decider");
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
+    config.put(StreamsConfig.POLL_MS_CONFIG, 25);
+    config.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+    config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    return new KafkaStreams(builder.build(), config);
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer(String kafka) {
+    return new KafkaConsumer<>(
+        Map.<String, Object>of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
+  }
+}
