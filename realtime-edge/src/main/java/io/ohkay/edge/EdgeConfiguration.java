@@ -7,6 +7,7 @@ import io.ohkay.edge.channel.ChannelRoutes;
 import io.ohkay.edge.db.Databases;
 import io.ohkay.edge.kafka.RevocationFeed;
 import io.ohkay.edge.message.MessageRoutes;
+import io.ohkay.edge.notification.NotificationRoutes;
 import io.ohkay.edge.position.ReadYourWrites;
 import io.ohkay.edge.role.RoleRoutes;
 import io.ohkay.edge.server.ServerRoutes;
@@ -26,9 +27,9 @@ import org.springframework.context.annotation.Import;
 /**
  * The realtime edge, ready to be imported into a WebFlux application next to other modules:
  * read-only routes under {@code /api} (servers, channels, messages, roles, audit log, profiles,
- * session, stream), each mapping its own errors to problem+json, the {@code edge} health indicator,
- * and the revocations every route's authentication honours. Beans are named {@code edge*} so they
- * never collide with another module's.
+ * session, notifications, stream), each mapping its own errors to problem+json, the {@code edge}
+ * health indicator, and the revocations every route's authentication honours. Beans are named
+ * {@code edge*} so they never collide with another module's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
@@ -39,7 +40,8 @@ import org.springframework.context.annotation.Import;
   AccountRoutes.class,
   StreamRoutes.class,
   RoleRoutes.class,
-  AuditRoutes.class
+  AuditRoutes.class,
+  NotificationRoutes.class
 })
 public class EdgeConfiguration {
 

@@ -37,15 +37,18 @@ class ArchitectureTest {
             "..edge.stream..",
             "..edge.account..",
             "..edge.role..",
-            "..edge.audit..")
+            "..edge.audit..",
+            "..edge.notification..")
         .check(EDGE);
   }
 
   @Test
   void shouldKeepFeaturesApartExceptForTheServerDirectoryWhenAnalyzed() {
-    var dependents = List.of("channel", "message", "stream", "account", "role", "audit");
+    var dependents =
+        List.of("channel", "message", "stream", "account", "role", "audit", "notification");
     for (var feature :
-        List.of("server", "channel", "message", "stream", "account", "role", "audit")) {
+        List.of(
+            "server", "channel", "message", "stream", "account", "role", "audit", "notification")) {
       var others =
           dependents.stream()
               .filter(other -> !other.equals(feature))

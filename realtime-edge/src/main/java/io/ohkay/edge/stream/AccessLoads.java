@@ -122,11 +122,31 @@ final class AccessLoads {
       fail(gate);
       return;
     }
-    hub.offerAll(
+    var visible =
         targets.stream()
             .filter(target -> AccessGate.visible(record, step, target.user().value()))
-            .toList(),
-        event);
+            .toList();
+    hub.offerAll(visible, event);
+    announceMentions(record, event, visible);
+  }
+
+  /**
+   * After a mention, gives each mentioned member's streams that received it (theirs only) its
+   * {@code notification.created}, under the mention's cursor.
+   */
+  private void announceMentions(
+      FeedRecord record, ServerSentEvent<String> event, List<StreamSession> visible) {
+    var cursor = event.id();
+    if (cursor == null) {
+      return;
+    }
+    var created = MentionNotifications.of(record, cursor);
+    for (var session : visible) {
+      var notification = created.get(session.user().value());
+      if (notification != null) {
+        hub.offerAll(List.of(session), notification);
+      }
+    }
   }
 
   /** Whether the permissions of {@code server} are live; starts loading them if not. */

@@ -43,6 +43,10 @@ import reactor.core.publisher.Flux;
  * server.deleted.v1} reaches every member, then the server ends on their connections as if they had
  * left it. Loads run off the lock. The permissions are {@link AccessLoads}' to follow.
  *
+ * <p>A mention ({@code members.mentioned.v1}) is followed, on the streams of each mentioned member
+ * that receive it and on no other, by their {@code notification.created} ({@link
+ * MentionNotifications}) under the same cursor.
+ *
  * <p>Account events are private: only {@link #STREAMED_ACCOUNT_EVENTS} reach streams (a profile
  * update, to the user and everyone sharing a server with them); a session revocation or an account
  * deletion ends the streams of that session or account with {@code revoked}; every other account

@@ -15,6 +15,7 @@ import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MemberLeft;
 import io.ohkay.schemas.event.MemberRoleAdded;
+import io.ohkay.schemas.event.MembersMentioned;
 import io.ohkay.schemas.event.MessagePosted;
 import io.ohkay.schemas.event.ProfileUpdated;
 import io.ohkay.schemas.event.RoleCreated;
@@ -27,6 +28,7 @@ import io.ohkay.schemas.event.UserDeleted;
 import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.RoleId;
 import io.ohkay.schemas.id.ServerId;
@@ -42,6 +44,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -482,6 +485,70 @@ class StreamHubTest {
   }
 
   @Test
+  void shouldAnnounceANotificationToTheMentionedUsersStreamsOnlyWhenMembersAreMentioned() {
+    var mentioned = UUID.randomUUID();
+    var phone = live(mentioned, guild);
+    var laptop = live(mentioned, guild);
+    var bystander = live(UUID.randomUUID(), guild);
+    var elsewhere = live(UUID.randomUUID(), club);
+    var author = UUID.randomUUID();
+    var channel = UUID.randomUUID();
+    var message = UUID.randomUUID();
+    var mention = mention(guild, channel, message, author, mentioned);
+
+    hub.onRecord(record(SERVERS, 1, mention));
+
+    assertThat(names(phone.received))
+        .containsExactly("ready", "members.mentioned.v1", "notification.created");
+    assertThat(names(laptop.received))
+        .containsExactly("ready", "members.mentioned.v1", "notification.created");
+    assertThat(names(bystander.received)).containsExactly("ready", "members.mentioned.v1");
+    assertThat(names(elsewhere.received)).containsExactly("ready");
+    var created = phone.received.getLast();
+    assertThat(created.id()).isEqualTo(phone.received.get(1).id()).isEqualTo("1.s1-" + offset);
+    var data = Json.mapper().readTree(created.data());
+    assertThat(data.get("id").stringValue())
+        .isEqualTo(Ids.notificationId(mention.eventId(), new UserId(mentioned)).toString());
+    assertThat(data.get("kind").stringValue()).isEqualTo("MENTION");
+    assertThat(data.get("serverId").stringValue()).isEqualTo(guild.toString());
+    assertThat(data.get("channelId").stringValue()).isEqualTo(channel.toString());
+    assertThat(data.get("messageId").stringValue()).isEqualTo(message.toString());
+    assertThat(data.get("actorId").stringValue()).isEqualTo(author.toString());
+    assertThat(Instant.parse(data.get("createdAt").stringValue())).isEqualTo(mention.occurredAt());
+  }
+
+  @Test
+  void shouldGiveEachMentionedUserTheirOwnNotificationWhenSeveralAreMentioned() {
+    var first = UUID.randomUUID();
+    var second = UUID.randomUUID();
+    var firstStream = live(first, guild);
+    var secondStream = live(second, guild);
+    var mention =
+        mention(guild, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), first, second);
+
+    hub.onRecord(record(SERVERS, 0, mention));
+
+    assertThat(notificationIds(firstStream.received))
+        .containsExactly(Ids.notificationId(mention.eventId(), new UserId(first)).toString());
+    assertThat(notificationIds(secondStream.received))
+        .containsExactly(Ids.notificationId(mention.eventId(), new UserId(second)).toString());
+  }
+
+  @Test
+  void shouldAnnounceNoNotificationWhenTheMentionedUserCannotViewTheChannel() {
+    var secret = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    project(guild, snapshot(guild, overwrite(guild, secret, OverwriteTarget.MEMBER, bob, true)));
+    var denied = live(bob, guild);
+
+    hub.onRecord(
+        record(SERVERS, 0, mention(guild, secret, UUID.randomUUID(), UUID.randomUUID(), bob)));
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+
+    assertThat(names(denied.received)).containsExactly("ready", "message.posted.v1");
+  }
+
+  @Test
   void shouldEndTheServerOnEveryStreamAfterTellingThemWhenTheServerIsDeleted() {
     var alice = live(UUID.randomUUID(), guild, club);
     var bob = live(UUID.randomUUID(), guild);
@@ -717,6 +784,30 @@ class StreamHubTest {
             new MessageId(UUID.randomUUID()),
             author,
             content));
+  }
+
+  private Event mention(UUID server, UUID channel, UUID message, UUID author, UUID... users) {
+    var payload =
+        new MembersMentioned(
+            new ServerId(server),
+            new ChannelId(channel),
+            new MessageId(message),
+            Arrays.stream(users).map(UserId::new).toList());
+    return Event.decided(
+        new CommandId(UUID.randomUUID()),
+        1,
+        server,
+        createdSeqs.merge(server, 1L, Long::sum),
+        Instant.now(),
+        new UserId(author),
+        payload);
+  }
+
+  private static List<String> notificationIds(List<ServerSentEvent<String>> events) {
+    return events.stream()
+        .filter(e -> "notification.created".equals(e.event()))
+        .map(e -> Json.mapper().readTree(e.data()).get("id").stringValue())
+        .toList();
   }
 
   private Event left(UUID server, UUID user, MemberLeft.Reason reason) {

@@ -1,0 +1,21 @@
+package io.ohkay.edge.notification;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One notification as its owner reads it; unset fields are sent as null, {@code readAt} is null
+ * while it is unread.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record NotificationView(
+    UUID id,
+    String kind,
+    @Nullable UUID serverId,
+    @Nullable UUID channelId,
+    @Nullable UUID messageId,
+    @Nullable UUID actorId,
+    Instant createdAt,
+    @Nullable Instant readAt) {}

@@ -1,0 +1,8 @@
+/**
+ * The caller's own notifications (mentions, for now) as the accounts database holds them, each with
+ * its read time from the read markers and the read-all watermark.
+ */
+@NullMarked
+package io.ohkay.edge.notification;
+
+import org.jspecify.annotations.NullMarked;
