@@ -162,7 +162,7 @@ class NotificationRoutesIT {
     ENV.sql(
         ENV.authDatabase(),
         "INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?)"
-            + " ON CONFLICT (notification_id) DO NOTHING",
+            + " ON CONFLICT (user_id, notification_id) DO NOTHING",
         notification,
         user,
         utc(at));
