@@ -3,6 +3,7 @@ package io.ohkay.command.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ohkay.command.DeciderTestKafka;
 import io.ohkay.command.decider.DeciderTopics;
 import io.ohkay.command.decider.DeciderTopology;
 import io.ohkay.command.kafka.CommandBus;
@@ -31,22 +32,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -390,28 +386,10 @@ class ServerWritesIT {
         "servers",
         new ServerDecider(),
         DeciderTopics.of(prefix, Topics.SERVER_COMMANDS, Topics.SERVER_EVENTS));
-    var config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix + "decider");
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
-    config.put(StreamsConfig.POLL_MS_CONFIG, 25);
-    config.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
-    config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-    config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
-    return new KafkaStreams(builder.build(), config);
+    return DeciderTestKafka.streams(builder, kafka, prefix, dir.resolve("state"));
   }
 
   private static KafkaConsumer<String, byte[]> consumer(String kafka) {
-    return new KafkaConsumer<>(
-        Map.<String, Object>of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
+    return DeciderTestKafka.committedConsumer(kafka);
   }
 }
