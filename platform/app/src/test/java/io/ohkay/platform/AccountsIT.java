@@ -48,7 +48,7 @@ import reactor.core.publisher.Flux;
 class AccountsIT {
 
   static final String NAMESPACE = SharedInfrastructure.uniqueName("acc");
-  private static final Duration PROPAGATION = Duration.ofSeconds(5);
+  private static final Duration PROPAGATION = Duration.ofSeconds(15);
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
