@@ -71,7 +71,7 @@ public record HistoryReport(
             + " pages of %d before a message drawn at random among those with a full page before"
             + " them. System: `GET /api/servers/{sid}/channels/{cid}/messages?before=<id>&limit=%d`"
             + " on the platform in-process (token check, membership and permission lookups, the"
-            + " cursor's seq, the page query, JSON), over HTTP/1.1 keep-alive. Baseline: `SELECT"
+            + " page query resolving its cursor, JSON), over HTTP/1.1 keep-alive. Baseline: `SELECT"
             + " ... FROM messages WHERE channel_id = ? AND seq < ? ORDER BY seq DESC LIMIT %d`"
             + " over plain JDBC (prepared once, seq known). One page at a time, the targets"
             + " alternating on the same cursors, %d pages each after %d warm-up pages. %d cores,"

@@ -1,14 +1,10 @@
 package io.ohkay.command.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.ohkay.command.DeciderTestKafka;
+import io.ohkay.command.DeciderHarness;
 import io.ohkay.command.decider.DeciderTopics;
 import io.ohkay.command.decider.DeciderTopology;
-import io.ohkay.command.kafka.CommandBus;
-import io.ohkay.command.kafka.OutcomeListener;
-import io.ohkay.command.kafka.TopicsInitializer;
 import io.ohkay.command.token.AccessTokenIssuer;
 import io.ohkay.command.web.BearerAuth;
 import io.ohkay.command.web.CommandIds;
@@ -24,8 +20,6 @@ import io.ohkay.schemas.outcome.CommandOutcome;
 import io.ohkay.schemas.token.AccessTokenKeys;
 import io.ohkay.schemas.token.AccessTokenVerifier;
 import io.ohkay.schemas.topic.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,15 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,10 +52,7 @@ class ServerWritesIT {
   private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
       new ParameterizedTypeReference<>() {};
 
-  private static Path dir;
-  private static KafkaStreams streams;
-  private static KafkaProducer<String, byte[]> producer;
-  private static OutcomeListener outcomes;
+  private static DeciderHarness decider;
   private static ServerCommands commands;
   private static AccessTokenIssuer issuer;
   private static WebTestClient client;
@@ -79,25 +61,20 @@ class ServerWritesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    var kafka = SharedInfrastructure.get().kafka().bootstrapServers();
-    var prefix = SharedInfrastructure.uniqueName("sw") + "_";
-    dir = Files.createTempDirectory("server-writes-it");
-    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-      TopicsInitializer.ensureTopics(admin, prefix, (short) 1);
-    }
-    streams = decider(kafka, prefix);
-    streams.start();
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    outcomes = new OutcomeListener(consumer(kafka), Topics.COMMAND_OUTCOMES.in(prefix));
-    outcomes.start(Duration.ofSeconds(60));
+    decider =
+        DeciderHarness.start(
+            "sw",
+            (builder, prefix) ->
+                DeciderTopology.add(
+                    builder,
+                    "servers",
+                    new ServerDecider(),
+                    DeciderTopics.of(prefix, Topics.SERVER_COMMANDS, Topics.SERVER_EVENTS)));
+    var prefix = decider.prefix();
+    var dir = decider.dir();
     commands =
         new ServerCommands(
-            new CommandBus(producer, outcomes),
+            decider.bus(),
             Topics.SERVER_COMMANDS.in(prefix),
             Duration.ofSeconds(30),
             Clock.systemUTC());
@@ -115,9 +92,6 @@ class ServerWritesIT {
             .configureClient()
             .responseTimeout(Duration.ofSeconds(40))
             .build();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> streams.state() == KafkaStreams.State.RUNNING);
   }
 
   /** A registry where {@code east} holds one live server and {@code west} only deleted ones. */
@@ -140,14 +114,8 @@ class ServerWritesIT {
 
   @AfterAll
   static void stop() {
-    if (streams != null) {
-      streams.close(Duration.ofSeconds(10));
-    }
-    if (outcomes != null) {
-      outcomes.close();
-    }
-    if (producer != null) {
-      producer.close();
+    if (decider != null) {
+      decider.close();
     }
   }
 
@@ -377,19 +345,5 @@ class ServerWritesIT {
         .expectBody()
         .jsonPath("$.code")
         .isEqualTo(code);
-  }
-
-  private static KafkaStreams decider(String kafka, String prefix) {
-    var builder = new StreamsBuilder();
-    DeciderTopology.add(
-        builder,
-        "servers",
-        new ServerDecider(),
-        DeciderTopics.of(prefix, Topics.SERVER_COMMANDS, Topics.SERVER_EVENTS));
-    return DeciderTestKafka.streams(builder, kafka, prefix, dir.resolve("state"));
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(String kafka) {
-    return DeciderTestKafka.committedConsumer(kafka);
   }
 }

@@ -3,12 +3,9 @@ package io.ohkay.command.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ohkay.command.DeciderTestKafka;
+import io.ohkay.command.DeciderHarness;
 import io.ohkay.command.decider.DeciderTopics;
 import io.ohkay.command.decider.DeciderTopology;
-import io.ohkay.command.kafka.CommandBus;
-import io.ohkay.command.kafka.OutcomeListener;
-import io.ohkay.command.kafka.TopicsInitializer;
 import io.ohkay.command.token.AccessTokenIssuer;
 import io.ohkay.command.token.RefreshTokens;
 import io.ohkay.command.web.BearerAuth;
@@ -27,23 +24,12 @@ import io.ohkay.schemas.token.AccessTokenKeys;
 import io.ohkay.schemas.token.AccessTokenVerifier;
 import io.ohkay.schemas.token.SessionRevocations;
 import io.ohkay.schemas.topic.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,10 +49,7 @@ class NotificationRoutesIT {
   private static final UserId ALICE = new UserId(UUID.randomUUID());
   private static final UserId NOBODY = new UserId(UUID.randomUUID());
 
-  private static Path dir;
-  private static KafkaStreams streams;
-  private static KafkaProducer<String, byte[]> producer;
-  private static OutcomeListener outcomes;
+  private static DeciderHarness decider;
   private static AuthContext context;
   private static AccessTokenIssuer issuer;
   private static WebTestClient client;
@@ -76,28 +59,27 @@ class NotificationRoutesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    var kafka = SharedInfrastructure.get().kafka().bootstrapServers();
-    var prefix = SharedInfrastructure.uniqueName("nr") + "_";
-    dir = Files.createTempDirectory("notification-routes-it");
-    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-      TopicsInitializer.ensureTopics(admin, prefix, (short) 1);
-    }
-    streams = decider(kafka, prefix);
-    streams.start();
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    outcomes = new OutcomeListener(consumer(kafka), Topics.COMMAND_OUTCOMES.in(prefix));
-    outcomes.observe(
-        outcome -> {
-          if (outcome.status() == CommandOutcome.Status.ACCEPTED) {
-            byPosition.put(outcome.position(), outcome);
-          }
-        });
-    outcomes.start(Duration.ofSeconds(60));
+    decider =
+        DeciderHarness.start(
+            "nr",
+            (builder, prefix) ->
+                DeciderTopology.add(
+                    builder,
+                    DeciderTopics.of(prefix, Topics.AUTH_COMMANDS, Topics.AUTH_EVENTS),
+                    List.of(
+                        new DeciderTopology.NamedDecider(
+                            "registrations", new RegistrationDecider()),
+                        new DeciderTopology.NamedDecider("accounts", new AccountDecider()))));
+    decider
+        .outcomes()
+        .observe(
+            outcome -> {
+              if (outcome.status() == CommandOutcome.Status.ACCEPTED) {
+                byPosition.put(outcome.position(), outcome);
+              }
+            });
+    var prefix = decider.prefix();
+    var dir = decider.dir();
     var key = AccessTokenKeys.loadOrGenerate(dir.resolve("access-token.jwk"));
     issuer = new AccessTokenIssuer(key, Duration.ofMinutes(10), Clock.systemUTC());
     var refreshTokens = RefreshTokens.loadOrGenerate(dir.resolve("refresh-token.key"));
@@ -108,9 +90,6 @@ class NotificationRoutesIT {
             .configureClient()
             .responseTimeout(Duration.ofSeconds(40))
             .build();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> streams.state() == KafkaStreams.State.RUNNING);
     var opened =
         context
             .submit(
@@ -135,7 +114,7 @@ class NotificationRoutesIT {
     unused.setPassword(postgres.password());
     var limit = new AuthRateLimits.Limit(100, Duration.ofMinutes(1));
     return new AuthContext(
-        new CommandBus(producer, outcomes),
+        decider.bus(),
         Topics.AUTH_COMMANDS.in(prefix),
         new PasswordHasher(),
         new SessionTokens(issuer, refreshTokens),
@@ -149,14 +128,8 @@ class NotificationRoutesIT {
 
   @AfterAll
   static void stop() {
-    if (streams != null) {
-      streams.close(Duration.ofSeconds(10));
-    }
-    if (outcomes != null) {
-      outcomes.close();
-    }
-    if (producer != null) {
-      producer.close();
+    if (decider != null) {
+      decider.close();
     }
   }
 
@@ -236,20 +209,5 @@ class NotificationRoutesIT {
         .expectBody()
         .jsonPath("$.code")
         .isEqualTo(code);
-  }
-
-  private static KafkaStreams decider(String kafka, String prefix) {
-    var builder = new StreamsBuilder();
-    DeciderTopology.add(
-        builder,
-        DeciderTopics.of(prefix, Topics.AUTH_COMMANDS, Topics.AUTH_EVENTS),
-        List.of(
-            new DeciderTopology.NamedDecider("registrations", new RegistrationDecider()),
-            new DeciderTopology.NamedDecider("accounts", new AccountDecider())));
-    return DeciderTestKafka.streams(builder, kafka, prefix, dir.resolve("state"));
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(String kafka) {
-    return DeciderTestKafka.committedConsumer(kafka);
   }
 }

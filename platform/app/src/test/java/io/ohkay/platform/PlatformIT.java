@@ -411,7 +411,8 @@ class PlatformIT {
   }
 
   /**
-   * Garbage to every role, overwrite, message, read, search and server endpoint: nothing written.
+   * Garbage to every role, overwrite, message, read, search, server and notification endpoint:
+   * problem+json, nothing written.
    */
   @Test
   void shouldAnswerProblemJsonAndWriteNothingWhenRoleMessageOrServerInputIsBad() {
@@ -496,6 +497,17 @@ class PlatformIT {
             new Bad(
                 "GET",
                 channel + "/messages?before=" + UUID.randomUUID(),
+                token,
+                null,
+                400,
+                "INVALID_CURSOR"),
+            new Bad("PUT", "/api/notifications/nope/read", token, null, 400, "INVALID_ID"),
+            new Bad("PUT", "/api/notifications/read-all", null, null, 401, "UNAUTHENTICATED"),
+            new Bad("GET", "/api/notifications?limit=0", token, null, 400, "INVALID_CURSOR"),
+            new Bad("GET", "/api/notifications?unread=maybe", token, null, 400, "INVALID_CURSOR"),
+            new Bad(
+                "GET",
+                "/api/notifications?before=" + UUID.randomUUID(),
                 token,
                 null,
                 400,
