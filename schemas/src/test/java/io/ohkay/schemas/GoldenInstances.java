@@ -3,6 +3,7 @@ package io.ohkay.schemas;
 import io.ohkay.schemas.command.AcceptInvite;
 import io.ohkay.schemas.command.AssignRole;
 import io.ohkay.schemas.command.BanMember;
+import io.ohkay.schemas.command.BlockUser;
 import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CreateChannel;
 import io.ohkay.schemas.command.CreateInvite;
@@ -10,6 +11,7 @@ import io.ohkay.schemas.command.CreateRole;
 import io.ohkay.schemas.command.CreateServer;
 import io.ohkay.schemas.command.DeleteAccount;
 import io.ohkay.schemas.command.DeleteChannel;
+import io.ohkay.schemas.command.DeleteDirectMessage;
 import io.ohkay.schemas.command.DeleteMessage;
 import io.ohkay.schemas.command.DeleteRole;
 import io.ohkay.schemas.command.DeleteServer;
@@ -17,11 +19,13 @@ import io.ohkay.schemas.command.EditMessage;
 import io.ohkay.schemas.command.KickMember;
 import io.ohkay.schemas.command.LeaveServer;
 import io.ohkay.schemas.command.MarkChannelRead;
+import io.ohkay.schemas.command.MarkConversationRead;
 import io.ohkay.schemas.command.MarkNotificationsRead;
 import io.ohkay.schemas.command.MoveChannel;
 import io.ohkay.schemas.command.NewSession;
 import io.ohkay.schemas.command.NoteMembership;
 import io.ohkay.schemas.command.OpenAccount;
+import io.ohkay.schemas.command.OpenConversation;
 import io.ohkay.schemas.command.PostMessage;
 import io.ohkay.schemas.command.RecordSigninFailure;
 import io.ohkay.schemas.command.RefreshSession;
@@ -31,10 +35,12 @@ import io.ohkay.schemas.command.RemoveChannelOverwrite;
 import io.ohkay.schemas.command.RemoveMember;
 import io.ohkay.schemas.command.RenameChannel;
 import io.ohkay.schemas.command.RevokeSession;
+import io.ohkay.schemas.command.SendDirectMessage;
 import io.ohkay.schemas.command.SetChannelOverwrite;
 import io.ohkay.schemas.command.StartSession;
 import io.ohkay.schemas.command.UnassignRole;
 import io.ohkay.schemas.command.UnbanMember;
+import io.ohkay.schemas.command.UnblockUser;
 import io.ohkay.schemas.command.UpdateProfile;
 import io.ohkay.schemas.command.UpdateRole;
 import io.ohkay.schemas.command.UpdateServer;
@@ -46,9 +52,15 @@ import io.ohkay.schemas.event.ChannelOverwriteRemoved;
 import io.ohkay.schemas.event.ChannelOverwriteSet;
 import io.ohkay.schemas.event.ChannelRead;
 import io.ohkay.schemas.event.ChannelRenamed;
+import io.ohkay.schemas.event.ConversationOpened;
+import io.ohkay.schemas.event.ConversationRead;
+import io.ohkay.schemas.event.DirectMessageDeleted;
+import io.ohkay.schemas.event.DirectMessageSent;
+import io.ohkay.schemas.event.DmEvent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MemberKicked;
@@ -73,11 +85,14 @@ import io.ohkay.schemas.event.SessionRefreshed;
 import io.ohkay.schemas.event.SessionRevoked;
 import io.ohkay.schemas.event.SessionStarted;
 import io.ohkay.schemas.event.SigninFailed;
+import io.ohkay.schemas.event.UserBlocked;
 import io.ohkay.schemas.event.UserDeleted;
 import io.ohkay.schemas.event.UserEvent;
 import io.ohkay.schemas.event.UserRegistered;
+import io.ohkay.schemas.event.UserUnblocked;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.RoleId;
 import io.ohkay.schemas.id.ServerId;
@@ -131,6 +146,11 @@ final class GoldenInstances {
   static final CommandId GOVERN = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c007");
   static final Instant GOVERNED_AT = Instant.parse("2026-01-18T11:00:00Z");
   static final RoleId MODERATORS = RoleId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6301");
+  static final CommandId INVITE_BOB = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c009");
+  static final ConversationId CONVERSATION = ConversationId.between(ALICE, BOB);
+  static final MessageId DIRECT_MESSAGE = MessageId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d6401");
+  static final CommandId WHISPER = CommandId.parse("0190f5a2-7b1c-7d3e-8f40-00000000c008");
+  static final Instant WHISPERED_AT = Instant.parse("2026-01-19T12:00:00.5Z");
   static final String CONTENT = "Hello, \"world\" — ünïcødé ✓\nsecond line";
 
   private GoldenInstances() {}
@@ -165,6 +185,24 @@ final class GoldenInstances {
             SIGNED_IN_AT.plusSeconds(60),
             ALICE,
             new NotificationsRead(ALICE, NOTIFICATION)));
+    put(
+        events,
+        Event.decided(
+            INVITE_BOB,
+            1,
+            SERVER.value(),
+            serverSeq + 2,
+            MODERATED_AT,
+            ALICE,
+            new InviteSent(SERVER, INVITE, ALICE, BOB)));
+    var dmSeq = 0;
+    for (var payload : conversationLife()) {
+      dmSeq++;
+      put(
+          events,
+          Event.decided(
+              WHISPER, dmSeq - 1, CONVERSATION.value(), dmSeq, WHISPERED_AT, ALICE, payload));
+    }
     var seq = 1;
     for (var payload : accountLife()) {
       put(
@@ -201,7 +239,7 @@ final class GoldenInstances {
             CREATE, ALICE, CREATED_AT, new CreateServer(SERVER, "Rust fans", GENERAL, "main")));
     for (var payload :
         List.of(
-            new CreateInvite(SERVER, INVITE, MODERATED_AT.plus(Duration.ofDays(7)), 10),
+            new CreateInvite(SERVER, INVITE, MODERATED_AT.plus(Duration.ofDays(7)), 10, BOB),
             new AcceptInvite(SERVER, INVITE),
             new LeaveServer(SERVER),
             new KickMember(SERVER, BOB, "off-topic"),
@@ -238,6 +276,16 @@ final class GoldenInstances {
             new DeleteMessage(SERVER, GENERAL, MESSAGE),
             new MarkChannelRead(SERVER, GENERAL))) {
       put(commands, new Command(GOVERN, ALICE, GOVERNED_AT, payload));
+    }
+    for (var payload :
+        List.of(
+            new OpenConversation(CONVERSATION, BOB),
+            new SendDirectMessage(CONVERSATION, DIRECT_MESSAGE, CONTENT, true),
+            new DeleteDirectMessage(CONVERSATION, DIRECT_MESSAGE),
+            new MarkConversationRead(CONVERSATION),
+            new BlockUser(CONVERSATION, BOB),
+            new UnblockUser(CONVERSATION, BOB))) {
+      put(commands, new Command(WHISPER, ALICE, WHISPERED_AT, payload));
     }
     return commands;
   }
@@ -321,6 +369,17 @@ final class GoldenInstances {
         new RoleDeleted(SERVER, MODERATORS),
         new ServerUpdated(SERVER, "Rustaceans", "All things Rust"),
         new ServerDeleted(SERVER));
+  }
+
+  /** One of each direct-message fact, in the order a conversation lives them. */
+  private static List<DmEvent> conversationLife() {
+    return List.of(
+        new ConversationOpened(CONVERSATION, ALICE, BOB),
+        new DirectMessageSent(CONVERSATION, DIRECT_MESSAGE, ALICE, BOB, CONTENT, true),
+        new ConversationRead(CONVERSATION, BOB),
+        new DirectMessageDeleted(CONVERSATION, DIRECT_MESSAGE, ALICE, BOB),
+        new UserBlocked(CONVERSATION, ALICE, BOB),
+        new UserUnblocked(CONVERSATION, ALICE, BOB));
   }
 
   /** One of each account fact after registration, in the order an account lives them. */

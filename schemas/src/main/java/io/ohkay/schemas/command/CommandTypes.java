@@ -42,6 +42,12 @@ public final class CommandTypes {
   public static final String EDIT_MESSAGE = "message.edit.v1";
   public static final String DELETE_MESSAGE = "message.delete.v1";
   public static final String MARK_CHANNEL_READ = "channel.mark-read.v1";
+  public static final String OPEN_CONVERSATION = "dm.open.v1";
+  public static final String SEND_DIRECT_MESSAGE = "dm.message.send.v1";
+  public static final String DELETE_DIRECT_MESSAGE = "dm.message.delete.v1";
+  public static final String MARK_CONVERSATION_READ = "dm.mark-read.v1";
+  public static final String BLOCK_USER = "dm.block.v1";
+  public static final String UNBLOCK_USER = "dm.unblock.v1";
 
   private static final Map<String, Class<? extends CommandPayload>> CLASSES =
       Map.ofEntries(
@@ -80,7 +86,13 @@ public final class CommandTypes {
           Map.entry(DELETE_SERVER, DeleteServer.class),
           Map.entry(EDIT_MESSAGE, EditMessage.class),
           Map.entry(DELETE_MESSAGE, DeleteMessage.class),
-          Map.entry(MARK_CHANNEL_READ, MarkChannelRead.class));
+          Map.entry(MARK_CHANNEL_READ, MarkChannelRead.class),
+          Map.entry(OPEN_CONVERSATION, OpenConversation.class),
+          Map.entry(SEND_DIRECT_MESSAGE, SendDirectMessage.class),
+          Map.entry(DELETE_DIRECT_MESSAGE, DeleteDirectMessage.class),
+          Map.entry(MARK_CONVERSATION_READ, MarkConversationRead.class),
+          Map.entry(BLOCK_USER, BlockUser.class),
+          Map.entry(UNBLOCK_USER, UnblockUser.class));
 
   private CommandTypes() {}
 
@@ -123,6 +135,12 @@ public final class CommandTypes {
       case EditMessage c -> EDIT_MESSAGE;
       case DeleteMessage c -> DELETE_MESSAGE;
       case MarkChannelRead c -> MARK_CHANNEL_READ;
+      case OpenConversation c -> OPEN_CONVERSATION;
+      case SendDirectMessage c -> SEND_DIRECT_MESSAGE;
+      case DeleteDirectMessage c -> DELETE_DIRECT_MESSAGE;
+      case MarkConversationRead c -> MARK_CONVERSATION_READ;
+      case BlockUser c -> BLOCK_USER;
+      case UnblockUser c -> UNBLOCK_USER;
     };
   }
 

@@ -39,7 +39,10 @@ public enum ErrorCode {
   MESSAGE_ALREADY_EXISTS(409, "A message with this id already exists."),
   MESSAGE_NOT_FOUND(404, "No such message in this channel, or it was deleted."),
   ROLE_NOT_FOUND(404, "No such role in this server."),
-  ROLE_ALREADY_EXISTS(409, "A role with this id already exists.");
+  ROLE_ALREADY_EXISTS(409, "A role with this id already exists."),
+  CONVERSATION_NOT_FOUND(404, "No such conversation, or you are not in it."),
+  CANNOT_SEND(403, "You cannot send messages to this user."),
+  NOT_MESSAGE_AUTHOR(403, "Only the message's author may do this.");
 
   private final int httpStatus;
   private final String title;

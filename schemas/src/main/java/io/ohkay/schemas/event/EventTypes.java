@@ -40,6 +40,13 @@ public final class EventTypes {
   public static final String MEMBERS_MENTIONED = "members.mentioned.v1";
   public static final String MEMBER_KICKED = "member.kicked.v1";
   public static final String CHANNEL_READ = "channel.read.v1";
+  public static final String INVITE_SENT = "invite.sent.v1";
+  public static final String CONVERSATION_OPENED = "dm.conversation.opened.v1";
+  public static final String DIRECT_MESSAGE_SENT = "dm.message.sent.v1";
+  public static final String DIRECT_MESSAGE_DELETED = "dm.message.deleted.v1";
+  public static final String CONVERSATION_READ = "dm.conversation.read.v1";
+  public static final String USER_BLOCKED = "dm.user.blocked.v1";
+  public static final String USER_UNBLOCKED = "dm.user.unblocked.v1";
 
   private static final Map<String, Class<? extends EventPayload>> CLASSES =
       Map.ofEntries(
@@ -76,7 +83,14 @@ public final class EventTypes {
           Map.entry(MESSAGE_DELETED, MessageDeleted.class),
           Map.entry(MEMBERS_MENTIONED, MembersMentioned.class),
           Map.entry(MEMBER_KICKED, MemberKicked.class),
-          Map.entry(CHANNEL_READ, ChannelRead.class));
+          Map.entry(CHANNEL_READ, ChannelRead.class),
+          Map.entry(INVITE_SENT, InviteSent.class),
+          Map.entry(CONVERSATION_OPENED, ConversationOpened.class),
+          Map.entry(DIRECT_MESSAGE_SENT, DirectMessageSent.class),
+          Map.entry(DIRECT_MESSAGE_DELETED, DirectMessageDeleted.class),
+          Map.entry(CONVERSATION_READ, ConversationRead.class),
+          Map.entry(USER_BLOCKED, UserBlocked.class),
+          Map.entry(USER_UNBLOCKED, UserUnblocked.class));
 
   private EventTypes() {}
 
@@ -117,6 +131,13 @@ public final class EventTypes {
       case MembersMentioned e -> MEMBERS_MENTIONED;
       case MemberKicked e -> MEMBER_KICKED;
       case ChannelRead e -> CHANNEL_READ;
+      case InviteSent e -> INVITE_SENT;
+      case ConversationOpened e -> CONVERSATION_OPENED;
+      case DirectMessageSent e -> DIRECT_MESSAGE_SENT;
+      case DirectMessageDeleted e -> DIRECT_MESSAGE_DELETED;
+      case ConversationRead e -> CONVERSATION_READ;
+      case UserBlocked e -> USER_BLOCKED;
+      case UserUnblocked e -> USER_UNBLOCKED;
     };
   }
 

@@ -31,7 +31,8 @@ public sealed interface ServerEvent extends EventPayload
         MessageDeleted,
         MembersMentioned,
         MemberKicked,
-        ChannelRead {
+        ChannelRead,
+        InviteSent {
 
   /** The server the fact belongs to; equal to the envelope's aggregate id. */
   ServerId serverId();

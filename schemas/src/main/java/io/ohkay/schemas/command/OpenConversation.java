@@ -1,0 +1,11 @@
+package io.ohkay.schemas.command;
+
+import io.ohkay.schemas.id.ConversationId;
+import io.ohkay.schemas.id.UserId;
+
+/**
+ * {@code dm.open.v1}: the actor gets or creates the conversation with {@code recipientId}; {@code
+ * conversationId} is {@link ConversationId#between} the two.
+ */
+public record OpenConversation(ConversationId conversationId, UserId recipientId)
+    implements DmCommand {}

@@ -1,0 +1,5 @@
+/** Ephemeral signals: presence (and later typing), carried by {@code ohkay.ephemeral}. */
+@NullMarked
+package io.ohkay.schemas.signal;
+
+import org.jspecify.annotations.NullMarked;
