@@ -5,6 +5,7 @@ import io.ohkay.bench.e2e.E2eCommand;
 import io.ohkay.bench.history.HistoryCommand;
 import io.ohkay.bench.projector.ProjectorCommand;
 import io.ohkay.bench.signin.SigninCommand;
+import io.ohkay.bench.system.SystemDmTarget;
 import io.ohkay.bench.system.SystemPlatform;
 import io.ohkay.bench.system.SystemTarget;
 import io.ohkay.bench.target.Target;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Benchmarks of Ohkay (system) against the seed's design (baseline), in one run.")
 public final class BenchMain implements Runnable {
+
+  /** Conversations of the direct-message targets (the scenario: 1,000 DMs/s over 1,000). */
+  static final int DM_CONVERSATIONS = 1_000;
 
   @Spec private CommandSpec spec = CommandSpec.create();
 
@@ -50,8 +54,10 @@ public final class BenchMain implements Runnable {
   }
 
   /**
-   * {@code baseline} (seed 004's design) and {@code system} (the Ohkay platform), both on the
-   * infrastructure {@code infrastructure} supplies when a target is opened.
+   * {@code baseline} (seed 004's design) and {@code system} (the Ohkay platform), posting into one
+   * channel, and their direct-message variants {@code baseline-dm} and {@code system-dm}, posting
+   * into {@link #DM_CONVERSATIONS} conversations in turn; all on the infrastructure {@code
+   * infrastructure} supplies when a target is opened.
    */
   static Map<String, Supplier<? extends Target>> targets(
       Supplier<EmbeddedInfrastructure> infrastructure) {
@@ -59,7 +65,11 @@ public final class BenchMain implements Runnable {
         "baseline",
         () -> BaselineTarget.start(infrastructure.get().postgres()),
         "system",
-        () -> SystemTarget.start(infrastructure.get()));
+        () -> SystemTarget.start(infrastructure.get()),
+        "baseline-dm",
+        () -> BaselineTarget.startConversations(infrastructure.get().postgres(), DM_CONVERSATIONS),
+        "system-dm",
+        () -> SystemDmTarget.start(infrastructure.get(), DM_CONVERSATIONS));
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.ohkay.bench.baseline;
 
+import io.ohkay.bench.target.Sender;
 import io.ohkay.bench.target.Target;
 import io.ohkay.platform.infra.EmbeddedPostgresServer;
 import io.ohkay.platform.infra.SharedInfrastructure;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,47 +23,70 @@ public final class BaselineTarget implements Target {
    */
   static final int POOL_SIZE = 16;
 
+  private final String name;
   private final MessageStore store;
   private final MessageBroadcaster broadcaster;
   private final BaselineServer server;
   private final String bearerToken;
-  private final String postPath;
+  private final List<Sender> senders;
 
   private BaselineTarget(
+      String name,
       MessageStore store,
       MessageBroadcaster broadcaster,
       BaselineServer server,
       String bearerToken,
-      String postPath) {
+      List<Sender> senders) {
+    this.name = name;
     this.store = store;
     this.broadcaster = broadcaster;
     this.server = server;
     this.bearerToken = bearerToken;
-    this.postPath = postPath;
+    this.senders = senders;
   }
 
   /** Creates a database on {@code postgres}, its tables and channel, and starts the server. */
   public static BaselineTarget start(EmbeddedPostgresServer postgres) {
+    return start("baseline", postgres, 1);
+  }
+
+  /**
+   * The baseline of direct messages, {@code baseline-dm}: seed 000 keeps a conversation's messages
+   * as a channel's, so each of {@code conversations} conversations is a channel of its own, posted
+   * to in turn and broadcast to the one stream.
+   */
+  public static BaselineTarget startConversations(
+      EmbeddedPostgresServer postgres, int conversations) {
+    return start("baseline-dm", postgres, conversations);
+  }
+
+  private static BaselineTarget start(String name, EmbeddedPostgresServer postgres, int channels) {
     String database = SharedInfrastructure.uniqueName("baseline");
     postgres.createDatabaseIfAbsent(database);
     var store = MessageStore.connect(postgres, database, POOL_SIZE);
     UUID serverId = UUID.randomUUID();
-    UUID channelId = UUID.randomUUID();
-    store.prepare(channelId).block(Duration.ofSeconds(30));
-    var broadcaster = new MessageBroadcaster();
     String token = UUID.randomUUID().toString();
+    List<Sender> senders = new ArrayList<>();
+    for (int i = 0; i < channels; i++) {
+      UUID channelId = UUID.randomUUID();
+      store.prepare(channelId).block(Duration.ofSeconds(30));
+      senders.add(
+          new Sender("/api/servers/%s/channels/%s/messages".formatted(serverId, channelId), token));
+    }
+    var broadcaster = new MessageBroadcaster();
     var routes = new MessageRoutes(store, broadcaster, token, serverId, UUID.randomUUID());
     return new BaselineTarget(
+        name,
         store,
         broadcaster,
         BaselineServer.start(routes.routes()),
         token,
-        "/api/servers/%s/channels/%s/messages".formatted(serverId, channelId));
+        List.copyOf(senders));
   }
 
   @Override
   public String name() {
-    return "baseline";
+    return name;
   }
 
   @Override
@@ -75,7 +101,12 @@ public final class BaselineTarget implements Target {
 
   @Override
   public String postPath() {
-    return postPath;
+    return senders.getFirst().path();
+  }
+
+  @Override
+  public List<Sender> senders() {
+    return senders;
   }
 
   @Override

@@ -1,17 +1,36 @@
 package io.ohkay.bench.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** Headline numbers of every target side by side, with the ratio when there are two. */
+/** Headline numbers of every scenario's targets side by side, with the ratio when there are two. */
 final class ComparisonTable {
 
   private ComparisonTable() {}
 
+  /** One table per scenario (channel, direct messages), each system beside its baseline. */
   static String render(E2eReport report) {
-    List<TargetResult> targets = report.displayOrder();
+    Map<String, List<TargetResult>> scenarios =
+        report.displayOrder().stream()
+            .collect(
+                Collectors.groupingBy(
+                    t -> scenarioOf(t.target()), LinkedHashMap::new, Collectors.toList()));
+    return scenarios.values().stream()
+        .map(targets -> render(report, targets))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** What a target measures: its name without {@code system}/{@code baseline} ("" or "-dm"). */
+  private static String scenarioOf(String target) {
+    return target.replaceFirst("^(system|baseline)", "");
+  }
+
+  private static String render(E2eReport report, List<TargetResult> targets) {
     MarkdownTable table = new MarkdownTable(headers(targets));
     for (int rate : report.settings().headlineRates()) {
       row(table, targets, "p50 @ " + rate + " msg/s (ms)", rate, s -> s.endToEnd().p50Millis());

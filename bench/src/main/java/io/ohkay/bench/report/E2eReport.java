@@ -23,6 +23,11 @@ public record E2eReport(
     List<TargetResult> targets)
     implements BenchReport {
 
+  private static final String DM_LEGEND =
+      "The -dm targets send direct messages: message i comes from sender i mod n, each sender in"
+          + " a conversation of their own with the user whose stream receives them (system-dm:"
+          + " n users, n conversations; baseline-dm: n channels of the baseline).";
+
   public E2eReport {
     targets = List.copyOf(targets);
   }
@@ -37,10 +42,10 @@ public record E2eReport(
     return ResultFiles.csv(this);
   }
 
-  /** Targets in display order: the baseline last, so ratios read "system / baseline". */
+  /** Targets in display order: the baselines last, so ratios read "system / baseline". */
   public List<TargetResult> displayOrder() {
     return targets.stream()
-        .sorted(Comparator.comparing(t -> t.target().equals("baseline")))
+        .sorted(Comparator.comparing(t -> t.target().startsWith("baseline")))
         .toList();
   }
 
@@ -50,6 +55,9 @@ public record E2eReport(
     var out = new StringBuilder();
     out.append("## Message end to end: POST to SSE arrival, open loop\n\n");
     out.append(legend()).append("\n\n");
+    if (targets.stream().anyMatch(t -> t.target().endsWith("-dm"))) {
+      out.append(DM_LEGEND).append("\n\n");
+    }
     out.append(ComparisonTable.render(this)).append('\n');
     out.append(StepsTable.render(this));
     out.append(problems());

@@ -5,9 +5,6 @@ import io.ohkay.bench.target.Target;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
 import io.ohkay.platform.infra.EmbeddedPostgresServer;
 import io.ohkay.projector.projection.DatabaseNames;
-import io.ohkay.schemas.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The Ohkay platform as a benchmark target: the {@link SystemPlatform} with one signed-up user who
@@ -68,19 +64,11 @@ public final class SystemTarget implements Target, HistoryTarget {
   private static SystemTarget prepare(SystemPlatform platform, EmbeddedPostgresServer postgres) {
     var baseUrl = platform.baseUrl();
     var http = HttpClient.newHttpClient();
-    var signup =
-        read(
-            call(
-                http,
-                baseUrl.resolve("/api/auth/signup"),
-                null,
-                Map.of(
-                    "email", "bench-" + UUID.randomUUID() + "@example.com",
-                    "password", "benchmark password",
-                    "displayName", "Bench")));
-    var token = signup.get("accessToken").asString();
-    var created = call(http, baseUrl.resolve("/api/servers"), token, Map.of("name", "Bench"));
-    var server = read(created);
+    var owner = PlatformCalls.signup(http, baseUrl, "Bench");
+    var token = owner.token();
+    var created =
+        PlatformCalls.call(http, baseUrl.resolve("/api/servers"), token, Map.of("name", "Bench"));
+    var server = PlatformCalls.read(created);
     return new SystemTarget(
         platform,
         postgres,
@@ -88,38 +76,6 @@ public final class SystemTarget implements Target, HistoryTarget {
         UUID.fromString(server.get("id").asString()),
         UUID.fromString(server.get("channels").get(0).get("id").asString()),
         created.headers().firstValue(POSITION).orElse(""));
-  }
-
-  private static HttpResponse<byte[]> call(
-      HttpClient http, URI uri, @Nullable String token, Map<String, String> body) {
-    var request =
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    var response = send(http, request.build());
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException(
-          uri + " answered " + response.statusCode() + ": " + new String(response.body()));
-    }
-    return response;
-  }
-
-  private static HttpResponse<byte[]> send(HttpClient http, HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode read(HttpResponse<byte[]> response) {
-    return Json.mapper().readTree(response.body());
   }
 
   @Override
@@ -190,7 +146,7 @@ public final class SystemTarget implements Target, HistoryTarget {
     long deadline = System.nanoTime() + PROJECTED_TIMEOUT.toNanos();
     @Nullable HttpResponse<byte[]> last = null;
     while (System.nanoTime() < deadline) {
-      last = send(http, request);
+      last = PlatformCalls.send(http, request);
       if (last.statusCode() == 200 && last.headers().firstValue(STALE).isEmpty()) {
         return;
       }

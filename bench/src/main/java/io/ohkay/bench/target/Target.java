@@ -1,11 +1,13 @@
 package io.ohkay.bench.target;
 
 import java.net.URI;
+import java.util.List;
 
 /**
- * A running chat backend ready to be measured: one user (the bearer token) allowed to post into one
- * channel ({@link #postPath()}) and to follow the live stream ({@link #streamPath()}) where those
- * messages appear. Opening a target starts it; closing it stops everything it started.
+ * A running chat backend ready to be measured: one user (the bearer token) following the live
+ * stream ({@link #streamPath()}) where the messages of its {@link #senders()} appear: by default
+ * that user posting into one channel ({@link #postPath()}). Opening a target starts it; closing it
+ * stops everything it started.
  */
 public interface Target extends AutoCloseable {
 
@@ -23,6 +25,14 @@ public interface Target extends AutoCloseable {
    * /api/servers/{sid}/channels/{cid}/messages}.
    */
   String postPath();
+
+  /**
+   * Who posts: message {@code i} of a step is posted by {@code senders().get(i % size)}. By default
+   * the one user into {@link #postPath()}; a direct-message target has one sender per conversation.
+   */
+  default List<Sender> senders() {
+    return List.of(new Sender(postPath(), bearerToken()));
+  }
 
   /**
    * Path of the SSE stream on which posted messages arrive; each event's {@code data} is JSON

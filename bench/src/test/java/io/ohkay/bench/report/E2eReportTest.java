@@ -43,6 +43,29 @@ class E2eReportTest {
   }
 
   @Test
+  void shouldCompareEachScenarioWithItsOwnBaselineAndListAllStepsInOneTableWhenDmsRan() {
+    var dmBaseline =
+        TargetResult.measured(
+            "baseline-dm", List.of(step("baseline-dm", 1000, 4, 40, true)), SETTINGS.rule(), null);
+    var dmSystem =
+        TargetResult.measured(
+            "system-dm", List.of(step("system-dm", 1000, 30, 80, true)), SETTINGS.rule(), null);
+
+    String markdown = report(baseline(), system(), dmBaseline, dmSystem).markdown();
+
+    assertThat(markdown)
+        .contains("| metric                    |    system |  baseline | system / baseline |")
+        .contains(
+            "| metric                    | system-dm | baseline-dm | system-dm / baseline-dm |")
+        .contains(
+            "| p99 @ 1000 msg/s (ms)     |     80.00 |       40.00 |                   2.00x |");
+    assertThat(markdown.lines().filter(l -> l.startsWith("| target ")).count()).isEqualTo(1);
+    assertThat(markdown.indexOf("| system-dm   |          1000 |"))
+        .isPositive()
+        .isLessThan(markdown.indexOf("| baseline-dm |          1000 |"));
+  }
+
+  @Test
   void shouldShowMissingValuesAndTheReasonWhenATargetDidNotRun() {
     var report = report(baseline(), TargetResult.notRun("system", "not run: not implemented"));
 
