@@ -2,9 +2,16 @@ package io.ohkay.command;
 
 import io.ohkay.command.decider.DeciderTopics;
 import io.ohkay.command.decider.DeciderTopology;
+import io.ohkay.command.dm.BlockRoutes;
+import io.ohkay.command.dm.ConversationPairs;
+import io.ohkay.command.dm.DmCommands;
+import io.ohkay.command.dm.DmDecider;
+import io.ohkay.command.dm.DmRoutes;
+import io.ohkay.command.dm.PresenceView;
 import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.kafka.OutcomeListener;
 import io.ohkay.command.kafka.RevocationListener;
+import io.ohkay.command.kafka.SignalListener;
 import io.ohkay.command.kafka.TopicsInitializer;
 import io.ohkay.command.server.ChannelRoutes;
 import io.ohkay.command.server.ClusterPlacement;
@@ -92,6 +99,8 @@ public class CommandApiConfiguration {
         "servers",
         new ServerDecider(),
         topics(props, Topics.SERVER_COMMANDS, Topics.SERVER_EVENTS));
+    DeciderTopology.add(
+        builder, "dms", new DmDecider(), topics(props, Topics.DM_COMMANDS, Topics.DM_EVENTS));
     var streams = new KafkaStreams(builder.build(), streamsConfig(props));
     streams.start();
     return new DeciderStreams(streams);
@@ -223,7 +232,7 @@ public class CommandApiConfiguration {
       SessionRevocations commandApiRevocations,
       CommandApiDatabases commandApiDatabases,
       Scheduler passwordHashers,
-      RecentAccounts recentAccounts) {
+      Credentials commandApiCredentials) {
     var refreshTokens = RefreshTokens.loadOrGenerate(props.refreshTokenKeyFile());
     var limits = props.rateLimits();
     var context =
@@ -232,8 +241,7 @@ public class CommandApiConfiguration {
             Topics.AUTH_COMMANDS.in(props.topicPrefix()),
             new PasswordHasher(),
             new SessionTokens(tokens, refreshTokens),
-            new Credentials(
-                commandApiDatabases.auth(), commandApiDatabases.registry(), recentAccounts),
+            commandApiCredentials,
             new AuthRateLimits(
                 limit(limits.signupPerIp()),
                 limit(limits.signinPerIp()),
@@ -243,6 +251,13 @@ public class CommandApiConfiguration {
             props.outcomeTimeout(),
             COMMAND_CLOCK);
     return new AuthRoutes(context, refreshTokens, commandApiBearerAuth).routes();
+  }
+
+  @Bean
+  Credentials commandApiCredentials(
+      CommandApiDatabases commandApiDatabases, RecentAccounts recentAccounts) {
+    return new Credentials(
+        commandApiDatabases.auth(), commandApiDatabases.registry(), recentAccounts);
   }
 
   /**
@@ -287,8 +302,11 @@ public class CommandApiConfiguration {
   RouterFunction<ServerResponse> membershipRoutes(
       ServerCommands serverCommands,
       BearerAuth commandApiBearerAuth,
-      InviteDirectory inviteDirectory) {
-    return new MembershipRoutes(serverCommands, commandApiBearerAuth, inviteDirectory).routes();
+      InviteDirectory inviteDirectory,
+      Credentials commandApiCredentials) {
+    return new MembershipRoutes(
+            serverCommands, commandApiBearerAuth, inviteDirectory, commandApiCredentials)
+        .routes();
   }
 
   @Bean
@@ -313,6 +331,62 @@ public class CommandApiConfiguration {
   RouterFunction<ServerResponse> messageWriteRoutes(
       ServerCommands serverCommands, BearerAuth commandApiBearerAuth) {
     return new MessageRoutes(serverCommands, commandApiBearerAuth).routes();
+  }
+
+  @Bean
+  DmCommands dmCommands(CommandApiProperties props, CommandBus bus) {
+    return new DmCommands(
+        bus, Topics.DM_COMMANDS.in(props.topicPrefix()), props.outcomeTimeout(), COMMAND_CLOCK);
+  }
+
+  @Bean
+  ConversationPairs conversationPairs(
+      OutcomeListener outcomeListener, CommandApiDatabases commandApiDatabases) {
+    var pairs = new ConversationPairs(commandApiDatabases.dms());
+    outcomeListener.observe(pairs::accept);
+    return pairs;
+  }
+
+  @Bean
+  PresenceView presenceView(CommandApiProperties props) {
+    return new PresenceView(props.presenceTtl(), Clock.systemUTC());
+  }
+
+  @Bean(destroyMethod = "close")
+  SignalListener commandApiSignals(
+      CommandApiProperties props, Admin commandApiAdmin, PresenceView presenceView)
+      throws InterruptedException {
+    var listener =
+        new SignalListener(
+            readCommittedConsumer(props, "ohkay-signals"),
+            Topics.EPHEMERAL.in(props.topicPrefix()),
+            props.presenceTtl(),
+            Clock.systemUTC(),
+            presenceView::accept);
+    listener.start(Duration.ofSeconds(60));
+    return listener;
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> dmWriteRoutes(
+      DmCommands dmCommands,
+      BearerAuth commandApiBearerAuth,
+      Credentials commandApiCredentials,
+      ConversationPairs conversationPairs,
+      PresenceView presenceView) {
+    return new DmRoutes(
+            dmCommands,
+            commandApiBearerAuth,
+            commandApiCredentials,
+            conversationPairs,
+            presenceView)
+        .routes();
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> blockWriteRoutes(
+      DmCommands dmCommands, BearerAuth commandApiBearerAuth, Credentials commandApiCredentials) {
+    return new BlockRoutes(dmCommands, commandApiBearerAuth, commandApiCredentials).routes();
   }
 
   @Bean

@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 
 /**
- * Small read-only pools on the account and registry databases. They open lazily: the projector
+ * Small read-only pools on the account, registry and DM databases. They open lazily: the projector
  * creates those databases, possibly after this service starts.
  */
 final class CommandApiDatabases implements AutoCloseable {
@@ -14,10 +14,12 @@ final class CommandApiDatabases implements AutoCloseable {
 
   private final HikariDataSource auth;
   private final HikariDataSource registry;
+  private final HikariDataSource dms;
 
   CommandApiDatabases(CommandApiProperties.Postgres postgres) {
     this.auth = pool(postgres, "auth");
     this.registry = pool(postgres, "server_registry");
+    this.dms = pool(postgres, "dms");
   }
 
   DataSource auth() {
@@ -26,6 +28,10 @@ final class CommandApiDatabases implements AutoCloseable {
 
   DataSource registry() {
     return registry;
+  }
+
+  DataSource dms() {
+    return dms;
   }
 
   private static HikariDataSource pool(CommandApiProperties.Postgres postgres, String kind) {
@@ -48,5 +54,6 @@ final class CommandApiDatabases implements AutoCloseable {
   public void close() {
     auth.close();
     registry.close();
+    dms.close();
   }
 }

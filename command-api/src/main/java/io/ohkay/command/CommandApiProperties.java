@@ -31,12 +31,16 @@ import org.springframework.validation.annotation.Validated;
  *     that long)
  * @param refreshTokenKeyFile the file of the secret key refresh tokens are MACed with (base64,
  *     generated if absent); only the command API reads it
- * @param postgres where the account and registry databases are read before some commands (the
- *     password hash at sign-in, owned servers at deletion)
+ * @param postgres where the account, registry and DM databases are read before some commands (the
+ *     password hash at sign-in, owned servers at deletion, a recipient's account, a conversation's
+ *     pair)
  * @param rateLimits token buckets of sign-up and sign-in
  * @param clusters the PostgreSQL clusters new server databases are placed on (only their names
  *     matter here; the projector and the edge connect to them), in order of preference for ties;
  *     empty: the one cluster {@code main}
+ * @param presenceTtl how long an edge instance's last "online" signal for a user counts: a direct
+ *     message to a user with no such signal younger than this also notifies them. Three times the
+ *     edges' {@code ohkay.edge.presence-interval} (they repeat their signals that often)
  */
 @Validated
 @ConfigurationProperties("ohkay.command-api")
@@ -53,7 +57,8 @@ public record CommandApiProperties(
     @NotNull Path refreshTokenKeyFile,
     @Valid @NotNull Postgres postgres,
     @Valid @DefaultValue RateLimits rateLimits,
-    @DefaultValue List<@Valid Cluster> clusters) {
+    @DefaultValue List<@Valid Cluster> clusters,
+    @DefaultValue("15s") @NotNull Duration presenceTtl) {
 
   public CommandApiProperties {
     if (accessTokenTtl != null
@@ -64,6 +69,10 @@ public record CommandApiProperties(
               + AccessTokens.MAX_LIFETIME
               + " (every service refuses longer-lived tokens), was "
               + accessTokenTtl);
+    }
+    if (presenceTtl != null && !presenceTtl.isPositive()) {
+      throw new IllegalArgumentException(
+          "ohkay.command-api.presence-ttl must be positive, was " + presenceTtl);
     }
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     var names = new HashSet<String>();
@@ -91,8 +100,8 @@ public record CommandApiProperties(
   public record Cluster(@NotBlank String name) {}
 
   /**
-   * The PostgreSQL server of {@code <databasePrefix>auth} and {@code
-   * <databasePrefix>server_registry}.
+   * The PostgreSQL server of {@code <databasePrefix>auth}, {@code <databasePrefix>server_registry}
+   * and {@code <databasePrefix>dms}.
    *
    * @param host host name
    * @param port port

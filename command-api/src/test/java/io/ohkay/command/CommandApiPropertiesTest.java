@@ -46,8 +46,22 @@ class CommandApiPropertiesTest {
     return properties(ttl, List.of());
   }
 
+  @Test
+  void shouldRefuseToStartWhenThePresenceTtlIsNotPositive() {
+    assertThatThrownBy(() -> properties(Duration.ofMinutes(15), List.of(), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ohkay.command-api.presence-ttl");
+    assertThat(properties(Duration.ofMinutes(15), List.of(), Duration.ofSeconds(3)).presenceTtl())
+        .isEqualTo(Duration.ofSeconds(3));
+  }
+
   private static CommandApiProperties properties(
       Duration ttl, List<CommandApiProperties.Cluster> clusters) {
+    return properties(ttl, clusters, Duration.ofSeconds(15));
+  }
+
+  private static CommandApiProperties properties(
+      Duration ttl, List<CommandApiProperties.Cluster> clusters, Duration presenceTtl) {
     return new CommandApiProperties(
         "localhost:9092",
         "",
@@ -61,6 +75,7 @@ class CommandApiPropertiesTest {
         Path.of("refresh.key"),
         new CommandApiProperties.Postgres("localhost", 5432, "postgres", "", "ohkay_"),
         new CommandApiProperties.RateLimits(null, null, null),
-        clusters);
+        clusters,
+        presenceTtl);
   }
 }

@@ -6,10 +6,14 @@ import io.ohkay.command.kafka.CommandBus;
 import io.ohkay.command.kafka.OutcomeListener;
 import io.ohkay.command.kafka.TopicsInitializer;
 import io.ohkay.platform.infra.SharedInfrastructure;
+import io.ohkay.schemas.json.Json;
+import io.ohkay.schemas.topic.Topic;
 import io.ohkay.schemas.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiConsumer;
@@ -19,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -101,6 +106,30 @@ public final class DeciderHarness implements AutoCloseable {
   /** Commands in, outcomes back, as the routes use them. */
   public CommandBus bus() {
     return new CommandBus(producer, outcomes);
+  }
+
+  /**
+   * Every committed value of {@code topic} in this namespace, in partition order, read from the
+   * beginning up to the end as it is now.
+   */
+  public <V> List<V> committed(Topic<V> topic) {
+    var kafka = SharedInfrastructure.get().kafka().bootstrapServers();
+    try (var consumer = committedConsumer(kafka)) {
+      var partitions =
+          consumer.partitionsFor(topic.in(prefix)).stream()
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var ends = consumer.endOffsets(partitions);
+      var values = new ArrayList<V>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(record -> values.add(Json.read(record.value(), topic.valueType())));
+      }
+      return values;
+    }
   }
 
   @Override

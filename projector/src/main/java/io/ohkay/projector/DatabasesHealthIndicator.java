@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Health {@code databases}: runs {@code SELECT 1} on every database the projector has a pool for
- * (auth, registry and the recently written server databases); down when one fails.
+ * (auth, registry, DMs and the recently written server databases); down when one fails.
  */
 final class DatabasesHealthIndicator implements HealthIndicator {
 

@@ -5,6 +5,7 @@ import io.ohkay.projector.db.Databases;
 import io.ohkay.projector.kafka.ConsumerStatus;
 import io.ohkay.projector.kafka.EventsConsumer;
 import io.ohkay.projector.projection.DatabaseNames;
+import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.placement.ServerCredentials;
@@ -19,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The projector: at start it creates and migrates the auth and registry databases, then runs one
- * consumer thread per events topic. Server databases are created and migrated when their server's
- * first event is applied, before any of its rows is written. Also answers what has been applied.
+ * The projector: at start it creates and migrates the auth, registry and DM databases, then runs
+ * one consumer thread per events topic. Server databases are created and migrated when their
+ * server's first event is applied, before any of its rows is written. Also answers what has been
+ * applied.
  */
 public final class Projector implements SmartLifecycle, ProjectorStatus {
 
@@ -42,8 +44,8 @@ public final class Projector implements SmartLifecycle, ProjectorStatus {
   }
 
   /**
-   * Provisions the auth and registry databases and starts the consumers; fails (naming the cause)
-   * when PostgreSQL cannot be reached.
+   * Provisions the auth, registry and DM databases and starts the consumers; fails (naming the
+   * cause) when PostgreSQL cannot be reached.
    */
   @Override
   public synchronized void start() {
@@ -119,6 +121,15 @@ public final class Projector implements SmartLifecycle, ProjectorStatus {
   }
 
   @Override
+  public long appliedSeq(ConversationId conversationId) {
+    try {
+      return current().dms().appliedSeq(conversationId);
+    } catch (SQLException e) {
+      throw new ProjectorUnavailableException("DM database cannot be read", e);
+    }
+  }
+
+  @Override
   public CompletableFuture<Long> whenApplied(ServerId serverId, long seq) {
     var servers = current().servers();
     return appliedSeqs.await(serverId.value(), seq, () -> servers.appliedSeq(serverId));
@@ -131,12 +142,19 @@ public final class Projector implements SmartLifecycle, ProjectorStatus {
   }
 
   @Override
+  public CompletableFuture<Long> whenApplied(ConversationId conversationId, long seq) {
+    var dms = current().dms();
+    return appliedSeqs.await(conversationId.value(), seq, () -> dms.appliedSeq(conversationId));
+  }
+
+  @Override
   public boolean caughtUpTo(Map<TopicPartition, Long> endOffsets) {
     var current = current();
     try {
       var stored = new HashMap<TopicPartition, Long>();
       stored.putAll(current.auth().storedOffsets(endOffsets.keySet()));
       stored.putAll(current.servers().storedOffsets(endOffsets.keySet()));
+      stored.putAll(current.dms().storedOffsets(endOffsets.keySet()));
       return endOffsets.entrySet().stream()
           .allMatch(end -> stored.getOrDefault(end.getKey(), 0L) >= end.getValue());
     } catch (SQLException e) {
@@ -151,7 +169,7 @@ public final class Projector implements SmartLifecycle, ProjectorStatus {
         : running.consumers().stream().map(EventsConsumer::status).toList();
   }
 
-  /** The databases that currently have a pool (auth, registry, recently written servers). */
+  /** The databases that currently have a pool (auth, registry, DMs, recently written servers). */
   Map<String, DataSource> openDatabases() {
     RunningProjector current;
     synchronized (this) {

@@ -25,9 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param topicPrefix namespace of the topics read and written ({@code Topic.in(prefix)}); empty in
  *     production, unique per test
  * @param databasePrefix namespace of the databases: {@code <prefix>auth}, {@code
- *     <prefix>server_registry}, {@code <prefix>server_<id>}; lowercase letters, digits and
- *     underscores, at most 24 characters
- * @param postgres the PostgreSQL server holding the auth and registry databases, with an admin
+ *     <prefix>server_registry}, {@code <prefix>dms}, {@code <prefix>server_<id>}; lowercase
+ *     letters, digits and underscores, at most 24 characters
+ * @param postgres the PostgreSQL server holding the auth, registry and DM databases, with an admin
  *     login (one allowed to create databases and roles); also the one cluster {@code main} of
  *     server databases when {@code clusters} is empty
  * @param clusters the PostgreSQL clusters server databases are placed on ({@code servers.cluster}

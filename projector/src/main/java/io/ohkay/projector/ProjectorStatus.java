@@ -1,6 +1,7 @@
 package io.ohkay.projector;
 
 import io.ohkay.projector.kafka.ConsumerStatus;
+import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import java.util.List;
@@ -23,6 +24,9 @@ public interface ProjectorStatus {
   /** The last seq of {@code userId} committed to the auth database, 0 when none. */
   long appliedSeq(UserId userId);
 
+  /** The last seq of {@code conversationId} committed to the DM database, 0 when none. */
+  long appliedSeq(ConversationId conversationId);
+
   /**
    * Completes with the applied seq once {@code serverId} reached {@code seq} in the registry and
    * its own database (read-your-writes); callers bound the wait with {@code orTimeout}.
@@ -33,6 +37,12 @@ public interface ProjectorStatus {
    * Completes with the applied seq once {@code userId} reached {@code seq} in the auth database.
    */
   CompletableFuture<Long> whenApplied(UserId userId, long seq);
+
+  /**
+   * Completes with the applied seq once {@code conversationId} reached {@code seq} in the DM
+   * database.
+   */
+  CompletableFuture<Long> whenApplied(ConversationId conversationId, long seq);
 
   /**
    * True when the stored positions of the events topics' partitions reached the given end offsets

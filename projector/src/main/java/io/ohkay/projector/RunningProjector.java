@@ -3,6 +3,7 @@ package io.ohkay.projector;
 import io.ohkay.projector.apply.AppliedSeqs;
 import io.ohkay.projector.apply.AuthApplier;
 import io.ohkay.projector.apply.BatchApplier;
+import io.ohkay.projector.apply.DmEventsApplier;
 import io.ohkay.projector.apply.ServerEventsApplier;
 import io.ohkay.projector.db.DatabaseKind;
 import io.ohkay.projector.db.Databases;
@@ -29,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * One start of the projector: its pools, appliers and consumer threads.
  *
  * @param databases every database's pool
- * @param deadLetters the dead-letter publisher both consumers share
+ * @param deadLetters the dead-letter publisher the consumers share
  * @param auth writes the auth database
  * @param servers writes the registry and the server databases
+ * @param dms writes the DM database
  * @param consumers one per events topic
  */
 record RunningProjector(
@@ -39,14 +41,15 @@ record RunningProjector(
     DeadLetters deadLetters,
     AuthApplier auth,
     ServerEventsApplier servers,
+    DmEventsApplier dms,
     List<EventsConsumer> consumers) {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   /**
-   * Creates and migrates auth and registry, seals the credentials of registry rows older than them,
-   * drops the databases (and roles) of deleted servers left over by a stop between a deletion's
-   * commit and its drop, then starts both consumer threads.
+   * Creates and migrates auth, registry and DMs, seals the credentials of registry rows older than
+   * them, drops the databases (and roles) of deleted servers left over by a stop between a
+   * deletion's commit and its drop, then starts the consumer threads, one per events topic.
    */
   static RunningProjector start(
       ProjectorProperties properties,
@@ -66,15 +69,16 @@ record RunningProjector(
             new OwnedServerDatabases(databases, credentials),
             authDatabase,
             appliedSeqs);
+    var dms =
+        new DmEventsApplier(
+            databases.open(names.dms(), DatabaseKind.DMS), authDatabase, appliedSeqs);
     servers.sealMissingCredentials();
     dropLeftovers(databases, names, servers);
     var deadLetters =
         new DeadLetters(properties.bootstrapServers(), properties.groupId() + "-dead-letters");
     var prefix = properties.topicPrefix();
     deadLetters.createTopics(
-        List.of(
-            deadLetterTopic(Topics.AUTH_EVENTS, prefix),
-            deadLetterTopic(Topics.SERVER_EVENTS, prefix)));
+        Topics.eventTopics().stream().map(topic -> deadLetterTopic(topic, prefix)).toList());
     var consumers =
         List.of(
             consumer(
@@ -90,9 +94,11 @@ record RunningProjector(
                 Topics.SERVER_EVENTS,
                 RecordDecoder.forServerEvents(),
                 servers,
-                deadLetters));
+                deadLetters),
+            consumer(
+                properties, "dm", Topics.DM_EVENTS, RecordDecoder.forDmEvents(), dms, deadLetters));
     consumers.forEach(EventsConsumer::start);
-    return new RunningProjector(databases, deadLetters, auth, servers, consumers);
+    return new RunningProjector(databases, deadLetters, auth, servers, dms, consumers);
   }
 
   /** On every configured cluster, the databases and roles of servers the registry marks deleted. */

@@ -57,21 +57,26 @@ class ProjectorConfigurationIT {
               var databases = context.getBean("databasesHealthIndicator", HealthIndicator.class);
               assertThat(environment.databaseExists(environment.names().auth())).isTrue();
               assertThat(environment.databaseExists(environment.names().registry())).isTrue();
+              assertThat(environment.databaseExists(environment.names().dms())).isTrue();
               await()
                   .atMost(Duration.ofSeconds(60))
                   .untilAsserted(
                       () -> {
                         var health = projector.health();
                         assertThat(health.getStatus()).isEqualTo(Status.UP);
-                        assertThat(health.getDetails()).containsKeys("auth", "server");
+                        assertThat(health.getDetails()).containsKeys("auth", "server", "dm");
                         var server = (Map<?, ?>) health.getDetails().get("server");
                         assertThat(server.get("running")).isEqualTo(true);
                         assertThat(server.get("lag")).isEqualTo(0L);
+                        var dm = (Map<?, ?>) health.getDetails().get("dm");
+                        assertThat(dm.get("topic")).isEqualTo(environment.dmTopic());
+                        assertThat(dm.get("lag")).isEqualTo(0L);
                       });
               assertThat(databases.health().getStatus()).isEqualTo(Status.UP);
               assertThat(databases.health().getDetails())
                   .containsEntry(environment.names().auth(), "UP")
-                  .containsEntry(environment.names().registry(), "UP");
+                  .containsEntry(environment.names().registry(), "UP")
+                  .containsEntry(environment.names().dms(), "UP");
             });
   }
 }

@@ -4,7 +4,9 @@ import io.ohkay.platform.infra.EmbeddedInfrastructure;
 import io.ohkay.platform.infra.SharedInfrastructure;
 import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.schemas.event.CloudEventHeaders;
+import io.ohkay.schemas.event.DmEvent;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.ServerEvent;
 import io.ohkay.schemas.event.UserEvent;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.placement.ServerCredentials;
@@ -157,6 +159,10 @@ public final class ProjectorTestEnvironment implements AutoCloseable {
     return Topics.AUTH_EVENTS.in(prefix);
   }
 
+  public String dmTopic() {
+    return Topics.DM_EVENTS.in(prefix);
+  }
+
   /**
    * Publishes events in one transaction, each to its events topic, keyed by aggregate, timestamped
    * when it occurred, with the CloudEvents headers.
@@ -179,7 +185,12 @@ public final class ProjectorTestEnvironment implements AutoCloseable {
   }
 
   private ProducerRecord<String, byte[]> record(Event event) {
-    var topic = event.payload() instanceof UserEvent ? authTopic() : serverTopic();
+    var topic =
+        switch (event.payload()) {
+          case UserEvent ignored -> authTopic();
+          case ServerEvent ignored -> serverTopic();
+          case DmEvent ignored -> dmTopic();
+        };
     var headers = new RecordHeaders();
     CloudEventHeaders.of(event, "ohkay-test").forEach(headers::add);
     return new ProducerRecord<>(
@@ -229,6 +240,13 @@ public final class ProjectorTestEnvironment implements AutoCloseable {
       rows.next();
       return rows.getString(1);
     }
+  }
+
+  /** The text of each row of {@code from} as {@code row} gives it, ordered, joined by commas. */
+  public String queryRows(String database, String row, String from, String orderBy)
+      throws SQLException {
+    return queryString(
+        database, "SELECT string_agg(" + row + ", ',' ORDER BY " + orderBy + ") FROM " + from);
   }
 
   /** Runs an update and returns the rows it changed. */

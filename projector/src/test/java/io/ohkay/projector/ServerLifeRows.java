@@ -208,7 +208,6 @@ public final class ServerLifeRows {
       String from,
       String orderBy)
       throws Exception {
-    return environment.queryString(
-        database, "SELECT string_agg(" + row + ", ',' ORDER BY " + orderBy + ") FROM " + from);
+    return environment.queryRows(database, row, from, orderBy);
   }
 }

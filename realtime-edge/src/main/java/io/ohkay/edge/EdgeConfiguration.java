@@ -5,10 +5,13 @@ import io.ohkay.edge.account.AccountRoutes;
 import io.ohkay.edge.audit.AuditRoutes;
 import io.ohkay.edge.channel.ChannelRoutes;
 import io.ohkay.edge.db.Databases;
+import io.ohkay.edge.dm.DmRoutes;
 import io.ohkay.edge.kafka.RevocationFeed;
+import io.ohkay.edge.kafka.SignalProducer;
 import io.ohkay.edge.message.MessageRoutes;
 import io.ohkay.edge.notification.NotificationRoutes;
 import io.ohkay.edge.position.ReadYourWrites;
+import io.ohkay.edge.presence.PresencePublisher;
 import io.ohkay.edge.role.RoleRoutes;
 import io.ohkay.edge.server.ServerRoutes;
 import io.ohkay.edge.stream.StreamRoutes;
@@ -27,9 +30,10 @@ import org.springframework.context.annotation.Import;
 /**
  * The realtime edge, ready to be imported into a WebFlux application next to other modules:
  * read-only routes under {@code /api} (servers, channels, messages, roles, audit log, profiles,
- * session, notifications, stream), each mapping its own errors to problem+json, the {@code edge}
- * health indicator, and the revocations every route's authentication honours. Beans are named
- * {@code edge*} so they never collide with another module's.
+ * session, notifications, direct messages, stream), each mapping its own errors to problem+json,
+ * the {@code edge} health indicator, the revocations every route's authentication honours, and the
+ * presence signals of the users streaming here. Beans are named {@code edge*} so they never collide
+ * with another module's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
@@ -41,7 +45,8 @@ import org.springframework.context.annotation.Import;
   StreamRoutes.class,
   RoleRoutes.class,
   AuditRoutes.class,
-  NotificationRoutes.class
+  NotificationRoutes.class,
+  DmRoutes.class
 })
 public class EdgeConfiguration {
 
@@ -72,7 +77,8 @@ public class EdgeConfiguration {
         clusters,
         ServerCredentials.loadOrGenerate(properties.placementKeyFile()),
         properties.registryDatabase(),
-        properties.authDatabase());
+        properties.authDatabase(),
+        properties.dmsDatabase());
   }
 
   @Bean
@@ -108,6 +114,21 @@ public class EdgeConfiguration {
   @Bean
   ReadYourWrites edgeReadYourWrites(EdgeProperties properties) {
     return new ReadYourWrites(properties.readYourWritesMaxWait());
+  }
+
+  @Bean(destroyMethod = "close")
+  SignalProducer edgeSignalProducer(EdgeProperties properties) {
+    return new SignalProducer(
+        properties.bootstrapServers(), Topics.EPHEMERAL.in(properties.topicPrefix()));
+  }
+
+  @Bean(destroyMethod = "close")
+  PresencePublisher edgePresence(EdgeProperties properties, SignalProducer edgeSignalProducer) {
+    return new PresencePublisher(
+        properties.instanceId(),
+        properties.presenceInterval(),
+        Clock.systemUTC(),
+        presence -> edgeSignalProducer.send(presence.userId().toString(), presence));
   }
 
   @Bean

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  *     server_members}); server databases are named by its {@code servers.database_name}
  * @param authDatabase name of the accounts database ({@code users}, {@code user_profiles}, {@code
  *     sessions}), read by the profile and session queries
+ * @param dmsDatabase name of the direct-messages database ({@code dm_conversations}, {@code
+ *     dm_messages}, {@code dm_read_status}, {@code dm_blocks}), read by the conversation queries
  * @param accessTokenKeyFile JWK file of the access-token key; only its public part is used
  * @param heartbeatInterval how often an idle stream sends a {@code :hb} comment so proxies keep the
  *     connection open
@@ -40,6 +43,11 @@ import org.springframework.validation.annotation.Validated;
  *     main} at {@code postgres}
  * @param placementKeyFile the placement master key file shared by the services of an installation
  *     (generated if absent), which opens the sealed per-server database passwords of the registry
+ * @param presenceInterval how often the edge repeats on {@code ohkay.ephemeral} that each user with
+ *     a live stream here is online; readers treat a user as offline a few intervals after the last
+ *     repeat, so a crashed edge's users go offline by themselves
+ * @param instanceId this edge's name in its presence signals, unique among the running edges; empty
+ *     (the default): a random UUID per start
  */
 @ConfigurationProperties("ohkay.edge")
 @Validated
@@ -49,16 +57,22 @@ public record EdgeProperties(
     @DefaultValue @Valid @NotNull Postgres postgres,
     @DefaultValue("ohkay_server_registry") @NotBlank String registryDatabase,
     @DefaultValue("ohkay_auth") @NotBlank String authDatabase,
+    @DefaultValue("ohkay_dms") @NotBlank String dmsDatabase,
     @NotNull Path accessTokenKeyFile,
     @DefaultValue("15s") @NotNull Duration heartbeatInterval,
     @DefaultValue("1000") @Min(1) @Max(100_000) int connectionBufferSize,
     @DefaultValue("5s") @NotNull Duration readYourWritesMaxWait,
     @DefaultValue List<@Valid Cluster> clusters,
-    @NotNull Path placementKeyFile) {
+    @NotNull Path placementKeyFile,
+    @DefaultValue("5s") @NotNull Duration presenceInterval,
+    @DefaultValue("") @NotNull String instanceId) {
 
   public EdgeProperties {
     requirePositive(heartbeatInterval, "ohkay.edge.heartbeat-interval");
     requirePositive(readYourWritesMaxWait, "ohkay.edge.read-your-writes-max-wait");
+    requirePositive(presenceInterval, "ohkay.edge.presence-interval");
+    instanceId =
+        instanceId == null || instanceId.isBlank() ? UUID.randomUUID().toString() : instanceId;
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     var names = new HashSet<String>();
     for (var cluster : clusters) {

@@ -27,7 +27,12 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "..edge.db..", "..edge.web..", "..edge.kafka..", "..edge.position..", "..edge.access..")
+            "..edge.db..",
+            "..edge.web..",
+            "..edge.kafka..",
+            "..edge.position..",
+            "..edge.access..",
+            "..edge.history..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -38,17 +43,29 @@ class ArchitectureTest {
             "..edge.account..",
             "..edge.role..",
             "..edge.audit..",
-            "..edge.notification..")
+            "..edge.notification..",
+            "..edge.dm..",
+            "..edge.presence..")
         .check(EDGE);
   }
 
+  /** Features may use the server directory, and the stream tells presence; nothing else. */
   @Test
-  void shouldKeepFeaturesApartExceptForTheServerDirectoryWhenAnalyzed() {
+  void shouldKeepFeaturesApartExceptForTheServerDirectoryAndPresenceWhenAnalyzed() {
     var dependents =
-        List.of("channel", "message", "stream", "account", "role", "audit", "notification");
+        List.of("channel", "message", "stream", "account", "role", "audit", "notification", "dm");
     for (var feature :
         List.of(
-            "server", "channel", "message", "stream", "account", "role", "audit", "notification")) {
+            "server",
+            "channel",
+            "message",
+            "stream",
+            "account",
+            "role",
+            "audit",
+            "notification",
+            "dm",
+            "presence")) {
       var others =
           dependents.stream()
               .filter(other -> !other.equals(feature))
@@ -62,6 +79,13 @@ class ArchitectureTest {
           .resideInAnyPackage(others)
           .check(EDGE);
     }
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.ohkay.edge", "..edge.stream..", "..edge.presence..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..edge.presence..")
+        .check(EDGE);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,6 +36,9 @@ class EdgePropertiesTest {
                       new EdgeProperties.Cluster("main", "127.0.0.1", 5432, "postgres", ""));
               assertThat(properties.topicPrefix()).isEmpty();
               assertThat(properties.registryDatabase()).isEqualTo("ohkay_server_registry");
+              assertThat(properties.dmsDatabase()).isEqualTo("ohkay_dms");
+              assertThat(properties.presenceInterval()).isEqualTo(Duration.ofSeconds(5));
+              assertThat(UUID.fromString(properties.instanceId())).isNotNull();
               assertThat(properties.accessTokenKeyFile()).isEqualTo(Path.of("/keys/access.jwk"));
               assertThat(properties.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
               assertThat(properties.connectionBufferSize()).isEqualTo(1000);
@@ -77,6 +81,49 @@ class EdgePropertiesTest {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining("ohkay.edge.heartbeat-interval"));
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenThePresenceIntervalIsNotPositive() {
+    runner
+        .withPropertyValues(
+            "ohkay.edge.bootstrap-servers=127.0.0.1:9092",
+            "ohkay.edge.access-token-key-file=/keys/access.jwk",
+            "ohkay.edge.placement-key-file=/keys/placement.key",
+            "ohkay.edge.presence-interval=0s")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("ohkay.edge.presence-interval"));
+  }
+
+  @Test
+  void shouldKeepTheConfiguredInstanceIdWhenOneIsGivenAndDrawOnePerStartOtherwise() {
+    var required =
+        new String[] {
+          "ohkay.edge.bootstrap-servers=127.0.0.1:9092",
+          "ohkay.edge.access-token-key-file=/keys/access.jwk",
+          "ohkay.edge.placement-key-file=/keys/placement.key"
+        };
+    var drawn = new String[2];
+    runner
+        .withPropertyValues(required)
+        .run(context -> drawn[0] = context.getBean(EdgeProperties.class).instanceId());
+    runner
+        .withPropertyValues(required)
+        .run(context -> drawn[1] = context.getBean(EdgeProperties.class).instanceId());
+    runner
+        .withPropertyValues(required)
+        .withPropertyValues("ohkay.edge.instance-id=edge-eu-1")
+        .run(
+            context ->
+                assertThat(context.getBean(EdgeProperties.class).instanceId())
+                    .isEqualTo("edge-eu-1"));
+
+    assertThat(drawn[0]).isNotBlank().isNotEqualTo(drawn[1]);
   }
 
   @Test

@@ -62,6 +62,7 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
   private final String prefix;
   private final String registryDatabase;
   private final String authDatabase;
+  private final String dmsDatabase;
   private final java.nio.file.Path keyFile;
   private final java.nio.file.Path placementKeyFile;
   private final ServerCredentials credentials;
@@ -72,6 +73,7 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
     this.prefix = SharedInfrastructure.uniqueName(name);
     this.registryDatabase = prefix + "server_registry";
     this.authDatabase = prefix + "auth";
+    this.dmsDatabase = prefix + "dms";
     try {
       var keys = Files.createTempDirectory("edge-keys");
       this.keyFile = keys.resolve("access-token.jwk");
@@ -88,6 +90,7 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
     var environment = new EdgeTestEnvironment(name);
     environment.createDatabase(environment.registryDatabase, migrations("registry"));
     environment.createDatabase(environment.authDatabase, migrations("auth"));
+    environment.createDatabase(environment.dmsDatabase, migrations("dms"));
     environment.createTopics();
     return environment;
   }
@@ -95,17 +98,18 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
   /** The edge's settings for this world. */
   public Map<String, Object> properties() {
     var postgres = infra.postgres();
-    return Map.of(
-        "ohkay.edge.bootstrap-servers", infra.kafka().bootstrapServers(),
-        "ohkay.edge.topic-prefix", prefix,
-        "ohkay.edge.postgres.host", postgres.host(),
-        "ohkay.edge.postgres.port", postgres.port(),
-        "ohkay.edge.postgres.username", postgres.username(),
-        "ohkay.edge.postgres.password", postgres.password(),
-        "ohkay.edge.registry-database", registryDatabase,
-        "ohkay.edge.auth-database", authDatabase,
-        "ohkay.edge.access-token-key-file", keyFile.toString(),
-        "ohkay.edge.placement-key-file", placementKeyFile.toString());
+    return Map.ofEntries(
+        Map.entry("ohkay.edge.bootstrap-servers", infra.kafka().bootstrapServers()),
+        Map.entry("ohkay.edge.topic-prefix", prefix),
+        Map.entry("ohkay.edge.postgres.host", postgres.host()),
+        Map.entry("ohkay.edge.postgres.port", postgres.port()),
+        Map.entry("ohkay.edge.postgres.username", postgres.username()),
+        Map.entry("ohkay.edge.postgres.password", postgres.password()),
+        Map.entry("ohkay.edge.registry-database", registryDatabase),
+        Map.entry("ohkay.edge.auth-database", authDatabase),
+        Map.entry("ohkay.edge.dms-database", dmsDatabase),
+        Map.entry("ohkay.edge.access-token-key-file", keyFile.toString()),
+        Map.entry("ohkay.edge.placement-key-file", placementKeyFile.toString()));
   }
 
   /** The placement master key the server databases' passwords are sealed under. */
@@ -123,6 +127,15 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
 
   public String authDatabase() {
     return authDatabase;
+  }
+
+  public String dmsDatabase() {
+    return dmsDatabase;
+  }
+
+  /** The full name of {@code topic} in this world. */
+  public String topic(io.ohkay.schemas.topic.Topic<?> topic) {
+    return topic.in(prefix);
   }
 
   /** An account with its profile, as the projector writes a registration. */
@@ -376,6 +389,11 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
     transaction(Topics.AUTH_EVENTS.in(prefix), true, events);
   }
 
+  /** Appends {@code events} to the direct-message events topic in one committed transaction. */
+  public void publishDm(Event... events) {
+    transaction(Topics.DM_EVENTS.in(prefix), true, events);
+  }
+
   /** Appends {@code events} in a transaction that is then aborted: no reader may see them. */
   public void publishAborted(Event... events) {
     transaction(Topics.SERVER_EVENTS.in(prefix), false, events);
@@ -455,7 +473,9 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
           .createTopics(
               List.of(
                   new NewTopic(Topics.SERVER_EVENTS.in(prefix), PARTITIONS, (short) 1),
-                  new NewTopic(Topics.AUTH_EVENTS.in(prefix), PARTITIONS, (short) 1)))
+                  new NewTopic(Topics.AUTH_EVENTS.in(prefix), PARTITIONS, (short) 1),
+                  new NewTopic(Topics.DM_EVENTS.in(prefix), PARTITIONS, (short) 1),
+                  new NewTopic(Topics.EPHEMERAL.in(prefix), PARTITIONS, (short) 1)))
           .all()
           .get();
     } catch (InterruptedException e) {

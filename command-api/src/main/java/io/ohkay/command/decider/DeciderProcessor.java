@@ -120,6 +120,8 @@ final class DeciderProcessor<C extends CommandPayload, S>
       case Decision.Reject reject ->
           answer(
               record, command, rejected(record.key(), command, payload, stored, reject, decidedAt));
+      case Decision.Accept accept when accept.events().isEmpty() ->
+          answer(record, command, unchanged(record, command, payload, stored, accept, decidedAt));
       case Decision.Accept accept -> {
         var decided = new Stored<>(stored.seq(), state);
         answer(record, command, apply(record, command, decided, partKey, accept, decidedAt));
@@ -148,10 +150,33 @@ final class DeciderProcessor<C extends CommandPayload, S>
       Decision.Reject reject,
       Instant decidedAt) {
     var aggregateId = decider.outcomeAggregateId(payload, key);
-    // Keyed by something else (an e-mail): the named aggregate was not touched, its seq is 0.
-    var seq = aggregateId.equals(key) ? stored.seq() : 0;
     return CommandOutcome.rejected(
-        command.commandId(), aggregateId, seq, reject.code(), reject.detail(), decidedAt);
+        command.commandId(),
+        aggregateId,
+        untouchedSeq(aggregateId, key, stored),
+        reject.code(),
+        reject.detail(),
+        decidedAt);
+  }
+
+  /** Accepted with no facts: nothing is stored, the position is the aggregate's as it was. */
+  private CommandOutcome unchanged(
+      Record<String, byte[]> record,
+      Command command,
+      C payload,
+      Stored<S> stored,
+      Decision.Accept accept,
+      Instant decidedAt) {
+    sendFollowUps(command, accept.followUps(), record.timestamp(), false);
+    var aggregateId = decider.outcomeAggregateId(payload, record.key());
+    var seq = untouchedSeq(aggregateId, record.key(), stored);
+    return CommandOutcome.accepted(command.commandId(), aggregateId, seq, List.of(), decidedAt);
+  }
+
+  /** The seq of an aggregate a decision left as it was. */
+  private static long untouchedSeq(String aggregateId, String key, Stored<?> stored) {
+    // Keyed by something else (an e-mail): the named aggregate was not touched, its seq is 0.
+    return aggregateId.equals(key) ? stored.seq() : 0;
   }
 
   private CommandOutcome apply(

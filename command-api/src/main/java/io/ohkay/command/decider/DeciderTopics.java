@@ -1,6 +1,7 @@
 package io.ohkay.command.decider;
 
 import io.ohkay.schemas.command.CommandPayload;
+import io.ohkay.schemas.command.DmCommand;
 import io.ohkay.schemas.command.ServerCommand;
 import io.ohkay.schemas.command.UserCommand;
 import io.ohkay.schemas.topic.Topic;
@@ -35,6 +36,7 @@ public record DeciderTopics(
     return switch (command) {
       case UserCommand c -> Topics.AUTH_COMMANDS.in(prefix);
       case ServerCommand c -> Topics.SERVER_COMMANDS.in(prefix);
+      case DmCommand c -> Topics.DM_COMMANDS.in(prefix);
     };
   }
 }

@@ -14,15 +14,13 @@ public sealed interface Decision {
   /**
    * The command becomes these facts, in order, and is answered; {@code followUps} are appended to
    * the commands topics that decide them, in the same transaction, under ids derived from the
-   * command's (consequences for other aggregates, answered by nobody).
+   * command's (consequences for other aggregates, answered by nobody). No facts: the command asks
+   * for what is already so (opening an open conversation), accepted without changing anything.
    */
   record Accept(List<EventPayload> events, List<FollowUp> followUps) implements Decision {
     public Accept {
       events = List.copyOf(events);
       followUps = List.copyOf(followUps);
-      if (events.isEmpty()) {
-        throw new IllegalArgumentException("an accepted command records at least one fact");
-      }
     }
   }
 
@@ -46,6 +44,11 @@ public sealed interface Decision {
 
   static Decision accept(EventPayload... events) {
     return new Accept(List.of(events), List.of());
+  }
+
+  /** Accepted as already done: nothing is recorded. */
+  static Decision unchanged() {
+    return new Accept(List.of(), List.of());
   }
 
   static Decision reject(ErrorCode code, String detail) {

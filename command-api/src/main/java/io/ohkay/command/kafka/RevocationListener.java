@@ -5,11 +5,8 @@ import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +36,7 @@ public final class RevocationListener implements AutoCloseable {
             "ohkay-revocations",
             consumer,
             topic,
-            (kafka, partitions) -> seekBack(kafka, partitions, clock),
+            TopicTail.since(clock, SessionRevocations.HORIZON),
             this::apply);
   }
 
@@ -50,19 +47,6 @@ public final class RevocationListener implements AutoCloseable {
 
   public boolean isRunning() {
     return tail.isRunning();
-  }
-
-  private static void seekBack(
-      KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Clock clock) {
-    var since = clock.millis() - SessionRevocations.HORIZON.toMillis();
-    var query = new HashMap<TopicPartition, Long>();
-    partitions.forEach(partition -> query.put(partition, since));
-    var starts = consumer.offsetsForTimes(query);
-    var ends = consumer.endOffsets(partitions);
-    for (var partition : partitions) {
-      var start = starts.get(partition);
-      consumer.seek(partition, start == null ? ends.get(partition) : start.offset());
-    }
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {

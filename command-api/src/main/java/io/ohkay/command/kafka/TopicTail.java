@@ -1,6 +1,8 @@
 package io.ohkay.command.kafka;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,21 @@ final class TopicTail implements AutoCloseable {
 
   /** From the end: only what is written from now on. */
   static final Start FROM_END = KafkaConsumer::seekToEnd;
+
+  /** From the first record written {@code back} ago or later (the end where there is none). */
+  static Start since(Clock clock, Duration back) {
+    return (consumer, partitions) -> {
+      var since = clock.millis() - back.toMillis();
+      var query = new HashMap<TopicPartition, Long>();
+      partitions.forEach(partition -> query.put(partition, since));
+      var starts = consumer.offsetsForTimes(query);
+      var ends = consumer.endOffsets(partitions);
+      for (var partition : partitions) {
+        var start = starts.get(partition);
+        consumer.seek(partition, start == null ? ends.get(partition) : start.offset());
+      }
+    };
+  }
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String topic;

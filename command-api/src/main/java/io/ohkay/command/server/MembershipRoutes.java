@@ -1,5 +1,6 @@
 package io.ohkay.command.server;
 
+import io.ohkay.command.user.Credentials;
 import io.ohkay.command.web.BearerAuth;
 import io.ohkay.command.web.CommandIds;
 import io.ohkay.command.web.CommandReplies;
@@ -15,7 +16,9 @@ import io.ohkay.schemas.command.LeaveServer;
 import io.ohkay.schemas.command.ServerCommand;
 import io.ohkay.schemas.command.UnbanMember;
 import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
@@ -37,9 +40,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Membership writes: create and accept invites, leave, kick, ban and unban. A kick's or ban's
- * optional {@code reason} is a query parameter (at most 512 characters), recorded in its {@code
- * member.kicked} or {@code member.banned}.
+ * Membership writes: create (and send) and accept invites, leave, kick, ban and unban. A kick's or
+ * ban's optional {@code reason} is a query parameter (at most 512 characters), recorded in its
+ * {@code member.kicked} or {@code member.banned}.
  */
 public final class MembershipRoutes {
 
@@ -54,11 +57,14 @@ public final class MembershipRoutes {
   private final ServerCommands commands;
   private final BearerAuth auth;
   private final InviteDirectory invites;
+  private final Credentials accounts;
 
-  public MembershipRoutes(ServerCommands commands, BearerAuth auth, InviteDirectory invites) {
+  public MembershipRoutes(
+      ServerCommands commands, BearerAuth auth, InviteDirectory invites, Credentials accounts) {
     this.commands = commands;
     this.auth = auth;
     this.invites = invites;
+    this.accounts = accounts;
   }
 
   public RouterFunction<ServerResponse> routes() {
@@ -72,8 +78,12 @@ public final class MembershipRoutes {
         .build();
   }
 
-  /** {@code {"maxUses": 1..1000?, "expiresInSeconds": 60..2592000?}}. */
-  record InviteRequest(@Nullable Integer maxUses, @Nullable Long expiresInSeconds) {}
+  /**
+   * {@code {"maxUses": 1..1000?, "expiresInSeconds": 60..2592000?, "inviteeId": user id?}}; an
+   * invitee (a live account, not the caller) is sent the invite.
+   */
+  record InviteRequest(
+      @Nullable Integer maxUses, @Nullable Long expiresInSeconds, @Nullable String inviteeId) {}
 
   private Mono<ServerResponse> createInvite(ServerRequest request) {
     var server = PathIds.get(request, "serverId", ServerId::parse);
@@ -83,10 +93,10 @@ public final class MembershipRoutes {
                 JsonBodies.read(request, InviteRequest.class, MAX_BODY_BYTES)
                     .flatMap(
                         body -> {
-                          var id = CommandIds.of(request, caller.userId());
-                          var command = invite(server, id, body);
-                          return commands
-                              .submit(id, caller.userId(), command)
+                          var actor = caller.userId();
+                          var id = CommandIds.of(request, actor);
+                          return invite(server, id, actor, body)
+                              .flatMap(command -> commands.submit(id, actor, command))
                               .flatMap(
                                   outcome ->
                                       CommandReplies.reply(
@@ -97,7 +107,8 @@ public final class MembershipRoutes {
                         }));
   }
 
-  private CreateInvite invite(ServerId server, CommandId id, InviteRequest body) {
+  private Mono<CreateInvite> invite(
+      ServerId server, CommandId id, UserId actor, InviteRequest body) {
     if (body.maxUses() != null && (body.maxUses() < 1 || body.maxUses() > 1000)) {
       throw invalid("maxUses must be 1 to 1000.");
     }
@@ -106,7 +117,24 @@ public final class MembershipRoutes {
       throw invalid("expiresInSeconds must be 60 to " + MAX_INVITE_LIFETIME.toSeconds() + ".");
     }
     var expiresAt = lifetime == null ? null : commands.clock().instant().plusSeconds(lifetime);
-    return new CreateInvite(server, codeOf(id), expiresAt, body.maxUses());
+    var invite = new CreateInvite(server, codeOf(id), expiresAt, body.maxUses());
+    if (body.inviteeId() == null) {
+      return Mono.just(invite);
+    }
+    return accounts
+        .otherAccount(actor, invitee(body.inviteeId()))
+        .map(
+            found ->
+                new CreateInvite(
+                    server, invite.code(), invite.expiresAt(), invite.maxUses(), found));
+  }
+
+  private static UserId invitee(String inviteeId) {
+    try {
+      return UserId.parse(inviteeId);
+    } catch (IllegalArgumentException e) {
+      throw invalid("inviteeId must be a user id.");
+    }
   }
 
   /** A code derived from the command id: a retried request creates the same invite. */
@@ -134,6 +162,12 @@ public final class MembershipRoutes {
     body.put("expiresAt", created.expiresAt());
     body.put("maxUses", created.maxUses());
     body.put("url", "/api/invites/" + created.code() + "/accept");
+    outcome.events().stream()
+        .map(Event::payload)
+        .filter(InviteSent.class::isInstance)
+        .map(InviteSent.class::cast)
+        .findFirst()
+        .ifPresent(sent -> body.put("inviteeId", sent.inviteeId()));
     return body;
   }
 

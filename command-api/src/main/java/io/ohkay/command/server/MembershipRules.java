@@ -13,6 +13,7 @@ import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MemberKicked;
@@ -27,10 +28,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The membership decisions of a server: invites (CREATE_INVITES), joining, leaving, kicks
- * (KICK_MEMBERS) and bans (BAN_MEMBERS). The owner can be none of left, kicked or banned, and only
- * an administrator may kick or ban an administrator. Every membership change tells the member's
- * account (a follow-up), so a deleted account's memberships end.
+ * The membership decisions of a server: invites (CREATE_INVITES; one naming an invitee is also sent
+ * to them), joining, leaving, kicks (KICK_MEMBERS) and bans (BAN_MEMBERS). The owner can be none of
+ * left, kicked or banned, and only an administrator may kick or ban an administrator. Every
+ * membership change tells the member's account (a follow-up), so a deleted account's memberships
+ * end.
  */
 final class MembershipRules {
 
@@ -44,9 +46,14 @@ final class MembershipRules {
     if (state.invites().containsKey(command.code())) {
       return Decision.reject(ErrorCode.VALIDATION_FAILED, "This invite code is taken.");
     }
-    return Decision.accept(
+    var events = new ArrayList<EventPayload>();
+    events.add(
         new InviteCreated(
             command.serverId(), command.code(), actor, command.expiresAt(), command.maxUses()));
+    if (command.inviteeId() != null) {
+      events.add(new InviteSent(command.serverId(), command.code(), actor, command.inviteeId()));
+    }
+    return new Decision.Accept(events, List.of());
   }
 
   static Decision accept(AcceptInvite command, UserId actor, Instant at, ServerState state) {

@@ -16,6 +16,7 @@ import io.ohkay.schemas.command.RevokeSession;
 import io.ohkay.schemas.command.StartSession;
 import io.ohkay.schemas.command.UpdateProfile;
 import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.event.DmEvent;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ProfileUpdated;
@@ -203,6 +204,7 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
       case ProfileUpdated updated -> state;
       case NotificationsRead read -> state;
       case ServerEvent other -> state;
+      case DmEvent other -> state;
     };
   }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Reads what the write side needs before it sends a command: an account's password hash (by e-mail
@@ -74,6 +76,27 @@ public final class Credentials {
     } catch (SQLException e) {
       throw unavailable(e);
     }
+  }
+
+  /**
+   * {@code other}, once known to be a live account and not {@code actor}: what a command naming
+   * another user (a DM recipient, a blocked user, an invitee) needs before it is sent. Fails with
+   * VALIDATION_FAILED for the actor themselves and ACCOUNT_NOT_FOUND for an unknown or deleted
+   * account; looks up off the event loop.
+   */
+  public Mono<UserId> otherAccount(UserId actor, UserId other) {
+    if (actor.equals(other)) {
+      return Mono.error(
+          new ProblemException(ErrorCode.VALIDATION_FAILED, "Name another user than yourself."));
+    }
+    return Mono.fromCallable(() -> byId(other).isPresent())
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            live ->
+                live
+                    ? Mono.just(other)
+                    : Mono.error(
+                        new ProblemException(ErrorCode.ACCOUNT_NOT_FOUND, "No such account.")));
   }
 
   /** How many servers {@code user} owns. */

@@ -12,7 +12,9 @@ import reactor.core.publisher.Mono;
 /**
  * Turns an outcome into the HTTP answer: the resource with {@code X-Ohkay-Position} when accepted,
  * the rejection's problem when refused, 202 with the command's URL when the outcome is late. A 204
- * answer sends no body (its body function still runs, for its effects).
+ * answer sends no body (its body function still runs, for its effects). An accepted command that
+ * changed nothing of an aggregate without history (seq 0: unblocking a never-blocked user) has no
+ * position to wait for, and sends none.
  */
 public final class CommandReplies {
 
@@ -35,7 +37,10 @@ public final class CommandReplies {
     if (decided.status() == CommandOutcome.Status.REJECTED) {
       return Mono.error(new ProblemException(decided.code(), String.valueOf(decided.detail())));
     }
-    var response = ServerResponse.status(status).header(POSITION_HEADER, decided.position());
+    var response = ServerResponse.status(status);
+    if (decided.seq() > 0) {
+      response.header(POSITION_HEADER, decided.position());
+    }
     var content = body.apply(decided);
     return status == HttpStatus.NO_CONTENT ? response.build() : response.bodyValue(content);
   }

@@ -3,6 +3,7 @@ package io.ohkay.command.decider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ohkay.command.dm.DmDecider;
 import io.ohkay.command.server.ServerDecider;
 import io.ohkay.command.user.AccountDecider;
 import io.ohkay.command.user.RegistrationDecider;
@@ -13,13 +14,21 @@ import io.ohkay.schemas.command.CommandPayload;
 import io.ohkay.schemas.command.CreateInvite;
 import io.ohkay.schemas.command.CreateServer;
 import io.ohkay.schemas.command.DeleteAccount;
+import io.ohkay.schemas.command.DeleteDirectMessage;
 import io.ohkay.schemas.command.DeleteMessage;
+import io.ohkay.schemas.command.DmCommand;
 import io.ohkay.schemas.command.EditMessage;
 import io.ohkay.schemas.command.EmailCommand;
+import io.ohkay.schemas.command.OpenConversation;
 import io.ohkay.schemas.command.PostMessage;
 import io.ohkay.schemas.command.RegisterUser;
+import io.ohkay.schemas.command.SendDirectMessage;
 import io.ohkay.schemas.command.ServerCommand;
+import io.ohkay.schemas.command.UnblockUser;
 import io.ohkay.schemas.error.ErrorCode;
+import io.ohkay.schemas.event.ConversationOpened;
+import io.ohkay.schemas.event.DirectMessageDeleted;
+import io.ohkay.schemas.event.DirectMessageSent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.MemberLeft;
 import io.ohkay.schemas.event.MembersMentioned;
@@ -27,6 +36,7 @@ import io.ohkay.schemas.event.MessageDeleted;
 import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.ServerId;
@@ -74,6 +84,8 @@ class DeciderTopologyTest {
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> authCommands;
   private TestInputTopic<String, byte[]> serverCommands;
+  private TestInputTopic<String, byte[]> dmCommands;
+  private TestOutputTopic<String, byte[]> dmEvents;
   private TestOutputTopic<String, byte[]> authEvents;
   private TestOutputTopic<String, byte[]> serverEvents;
   private TestOutputTopic<String, byte[]> outcomes;
@@ -95,6 +107,8 @@ class DeciderTopologyTest {
         "servers",
         new ServerDecider(),
         topics(Topics.SERVER_COMMANDS, Topics.SERVER_EVENTS));
+    DeciderTopology.add(
+        builder, "dms", new DmDecider(), topics(Topics.DM_COMMANDS, Topics.DM_EVENTS));
     var config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-topology-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
@@ -103,6 +117,8 @@ class DeciderTopologyTest {
     driver = new TopologyTestDriver(builder.build(), config, START);
     authCommands = input(Topics.AUTH_COMMANDS.in(PREFIX));
     serverCommands = input(Topics.SERVER_COMMANDS.in(PREFIX));
+    dmCommands = input(Topics.DM_COMMANDS.in(PREFIX));
+    dmEvents = output(Topics.DM_EVENTS.in(PREFIX));
     authEvents = output(Topics.AUTH_EVENTS.in(PREFIX));
     serverEvents = output(Topics.SERVER_EVENTS.in(PREFIX));
     outcomes = output(Topics.COMMAND_OUTCOMES.in(PREFIX));
@@ -466,6 +482,53 @@ class DeciderTopologyTest {
             new MessageDeleted(server, general, message));
   }
 
+  @Test
+  void shouldAnswerAcceptedWithTheUnchangedPositionWhenADecisionRecordsNoFact() {
+    var pair = ConversationId.between(ALICE, BOB);
+    send(command(BOB, new UnblockUser(pair, ALICE)));
+    send(command(ALICE, new OpenConversation(pair, BOB)));
+    send(command(BOB, new OpenConversation(pair, ALICE)));
+
+    assertThat(outcomes(outcomes.readRecordsToList()))
+        .extracting(CommandOutcome::status, CommandOutcome::position, o -> o.events().size())
+        .containsExactly(
+            tuple(CommandOutcome.Status.ACCEPTED, pair + ":0", 0),
+            tuple(CommandOutcome.Status.ACCEPTED, pair + ":1", 1),
+            tuple(CommandOutcome.Status.ACCEPTED, pair + ":1", 0));
+    assertThat(events(dmEvents))
+        .extracting(Event::payload)
+        .containsExactly(new ConversationOpened(pair, ALICE, BOB));
+  }
+
+  @Test
+  void shouldStoreADirectMessageApartFromItsConversationAndLoadItBackWhenADeleteNamesIt() {
+    var pair = ConversationId.between(ALICE, BOB);
+    var message = new MessageId(UUID.randomUUID());
+    send(command(ALICE, new OpenConversation(pair, BOB)));
+    send(command(ALICE, new SendDirectMessage(pair, message, "secret", true)));
+
+    KeyValueStore<String, byte[]> states = driver.getKeyValueStore("dms-state");
+    assertThat(new String(states.get(pair + "#message:" + message), StandardCharsets.UTF_8))
+        .contains(ALICE.toString());
+    assertThat(new String(states.get(pair.toString()), StandardCharsets.UTF_8))
+        .doesNotContain(message.toString());
+
+    send(command(BOB, new DeleteDirectMessage(pair, message)));
+    send(command(ALICE, new DeleteDirectMessage(pair, message)));
+    send(command(ALICE, new DeleteDirectMessage(pair, message)));
+
+    assertThat(outcomes(outcomes.readRecordsToList()))
+        .extracting(CommandOutcome::code)
+        .containsExactly(
+            null, null, ErrorCode.NOT_MESSAGE_AUTHOR, null, ErrorCode.MESSAGE_NOT_FOUND);
+    assertThat(events(dmEvents))
+        .extracting(Event::payload)
+        .containsExactly(
+            new ConversationOpened(pair, ALICE, BOB),
+            new DirectMessageSent(pair, message, ALICE, BOB, "secret", true),
+            new DirectMessageDeleted(pair, message, ALICE, BOB));
+  }
+
   private void send(Command command) {
     switch (command.payload()) {
       case ServerCommand c ->
@@ -473,6 +536,8 @@ class DeciderTopologyTest {
       case EmailCommand c -> authCommands.pipeInput(c.email(), Json.write(command), now);
       case AccountCommand c ->
           authCommands.pipeInput(c.userId().toString(), Json.write(command), now);
+      case DmCommand c ->
+          dmCommands.pipeInput(c.conversationId().toString(), Json.write(command), now);
     }
   }
 

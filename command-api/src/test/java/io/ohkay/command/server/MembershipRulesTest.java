@@ -18,6 +18,7 @@ import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.ChannelCreated;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MemberKicked;
@@ -68,6 +69,15 @@ class MembershipRulesTest {
         .thenEvents(new InviteCreated(SERVER, "Other23456", OWNER, null, 5));
     spec.when(new CreateInvite(SERVER, "Third23456", null, null), BOB)
         .thenRejected(ErrorCode.SERVER_NOT_FOUND);
+  }
+
+  @Test
+  void shouldSendTheInviteToItsInviteeWhenOneIsNamed() {
+    withInvite(null)
+        .when(new CreateInvite(SERVER, "Other23456", null, 5, CAROL), OWNER)
+        .thenEvents(
+            new InviteCreated(SERVER, "Other23456", OWNER, null, 5),
+            new InviteSent(SERVER, "Other23456", OWNER, CAROL));
   }
 
   @Test

@@ -1,20 +1,27 @@
 package io.ohkay.command.server;
 
+import static io.ohkay.command.RouteClient.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ohkay.command.DeciderHarness;
+import io.ohkay.command.RouteClient;
+import io.ohkay.command.TestAccounts;
 import io.ohkay.command.decider.DeciderTopics;
 import io.ohkay.command.decider.DeciderTopology;
 import io.ohkay.command.token.AccessTokenIssuer;
+import io.ohkay.command.user.RecentAccounts;
 import io.ohkay.command.web.BearerAuth;
 import io.ohkay.command.web.CommandIds;
 import io.ohkay.platform.infra.SharedInfrastructure;
 import io.ohkay.schemas.command.AcceptInvite;
+import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CreateInvite;
 import io.ohkay.schemas.command.ServerCommand;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.ServerId;
-import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import io.ohkay.schemas.token.AccessTokenKeys;
@@ -28,16 +35,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The role, overwrite, message and server-life routes on the real broker, through the real decider:
@@ -48,6 +51,7 @@ class ServerWritesIT {
   private static final UserId OWNER = new UserId(UUID.randomUUID());
   private static final UserId MEMBER = new UserId(UUID.randomUUID());
   private static final UserId STRANGER = new UserId(UUID.randomUUID());
+  private static final UserId INVITEE = new UserId(UUID.randomUUID());
 
   private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
       new ParameterizedTypeReference<>() {};
@@ -55,7 +59,7 @@ class ServerWritesIT {
   private static DeciderHarness decider;
   private static ServerCommands commands;
   private static AccessTokenIssuer issuer;
-  private static WebTestClient client;
+  private static RouteClient client;
 
   private final Map<String, Map<String, Object>> servers = new HashMap<>();
 
@@ -81,17 +85,24 @@ class ServerWritesIT {
     var key = AccessTokenKeys.loadOrGenerate(dir.resolve("access-token.jwk"));
     issuer = new AccessTokenIssuer(key, Duration.ofMinutes(10), Clock.systemUTC());
     var auth = new BearerAuth(new AccessTokenVerifier(key.toPublicJWK()));
-    var placement = new ClusterPlacement(List.of("east", "west"), registry(prefix));
+    var registry = registry(prefix);
+    var placement = new ClusterPlacement(List.of("east", "west"), registry);
+    var accounts = TestAccounts.create(prefix).add(OWNER, MEMBER, STRANGER, INVITEE);
+    var membership =
+        new MembershipRoutes(
+            commands,
+            auth,
+            new InviteDirectory(registry),
+            accounts.credentials(new RecentAccounts()));
     client =
-        WebTestClient.bindToRouterFunction(
-                new ServerRoutes(commands, auth, placement)
-                    .routes()
-                    .and(new RoleRoutes(commands, auth).routes())
-                    .and(new OverwriteRoutes(commands, auth).routes())
-                    .and(new MessageRoutes(commands, auth).routes()))
-            .configureClient()
-            .responseTimeout(Duration.ofSeconds(40))
-            .build();
+        new RouteClient(
+            new ServerRoutes(commands, auth, placement)
+                .routes()
+                .and(new RoleRoutes(commands, auth).routes())
+                .and(new OverwriteRoutes(commands, auth).routes())
+                .and(new MessageRoutes(commands, auth).routes())
+                .and(membership.routes()),
+            issuer);
   }
 
   /** A registry where {@code east} holds one live server and {@code west} only deleted ones. */
@@ -125,7 +136,8 @@ class ServerWritesIT {
     join(server, MEMBER);
 
     var role =
-        call(
+        client
+            .call(
                 OWNER,
                 "POST",
                 "/api/servers/" + server + "/roles",
@@ -139,7 +151,12 @@ class ServerWritesIT {
     assertThat(role.get("permissions")).isEqualTo(List.of("KICK_MEMBERS", "MANAGE_MESSAGES"));
     var roleId = (String) role.get("id");
 
-    call(OWNER, "PATCH", "/api/servers/" + server + "/roles/" + roleId, "{\"name\":\"moderators\"}")
+    client
+        .call(
+            OWNER,
+            "PATCH",
+            "/api/servers/" + server + "/roles/" + roleId,
+            "{\"name\":\"moderators\"}")
         .expectStatus()
         .isOk()
         .expectBody()
@@ -148,15 +165,16 @@ class ServerWritesIT {
         .jsonPath("$.permissions.length()")
         .isEqualTo(2);
     var assignment = "/api/servers/" + server + "/members/" + MEMBER + "/roles/" + roleId;
-    call(MEMBER, "PUT", assignment, null).expectStatus().isForbidden();
-    call(OWNER, "PUT", assignment, null).expectStatus().isNoContent();
-    call(OWNER, "DELETE", assignment, null).expectStatus().isNoContent();
-    problem(call(OWNER, "DELETE", assignment, null), HttpStatus.NOT_FOUND, "ROLE_NOT_FOUND");
+    client.call(MEMBER, "PUT", assignment, null).expectStatus().isForbidden();
+    client.call(OWNER, "PUT", assignment, null).expectStatus().isNoContent();
+    client.call(OWNER, "DELETE", assignment, null).expectStatus().isNoContent();
+    problem(client.call(OWNER, "DELETE", assignment, null), HttpStatus.NOT_FOUND, "ROLE_NOT_FOUND");
     problem(
-        call(OWNER, "DELETE", "/api/servers/" + server + "/roles/" + server, null),
+        client.call(OWNER, "DELETE", "/api/servers/" + server + "/roles/" + server, null),
         HttpStatus.BAD_REQUEST,
         "VALIDATION_FAILED");
-    call(OWNER, "DELETE", "/api/servers/" + server + "/roles/" + roleId, null)
+    client
+        .call(OWNER, "DELETE", "/api/servers/" + server + "/roles/" + roleId, null)
         .expectStatus()
         .isNoContent();
   }
@@ -166,42 +184,43 @@ class ServerWritesIT {
     var server = createServer();
     var roles = "/api/servers/" + server + "/roles";
     problem(
-        call(OWNER, "POST", roles, "{\"name\":\"x\",\"permissions\":[\"FLY\"]}"),
+        client.call(OWNER, "POST", roles, "{\"name\":\"x\",\"permissions\":[\"FLY\"]}"),
         HttpStatus.BAD_REQUEST,
         "VALIDATION_FAILED");
     problem(
-        call(OWNER, "POST", roles, "{\"name\":\"\",\"permissions\":[]}"),
+        client.call(OWNER, "POST", roles, "{\"name\":\"\",\"permissions\":[]}"),
         HttpStatus.BAD_REQUEST,
         "VALIDATION_FAILED");
     problem(
-        call(OWNER, "POST", roles, "{\"name\":\"" + "r".repeat(101) + "\"}"),
+        client.call(OWNER, "POST", roles, "{\"name\":\"" + "r".repeat(101) + "\"}"),
         HttpStatus.BAD_REQUEST,
         "VALIDATION_FAILED");
-    problem(call(OWNER, "POST", roles, "{\"name\":"), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
     problem(
-        call(OWNER, "PATCH", roles + "/not-a-role", "{\"name\":\"x\"}"),
+        client.call(OWNER, "POST", roles, "{\"name\":"), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
+    problem(
+        client.call(OWNER, "PATCH", roles + "/not-a-role", "{\"name\":\"x\"}"),
         HttpStatus.BAD_REQUEST,
         "INVALID_ID");
     problem(
-        call(OWNER, "PATCH", roles + "/" + UUID.randomUUID(), "{}"),
+        client.call(OWNER, "PATCH", roles + "/" + UUID.randomUUID(), "{}"),
         HttpStatus.BAD_REQUEST,
         "VALIDATION_FAILED");
     var overwrite =
         "/api/servers/" + server + "/channels/" + UUID.randomUUID() + "/overwrites/" + server;
     problem(
-        call(OWNER, "PUT", overwrite, "{\"type\":\"GROUP\",\"allow\":[],\"deny\":[]}"),
+        client.call(OWNER, "PUT", overwrite, "{\"type\":\"GROUP\",\"allow\":[],\"deny\":[]}"),
         HttpStatus.BAD_REQUEST,
         "VALIDATION_FAILED");
     problem(
-        call(OWNER, "PUT", overwrite, "{\"type\":\"ROLE\",\"allow\":[\"NOPE\"]}"),
+        client.call(OWNER, "PUT", overwrite, "{\"type\":\"ROLE\",\"allow\":[\"NOPE\"]}"),
         HttpStatus.BAD_REQUEST,
         "VALIDATION_FAILED");
     problem(
-        call(OWNER, "PUT", overwrite, "{\"type\":\"ROLE\",\"allow\":[]}"),
+        client.call(OWNER, "PUT", overwrite, "{\"type\":\"ROLE\",\"allow\":[]}"),
         HttpStatus.NOT_FOUND,
         "CHANNEL_NOT_FOUND");
     problem(
-        call(STRANGER, "PATCH", "/api/servers/" + server, "{\"name\":\"mine\"}"),
+        client.call(STRANGER, "PATCH", "/api/servers/" + server, "{\"name\":\"mine\"}"),
         HttpStatus.NOT_FOUND,
         "SERVER_NOT_FOUND");
   }
@@ -213,7 +232,8 @@ class ServerWritesIT {
     join(server, MEMBER);
     var messages = "/api/servers/" + server + "/channels/" + general + "/messages";
     var posted =
-        call(MEMBER, "POST", messages, "{\"content\":\"helo\"}")
+        client
+            .call(MEMBER, "POST", messages, "{\"content\":\"helo\"}")
             .expectStatus()
             .isCreated()
             .expectBody(JSON_OBJECT)
@@ -222,10 +242,11 @@ class ServerWritesIT {
     var message = messages + "/" + posted.get("id");
 
     problem(
-        call(OWNER, "PATCH", message, "{\"content\":\"hijack\"}"),
+        client.call(OWNER, "PATCH", message, "{\"content\":\"hijack\"}"),
         HttpStatus.FORBIDDEN,
         "MISSING_PERMISSION");
-    call(MEMBER, "PATCH", message, "{\"content\":\"hello\"}")
+    client
+        .call(MEMBER, "PATCH", message, "{\"content\":\"hello\"}")
         .expectStatus()
         .isOk()
         .expectBody()
@@ -239,20 +260,22 @@ class ServerWritesIT {
         .exists();
     var overwrite =
         "/api/servers/" + server + "/channels/" + general + "/overwrites/" + MEMBER.value();
-    call(OWNER, "PUT", overwrite, "{\"type\":\"MEMBER\",\"deny\":[\"SEND_MESSAGES\"]}")
+    client
+        .call(OWNER, "PUT", overwrite, "{\"type\":\"MEMBER\",\"deny\":[\"SEND_MESSAGES\"]}")
         .expectStatus()
         .isNoContent();
     problem(
-        call(MEMBER, "POST", messages, "{\"content\":\"muted?\"}"),
+        client.call(MEMBER, "POST", messages, "{\"content\":\"muted?\"}"),
         HttpStatus.FORBIDDEN,
         "MISSING_PERMISSION");
-    call(OWNER, "DELETE", overwrite, null).expectStatus().isNoContent();
-    call(MEMBER, "PUT", "/api/servers/" + server + "/channels/" + general + "/read", null)
+    client.call(OWNER, "DELETE", overwrite, null).expectStatus().isNoContent();
+    client
+        .call(MEMBER, "PUT", "/api/servers/" + server + "/channels/" + general + "/read", null)
         .expectStatus()
         .isNoContent();
-    call(OWNER, "DELETE", message, null).expectStatus().isNoContent();
+    client.call(OWNER, "DELETE", message, null).expectStatus().isNoContent();
     problem(
-        call(MEMBER, "PATCH", message, "{\"content\":\"gone\"}"),
+        client.call(MEMBER, "PATCH", message, "{\"content\":\"gone\"}"),
         HttpStatus.NOT_FOUND,
         "MESSAGE_NOT_FOUND");
   }
@@ -261,7 +284,12 @@ class ServerWritesIT {
   void shouldUpdateThenDeleteTheServerAndRefuseItAfterwards() {
     var server = createServer();
     join(server, MEMBER);
-    call(OWNER, "PATCH", "/api/servers/" + server, "{\"name\":\"Renamed\",\"description\":\"Hi\"}")
+    client
+        .call(
+            OWNER,
+            "PATCH",
+            "/api/servers/" + server,
+            "{\"name\":\"Renamed\",\"description\":\"Hi\"}")
         .expectStatus()
         .isOk()
         .expectBody()
@@ -270,25 +298,91 @@ class ServerWritesIT {
         .jsonPath("$.description")
         .isEqualTo("Hi");
     problem(
-        call(MEMBER, "PATCH", "/api/servers/" + server, "{\"description\":\"\"}"),
+        client.call(MEMBER, "PATCH", "/api/servers/" + server, "{\"description\":\"\"}"),
         HttpStatus.FORBIDDEN,
         "MISSING_PERMISSION");
     problem(
-        call(MEMBER, "DELETE", "/api/servers/" + server, null),
+        client.call(MEMBER, "DELETE", "/api/servers/" + server, null),
         HttpStatus.FORBIDDEN,
         "MISSING_PERMISSION");
 
-    call(OWNER, "DELETE", "/api/servers/" + server, null).expectStatus().isNoContent();
+    client.call(OWNER, "DELETE", "/api/servers/" + server, null).expectStatus().isNoContent();
 
     problem(
-        call(OWNER, "PATCH", "/api/servers/" + server, "{\"name\":\"Back\"}"),
+        client.call(OWNER, "PATCH", "/api/servers/" + server, "{\"name\":\"Back\"}"),
         HttpStatus.NOT_FOUND,
         "SERVER_NOT_FOUND");
   }
 
+  @Test
+  void shouldSendTheInviteToItsInviteeWhenOneIsNamed() {
+    var server = createServer();
+    var invites = "/api/servers/" + server + "/invites";
+
+    var invite =
+        client
+            .call(OWNER, "POST", invites, "{\"inviteeId\":\"" + INVITEE + "\"}")
+            .expectStatus()
+            .isCreated()
+            .expectBody(JSON_OBJECT)
+            .returnResult()
+            .getResponseBody();
+    client
+        .call(OWNER, "POST", invites, "{\"maxUses\":3}")
+        .expectStatus()
+        .isCreated()
+        .expectBody()
+        .jsonPath("$.inviteeId")
+        .doesNotExist();
+
+    assertThat(invite).containsEntry("inviteeId", INVITEE.toString());
+    var code = (String) invite.get("code");
+    assertThat(
+            decider.committed(Topics.SERVER_EVENTS).stream()
+                .map(Event::payload)
+                .filter(p -> p instanceof InviteCreated || p instanceof InviteSent))
+        .contains(new InviteSent(ServerId.parse(server), code, OWNER, INVITEE))
+        .filteredOn(p -> p instanceof InviteCreated created && created.code().equals(code))
+        .hasSize(1);
+  }
+
+  @Test
+  void shouldRefuseAnInviteeWhenTheyAreMalformedUnknownOrTheCaller() {
+    var server = createServer();
+    var invites = "/api/servers/" + server + "/invites";
+    problem(
+        client.call(OWNER, "POST", invites, "{\"inviteeId\":\"nope\"}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    problem(
+        client.call(OWNER, "POST", invites, "{\"inviteeId\":\"" + OWNER + "\"}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    problem(
+        client.call(OWNER, "POST", invites, "{\"inviteeId\":\"" + UUID.randomUUID() + "\"}"),
+        HttpStatus.NOT_FOUND,
+        "ACCOUNT_NOT_FOUND");
+    problem(
+        client.call(STRANGER, "POST", invites, "{\"inviteeId\":\"" + INVITEE + "\"}"),
+        HttpStatus.NOT_FOUND,
+        "SERVER_NOT_FOUND");
+
+    assertThat(
+            decider.committed(Topics.SERVER_COMMANDS).stream()
+                .filter(
+                    c ->
+                        c.payload() instanceof CreateInvite invite
+                            && invite.serverId().equals(ServerId.parse(server))))
+        .as("only the stranger's invite reached the decider, which alone refuses it")
+        .singleElement()
+        .extracting(Command::actorId)
+        .isEqualTo(STRANGER);
+  }
+
   private String createServer() {
     var created =
-        call(OWNER, "POST", "/api/servers", "{\"name\":\"Test server\"}")
+        client
+            .call(OWNER, "POST", "/api/servers", "{\"name\":\"Test server\"}")
             .expectStatus()
             .isCreated()
             .expectBody(JSON_OBJECT)
@@ -320,30 +414,5 @@ class ServerWritesIT {
             .block(Duration.ofSeconds(40));
     assertThat(outcome).isPresent();
     assertThat(outcome.get().status()).isEqualTo(CommandOutcome.Status.ACCEPTED);
-  }
-
-  private WebTestClient.ResponseSpec call(
-      UserId caller, String method, String path, @Nullable String json) {
-    var token = issuer.issue(caller, new SessionId(UUID.randomUUID())).token();
-    var request =
-        client
-            .method(HttpMethod.valueOf(method))
-            .uri(path)
-            .header("Authorization", "Bearer " + token);
-    if (json == null) {
-      return request.exchange();
-    }
-    return request.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
-  }
-
-  private static void problem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
-    response
-        .expectStatus()
-        .isEqualTo(status)
-        .expectHeader()
-        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo(code);
   }
 }

@@ -72,6 +72,7 @@ class ArchitectureTest {
             "io.ohkay.command.decider",
             "io.ohkay.command.user",
             "io.ohkay.command.server",
+            "io.ohkay.command.dm",
             "java.lang..",
             "java.util..",
             "java.time..",

@@ -1,8 +1,13 @@
 package io.ohkay.platform;
 
 import io.ohkay.platform.infra.SharedInfrastructure;
+import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.json.Json;
+import io.ohkay.schemas.topic.Topic;
 import io.ohkay.schemas.topic.Topics;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +17,17 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Everything a platform namespace has written: the end offsets of its events topics and of the auth
- * commands topic, and the row counts of its databases. Two equal captures = nothing written. (A
- * request the server decider refuses still appends its command: see {@link #serverCommandsEnd}.)
+ * commands topic, and the row counts of its databases (DMs and notifications included). Two equal
+ * captures = nothing written. (A request the server decider refuses still appends its command: see
+ * {@link #serverCommandsEnd}.)
  */
 record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
 
@@ -57,6 +67,40 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
     }
   }
 
+  /** The types of the committed events of {@code topic} keyed {@code key}, in order. */
+  static List<String> eventTypes(String namespace, Topic<Event> topic, String key) {
+    var bootstrap = SharedInfrastructure.get().kafka().bootstrapServers();
+    var name = topic.in(namespace + ".");
+    try (var consumer =
+        new KafkaConsumer<String, byte[]>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      var partitions =
+          consumer.partitionsFor(name).stream()
+              .map(p -> new TopicPartition(name, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var ends = consumer.endOffsets(partitions);
+      var types = new ArrayList<String>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          if (key.equals(record.key())) {
+            types.add(Json.read(record.value(), Event.class).type());
+          }
+        }
+      }
+      return types;
+    }
+  }
+
   /** The row count of one table. */
   static long count(String database, String table) throws SQLException {
     var counts = new LinkedHashMap<String, Long>();
@@ -71,6 +115,7 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
         List.of(
             Topics.AUTH_EVENTS.in(prefix),
             Topics.SERVER_EVENTS.in(prefix),
+            Topics.DM_EVENTS.in(prefix),
             Topics.AUTH_COMMANDS.in(prefix)));
   }
 
@@ -93,7 +138,22 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
 
   private static Map<String, Long> rowCounts(String namespace, UUID serverId) throws SQLException {
     var counts = new LinkedHashMap<String, Long>();
-    count(counts, namespace + "_auth", "users", "user_profiles", "sessions", "login_history");
+    count(
+        counts,
+        namespace + "_auth",
+        "users",
+        "user_profiles",
+        "sessions",
+        "login_history",
+        "notifications",
+        "notification_reads");
+    count(
+        counts,
+        namespace + "_dms",
+        "dm_conversations",
+        "dm_messages",
+        "dm_read_status",
+        "dm_blocks");
     count(
         counts,
         namespace + "_server_registry",

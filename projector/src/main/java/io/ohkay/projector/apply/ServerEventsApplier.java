@@ -4,7 +4,6 @@ import io.ohkay.projector.audit.AuditLogProjection;
 import io.ohkay.projector.channel.ChannelOverwritesProjection;
 import io.ohkay.projector.channel.ChannelsProjection;
 import io.ohkay.projector.message.MessagesProjection;
-import io.ohkay.projector.notification.NotificationsProjection;
 import io.ohkay.projector.projection.DatabaseNames;
 import io.ohkay.projector.projection.Projection;
 import io.ohkay.projector.read.ReadStatesProjection;
@@ -61,11 +60,10 @@ public final class ServerEventsApplier implements BatchApplier {
   private final @Nullable DataSource registry;
   private final Placements placements;
   private final ServerDatabases serverDatabases;
-  private final @Nullable DataSource auth;
   private final AppliedSeqs appliedSeqs;
   private final GuardedWriter registryWriter;
   private final GuardedWriter serverWriter;
-  private final GuardedWriter authWriter;
+  private final NotificationWrites notifications;
 
   /** The databases of the servers, one each. */
   @FunctionalInterface
@@ -106,11 +104,10 @@ public final class ServerEventsApplier implements BatchApplier {
     this.registry = registry;
     this.placements = new Placements(servers);
     this.serverDatabases = serverDatabases;
-    this.auth = auth;
     this.appliedSeqs = appliedSeqs;
     this.registryWriter = new GuardedWriter(CONSUMER, registryProjection(servers));
     this.serverWriter = new GuardedWriter(CONSUMER, serverProjection());
-    this.authWriter = new GuardedWriter(CONSUMER, authProjection());
+    this.notifications = new NotificationWrites(CONSUMER, auth);
   }
 
   /** Everything the registry holds. */
@@ -141,11 +138,6 @@ public final class ServerEventsApplier implements BatchApplier {
             new AuditLogProjection()));
   }
 
-  /** What the server events write into the auth database. */
-  public static Projection authProjection() {
-    return new NotificationsProjection();
-  }
-
   @Override
   public void apply(List<SourcedEvent> events, Map<TopicPartition, Long> nextOffsets)
       throws SQLException {
@@ -158,10 +150,11 @@ public final class ServerEventsApplier implements BatchApplier {
               ? Optional.<DataSource>empty()
               : serverDatabases.of(server.getKey(), placed.get(server.getKey()));
       if (database.isPresent()) {
-        serverWriter.write(database.get(), server.getValue(), nextOffsets(server.getValue()));
+        serverWriter.write(
+            database.get(), server.getValue(), SourcedEvent.nextOffsets(server.getValue()));
       }
     }
-    writeNotifications(events);
+    notifications.write(events);
     if (registry != null) {
       appliedSeqs.applied(registryWriter.write(registry, events, nextOffsets));
     }
@@ -207,15 +200,6 @@ public final class ServerEventsApplier implements BatchApplier {
     }
     try (var connection = registry.getConnection()) {
       return placements.sealMissing(connection);
-    }
-  }
-
-  /** Only the events that notify someone, each with the position after it. */
-  private void writeNotifications(List<SourcedEvent> events) throws SQLException {
-    var mentions =
-        events.stream().filter(e -> NotificationsProjection.concerns(e.event().payload())).toList();
-    if (auth != null && !mentions.isEmpty()) {
-      authWriter.write(auth, mentions, nextOffsets(mentions));
     }
   }
 
@@ -269,12 +253,5 @@ public final class ServerEventsApplier implements BatchApplier {
           .add(event);
     }
     return byServer;
-  }
-
-  /** A server database stores the position after that server's own last record. */
-  private static Map<TopicPartition, Long> nextOffsets(List<SourcedEvent> events) {
-    var next = new LinkedHashMap<TopicPartition, Long>();
-    events.forEach(e -> next.merge(e.partition(), e.offset() + 1, Math::max));
-    return next;
   }
 }

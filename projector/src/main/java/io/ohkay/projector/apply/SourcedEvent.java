@@ -1,6 +1,9 @@
 package io.ohkay.projector.apply;
 
 import io.ohkay.schemas.event.Event;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -10,4 +13,15 @@ import org.apache.kafka.common.TopicPartition;
  * @param offset the record's offset
  * @param event the decoded event
  */
-public record SourcedEvent(TopicPartition partition, long offset, Event event) {}
+public record SourcedEvent(TopicPartition partition, long offset, Event event) {
+
+  /**
+   * Per partition, the position after the last of {@code events}: what a database written with only
+   * these events stores.
+   */
+  static Map<TopicPartition, Long> nextOffsets(List<SourcedEvent> events) {
+    var next = new LinkedHashMap<TopicPartition, Long>();
+    events.forEach(e -> next.merge(e.partition(), e.offset() + 1, Math::max));
+    return next;
+  }
+}

@@ -6,6 +6,8 @@ public enum DatabaseKind {
   AUTH("db/auth", "flyway_auth_history"),
   /** {@code <prefix>server_registry}. */
   REGISTRY("db/registry", "flyway_registry_history"),
+  /** {@code <prefix>dms}: direct-message conversations, messages, read status, blocks. */
+  DMS("db/dms", "flyway_dms_history"),
   /** {@code <prefix>server_<id>}, one per server. */
   SERVER("db/server", "flyway_server_history");
 

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The projected databases one process writes: each is created if absent and migrated the first time
- * it is opened, then reached through its own small pool. The shared databases (auth, registry) live
- * on the home cluster and are written with its admin login; each server database lives on the
+ * it is opened, then reached through its own small pool. The shared databases (auth, registry, DMs)
+ * live on the home cluster and are written with its admin login; each server database lives on the
  * cluster its server is placed on, owned by and written with its own login role. Server databases
  * are many, so only the most recently used {@code maxServerPools} keep a pool; the others are
  * closed and reopened on demand.

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one projector consumer is doing, for health and metrics.
  *
- * @param name {@code auth} or {@code server}
+ * @param name {@code auth}, {@code server} or {@code dm}
  * @param topic the events topic it reads
  * @param running whether its thread is alive
  * @param failing whether the last attempt failed and is being retried

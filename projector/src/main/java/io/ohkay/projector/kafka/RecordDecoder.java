@@ -1,6 +1,7 @@
 package io.ohkay.projector.kafka;
 
 import io.ohkay.projector.apply.SourcedEvent;
+import io.ohkay.schemas.event.DmEvent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.ServerEvent;
@@ -34,6 +35,11 @@ public final class RecordDecoder {
     return new RecordDecoder(ServerEvent.class);
   }
 
+  /** For the DM events topic: conversation facts keyed by their own conversation. */
+  public static RecordDecoder forDmEvents() {
+    return new RecordDecoder(DmEvent.class);
+  }
+
   /** Decodes records of one poll, in order. */
   public DecodedBatch decode(Iterable<ConsumerRecord<byte[], byte[]>> records) {
     var events = new ArrayList<SourcedEvent>();
@@ -60,10 +66,15 @@ public final class RecordDecoder {
     if (!expected.isInstance(event.payload())) {
       throw new IllegalArgumentException(event.type() + " does not belong on " + record.topic());
     }
-    if (event.payload() instanceof ServerEvent server
-        && !server.serverId().value().equals(event.aggregateId())) {
+    var payload = event.payload();
+    if ((payload instanceof ServerEvent || payload instanceof DmEvent)
+        && !payload.aggregateId().equals(event.aggregateId())) {
       throw new IllegalArgumentException(
-          "server " + server.serverId() + " is not the aggregate " + event.aggregateId());
+          event.type()
+              + " of "
+              + payload.aggregateId()
+              + " is not the aggregate "
+              + event.aggregateId());
     }
     return event;
   }

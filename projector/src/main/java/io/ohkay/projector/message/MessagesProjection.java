@@ -10,9 +10,11 @@ import io.ohkay.schemas.event.ChannelOverwriteRemoved;
 import io.ohkay.schemas.event.ChannelOverwriteSet;
 import io.ohkay.schemas.event.ChannelRead;
 import io.ohkay.schemas.event.ChannelRenamed;
+import io.ohkay.schemas.event.DmEvent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MemberKicked;
@@ -98,7 +100,9 @@ public final class MessagesProjection implements Projection {
       case MembersMentioned ignored -> List.of();
       case MemberKicked ignored -> List.of();
       case ChannelRead ignored -> List.of();
+      case InviteSent ignored -> List.of();
       case UserEvent ignored -> List.of();
+      case DmEvent ignored -> List.of();
     };
   }
 }

@@ -3,6 +3,7 @@ package io.ohkay.projector.notification;
 import io.ohkay.projector.projection.Projection;
 import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
+import io.ohkay.schemas.event.DmEvent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ProfileUpdated;
@@ -56,6 +57,7 @@ public final class NotificationReadsProjection implements Projection {
       case ProfileUpdated ignored -> List.of();
       case UserDeleted ignored -> List.of();
       case ServerEvent ignored -> List.of();
+      case DmEvent ignored -> List.of();
     };
   }
 

@@ -11,10 +11,15 @@ import io.ohkay.schemas.event.ChannelOverwriteRemoved;
 import io.ohkay.schemas.event.ChannelOverwriteSet;
 import io.ohkay.schemas.event.ChannelRead;
 import io.ohkay.schemas.event.ChannelRenamed;
+import io.ohkay.schemas.event.ConversationOpened;
+import io.ohkay.schemas.event.ConversationRead;
+import io.ohkay.schemas.event.DirectMessageDeleted;
+import io.ohkay.schemas.event.DirectMessageSent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MemberKicked;
@@ -32,28 +37,33 @@ import io.ohkay.schemas.event.RoleUpdated;
 import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.event.ServerUpdated;
+import io.ohkay.schemas.event.UserBlocked;
 import io.ohkay.schemas.event.UserEvent;
+import io.ohkay.schemas.event.UserUnblocked;
 import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.UserId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Writes {@code notifications} of the auth database from the server events: one MENTION per member
- * a message mentions, its id derived from the event and the member so a replay writes the same row.
- * A deleted channel or server takes its notifications with it, so none points at a message that no
- * longer exists.
+ * Writes {@code notifications} of the auth database: from the server events one MENTION per member
+ * a message mentions and one INVITE per invite sent to a user; from the DM events one DM per
+ * message sent to an offline recipient. Each id is derived from the event and the notified user, so
+ * a replay writes the same row. A deleted channel or server takes its notifications with it, so
+ * none points at a message or invite that no longer exists.
  */
 public final class NotificationsProjection implements Projection {
 
+  /** Every kind: one statement keeps the rows of a batch in event order. */
   static final Statement INSERT_NOTIFICATION =
       Statement.of(
           "notifications",
           10,
-          "INSERT INTO notifications"
-              + " (id, user_id, kind, server_id, channel_id, message_id, actor_id, created_at)"
-              + " VALUES (?, ?, 'MENTION', ?, ?, ?, ?, ?)");
+          "INSERT INTO notifications (id, user_id, kind, server_id, channel_id, message_id,"
+              + " conversation_id, invite_code, actor_id, created_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
   /** After the batch's inserts: a deleted channel takes its messages, and their mentions. */
   static final Statement DELETE_CHANNEL_NOTIFICATIONS =
@@ -94,13 +104,26 @@ public final class NotificationsProjection implements Projection {
       case MessageDeleted ignored -> List.of();
       case MemberKicked ignored -> List.of();
       case ChannelRead ignored -> List.of();
+      case InviteSent sent -> List.of(invite(event, sent));
+      case DirectMessageSent sent ->
+          sent.recipientOffline() ? List.of(directMessage(event, sent)) : List.of();
+      case ConversationOpened ignored -> List.of();
+      case DirectMessageDeleted ignored -> List.of();
+      case ConversationRead ignored -> List.of();
+      case UserBlocked ignored -> List.of();
+      case UserUnblocked ignored -> List.of();
       case UserEvent ignored -> List.of();
     };
   }
 
-  /** Whether {@code payload} writes notifications: a mention, or a deletion that takes some. */
-  public static boolean concerns(EventPayload payload) {
+  /**
+   * Whether {@code payload} writes notifications: a mention, an invite sent, a message to an
+   * offline recipient, or a deletion that takes some.
+   */
+  static boolean concerns(EventPayload payload) {
     return payload instanceof MembersMentioned
+        || payload instanceof InviteSent
+        || (payload instanceof DirectMessageSent sent && sent.recipientOffline())
         || payload instanceof ChannelDeleted
         || payload instanceof ServerDeleted;
   }
@@ -114,13 +137,64 @@ public final class NotificationsProjection implements Projection {
   }
 
   private static Write mention(Event event, MembersMentioned mentioned, UserId user) {
-    return INSERT_NOTIFICATION.with(
-        notificationId(event.eventId(), user),
-        user.value(),
+    return notification(
+        event,
+        user,
+        "MENTION",
         mentioned.serverId().value(),
         mentioned.channelId().value(),
         mentioned.messageId().value(),
-        SqlNull.uuid(event.actorId() != null ? event.actorId().value() : null),
+        null,
+        null,
+        event.actorId() != null ? event.actorId().value() : null);
+  }
+
+  private static Write invite(Event event, InviteSent sent) {
+    return notification(
+        event,
+        sent.inviteeId(),
+        "INVITE",
+        sent.serverId().value(),
+        null,
+        null,
+        null,
+        sent.code(),
+        sent.inviterId().value());
+  }
+
+  private static Write directMessage(Event event, DirectMessageSent sent) {
+    return notification(
+        event,
+        sent.recipientId(),
+        "DM",
+        null,
+        null,
+        sent.messageId().value(),
+        sent.conversationId().value(),
+        null,
+        sent.authorId().value());
+  }
+
+  private static Write notification(
+      Event event,
+      UserId user,
+      String kind,
+      @Nullable UUID server,
+      @Nullable UUID channel,
+      @Nullable UUID message,
+      @Nullable UUID conversation,
+      @Nullable String inviteCode,
+      @Nullable UUID actor) {
+    return INSERT_NOTIFICATION.with(
+        notificationId(event.eventId(), user),
+        user.value(),
+        kind,
+        SqlNull.uuid(server),
+        SqlNull.uuid(channel),
+        SqlNull.uuid(message),
+        SqlNull.uuid(conversation),
+        SqlNull.text(inviteCode),
+        SqlNull.uuid(actor),
         event.occurredAt().atOffset(ZoneOffset.UTC));
   }
 }

@@ -32,6 +32,11 @@ public record DatabaseNames(String prefix) {
     return prefix + "server_registry";
   }
 
+  /** Direct messages: conversations, their messages, read status and blocks. */
+  public String dms() {
+    return prefix + "dms";
+  }
+
   /** What every server database's name starts with (the registry's does too). */
   public String serverPrefix() {
     return prefix + "server_";

@@ -146,7 +146,7 @@ public final class ProjectorCli {
 
     @Spec CommandLine.Model.@Nullable CommandSpec spec;
 
-    @Option(names = "--kind", required = true, description = "auth, registry or server.")
+    @Option(names = "--kind", required = true, description = "auth, registry, server or dms.")
     String kind = "";
 
     @Option(names = "--server", description = "The server id (kind server).")

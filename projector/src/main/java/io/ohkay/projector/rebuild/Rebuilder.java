@@ -3,6 +3,7 @@ package io.ohkay.projector.rebuild;
 import io.ohkay.projector.apply.AppliedSeqs;
 import io.ohkay.projector.apply.AuthApplier;
 import io.ohkay.projector.apply.BatchApplier;
+import io.ohkay.projector.apply.DmEventsApplier;
 import io.ohkay.projector.apply.ServerEventsApplier;
 import io.ohkay.projector.db.Databases;
 import io.ohkay.projector.db.PostgresEndpoint;
@@ -52,7 +53,7 @@ public final class Rebuilder {
    * @param bootstrapServers Kafka bootstrap servers
    * @param topicPrefix namespace of the events topics
    * @param names the live database names (a rebuilt registry records the live server databases)
-   * @param postgres the PostgreSQL server of the live auth and registry databases and of their
+   * @param postgres the PostgreSQL server of the live auth, registry and DM databases and of their
    *     rebuilds, with an admin login
    * @param clusters the clusters of the server databases, by name, with their admin logins: a
    *     server's database is rebuilt on the cluster of the live one
@@ -104,14 +105,15 @@ public final class Rebuilder {
       case AUTH -> names.auth();
       case REGISTRY -> names.registry();
       case SERVER -> names.server(serverOf(request));
+      case DMS -> names.dms();
     };
   }
 
   /**
    * Replays the events into {@code request.targetDatabase()} and returns what was done. The target
    * is created and migrated if absent; it may not be the live database. The auth database is
-   * replayed from the auth events, then from the server events for its notifications. A deleted
-   * server is not rebuilt: its database was dropped with it.
+   * replayed from the auth events, then from the server and DM events for its notifications. A
+   * deleted server is not rebuilt: its database was dropped with it.
    */
   public RebuildResult rebuild(RebuildRequest request) throws SQLException {
     if (request.targetDatabase().equals(liveDatabase(request))) {
@@ -178,7 +180,11 @@ public final class Rebuilder {
               new Pass(
                   Topics.SERVER_EVENTS,
                   RecordDecoder.forServerEvents(),
-                  new ServerEventsApplier(names, credentials, null, NONE, target, none)));
+                  new ServerEventsApplier(names, credentials, null, NONE, target, none)),
+              new Pass(
+                  Topics.DM_EVENTS,
+                  RecordDecoder.forDmEvents(),
+                  new DmEventsApplier(null, target, none)));
       case REGISTRY ->
           List.of(
               new Pass(
@@ -199,6 +205,12 @@ public final class Rebuilder {
                     null,
                     none)));
       }
+      case DMS ->
+          List.of(
+              new Pass(
+                  Topics.DM_EVENTS,
+                  RecordDecoder.forDmEvents(),
+                  new DmEventsApplier(target, null, none)));
     };
   }
 

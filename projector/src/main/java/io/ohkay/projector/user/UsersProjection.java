@@ -4,6 +4,7 @@ import io.ohkay.projector.projection.Projection;
 import io.ohkay.projector.projection.SqlNull;
 import io.ohkay.projector.projection.Statement;
 import io.ohkay.projector.projection.Write;
+import io.ohkay.schemas.event.DmEvent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ProfileUpdated;
@@ -85,6 +86,7 @@ public final class UsersProjection implements Projection {
       case SigninFailed ignored -> List.of();
       case NotificationsRead ignored -> List.of();
       case ServerEvent ignored -> List.of();
+      case DmEvent ignored -> List.of();
     };
   }
 

@@ -11,9 +11,11 @@ import io.ohkay.projector.db.DatabaseKind;
 import io.ohkay.projector.server.ServerPlacement;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.ServerDeleted;
+import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import java.sql.SQLException;
@@ -181,6 +183,58 @@ class ServerEventsApplierIT {
     assertThat(registryStateWhenDropped).containsExactly(server + " DROPPED", server + " DROPPED");
     assertThat(applier.deletedAmong(List.of(environment.names().server(server), "other")))
         .containsExactly(environment.names().server(server));
+  }
+
+  /**
+   * The owner invites Ann (an invite and the invite sent, one decision): Ann is notified until the
+   * server is deleted, which takes the notification with it.
+   */
+  @Test
+  void shouldNotifyTheInviteeUntilTheServerIsDeletedWhenAnInviteIsSent() throws Exception {
+    var history = TestEvents.server(0);
+    var server = history.server();
+    var owner = history.owner();
+    var ann = new UserId(UUID.randomUUID());
+    var code = "c" + server.value().toString().substring(0, 8);
+    var invited = history.lastSeq() + 1;
+    var events = new ArrayList<>(history.events());
+    events.add(
+        TestEvents.event(
+            server.value(),
+            invited,
+            TestEvents.AT,
+            new InviteCreated(server, code, owner, null, null)));
+    events.add(
+        TestEvents.event(
+            server.value(), invited + 1, TestEvents.AT, new InviteSent(server, code, owner, ann)));
+    var database =
+        DATABASES.assertOneRedeliveredBatchEqualsEventByEvent("invite_", this::authApplier, events);
+    var environment = DATABASES.environment();
+
+    assertThat(
+            environment.queryRows(
+                database,
+                "id || ' ' || user_id || ' ' || kind || ' ' || server_id || ' ' || invite_code"
+                    + " || ' ' || actor_id || ' ' || (channel_id IS NULL AND message_id IS NULL"
+                    + " AND conversation_id IS NULL)",
+                "notifications",
+                "1"))
+        .isEqualTo(
+            Ids.notificationId(events.getLast().eventId(), ann)
+                + " "
+                + ann
+                + " INVITE "
+                + server
+                + " "
+                + code
+                + " "
+                + owner
+                + " true");
+    var deleted =
+        TestEvents.event(server.value(), invited + 2, TestEvents.AT, new ServerDeleted(server));
+    authApplier(database)
+        .apply(DATABASES.sourced(List.of(deleted)), DATABASES.next(events.size() + 1));
+    assertThat(environment.queryLong(database, "SELECT count(*) FROM notifications")).isZero();
   }
 
   /** Writes only the server database, opened on each use as the projector does. */

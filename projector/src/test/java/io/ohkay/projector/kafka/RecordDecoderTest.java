@@ -2,6 +2,7 @@ package io.ohkay.projector.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ohkay.projector.DmLife;
 import io.ohkay.projector.TestEvents;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.id.UserId;
@@ -111,6 +112,37 @@ class RecordDecoderTest {
     assertThat(batch.undecodable())
         .singleElement()
         .satisfies(u -> assertThat(u.cause()).hasMessageContaining("is not the aggregate"));
+  }
+
+  @Test
+  void shouldDecodeOnlyConversationFactsOfTheirOwnConversationWhenTopicIsTheDmEvents() {
+    var life = DmLife.create();
+    var opened = life.of(life.annBen(), 1);
+    var misplaced =
+        new Event(
+            opened.eventId(),
+            opened.commandId(),
+            life.benCy().value(),
+            1,
+            opened.occurredAt(),
+            null,
+            opened.payload());
+    var serverFact = TestEvents.server(0).events().get(0);
+
+    var batch =
+        RecordDecoder.forDmEvents()
+            .decode(
+                List.of(
+                    record(0, 0, Json.write(opened)),
+                    record(0, 1, Json.write(misplaced)),
+                    record(0, 2, Json.write(serverFact))));
+
+    assertThat(batch.events()).extracting(e -> e.event()).containsExactly(opened);
+    assertThat(batch.undecodable())
+        .extracting(u -> u.cause().getMessage())
+        .satisfiesExactly(
+            first -> assertThat(first).contains("is not the aggregate"),
+            second -> assertThat(second).contains("does not belong"));
   }
 
   private static ConsumerRecord<byte[], byte[]> record(

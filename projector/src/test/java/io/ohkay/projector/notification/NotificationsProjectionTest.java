@@ -2,15 +2,22 @@ package io.ohkay.projector.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ohkay.projector.DmLife;
 import io.ohkay.projector.ServerLife;
+import io.ohkay.projector.projection.SqlNull;
 import io.ohkay.schemas.event.ChannelDeleted;
+import io.ohkay.schemas.event.DirectMessageSent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.Ids;
+import io.ohkay.schemas.id.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class NotificationsProjectionTest {
@@ -32,18 +39,77 @@ class NotificationsProjectionTest {
         .containsExactly(
             annId,
             life.ann().value(),
+            "MENTION",
             life.history().server().value(),
             life.history().channel().value(),
             life.mention().value(),
+            SqlNull.UUID,
+            SqlNull.TEXT,
             life.ben().value(),
             mentioned.occurredAt().atOffset(ZoneOffset.UTC));
     assertThat(writes.get(1).params().get(1)).isEqualTo(life.owner().value());
   }
 
   @Test
+  void shouldNotifyTheInviteeWithTheCodeWhenAnInviteIsSent() {
+    var invitee = new UserId(UUID.randomUUID());
+    var sent = event(new InviteSent(life.history().server(), life.code(), life.owner(), invitee));
+
+    var writes = projection.project(sent);
+
+    assertThat(writes)
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w.params())
+                    .containsExactly(
+                        Ids.notificationId(sent.eventId(), invitee),
+                        invitee.value(),
+                        "INVITE",
+                        life.history().server().value(),
+                        SqlNull.UUID,
+                        SqlNull.UUID,
+                        SqlNull.UUID,
+                        life.code(),
+                        life.owner().value(),
+                        sent.occurredAt().atOffset(ZoneOffset.UTC)));
+  }
+
+  @Test
+  void shouldNotifyTheRecipientOnlyWhenOfflineWhenADirectMessageIsSent() {
+    var dms = DmLife.create();
+    var offline = dms.of(dms.annBen(), 2);
+    var online = dms.of(dms.annBen(), 3);
+    var message = (DirectMessageSent) offline.payload();
+
+    var writes = projection.project(offline);
+
+    assertThat(projection.project(online)).isEmpty();
+    assertThat(NotificationsProjection.concerns(online.payload())).isFalse();
+    assertThat(NotificationsProjection.concerns(offline.payload())).isTrue();
+    assertThat(writes)
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w.params())
+                    .containsExactly(
+                        Ids.notificationId(offline.eventId(), dms.ben()),
+                        dms.ben().value(),
+                        "DM",
+                        SqlNull.UUID,
+                        SqlNull.UUID,
+                        message.messageId().value(),
+                        dms.annBen().value(),
+                        SqlNull.TEXT,
+                        dms.ann().value(),
+                        offline.occurredAt().atOffset(ZoneOffset.UTC)));
+  }
+
+  @Test
   void shouldWriteNothingWhenEventIsNeitherAMentionNorADeletionThatTakesSome() {
+    var dms = DmLife.create().events();
     assertThat(
-            life.events().stream()
+            Stream.concat(life.events().stream(), dms.stream())
                 .filter(e -> !NotificationsProjection.concerns(e.payload()))
                 .map(projection::project))
         .allSatisfy(writes -> assertThat(writes).isEmpty());

@@ -19,7 +19,7 @@ class ProjectorCliTest {
 
   @Test
   void shouldExitWithTroubleWhenKindIsUnknown() {
-    assertThat(ProjectorCli.run("rebuild", "--kind", "dms", "--target", "x"))
+    assertThat(ProjectorCli.run("rebuild", "--kind", "chats", "--target", "x"))
         .isEqualTo(ProjectorCli.TROUBLE);
   }
 

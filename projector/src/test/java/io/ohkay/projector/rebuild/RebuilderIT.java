@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ohkay.projector.ChannelRows;
+import io.ohkay.projector.DmLife;
+import io.ohkay.projector.DmLifeRows;
 import io.ohkay.projector.MembershipRows;
 import io.ohkay.projector.Projector;
 import io.ohkay.projector.ProjectorTestEnvironment;
@@ -14,8 +16,12 @@ import io.ohkay.projector.TestEvents.AccountLives;
 import io.ohkay.projector.TestEvents.ChannelLife;
 import io.ohkay.projector.TestEvents.MembershipLife;
 import io.ohkay.projector.TestEvents.ServerHistory;
+import io.ohkay.schemas.event.EventPayload;
+import io.ohkay.schemas.event.InviteCreated;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.event.NotificationsRead;
 import io.ohkay.schemas.event.ServerDeleted;
+import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
@@ -30,8 +36,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A stream is projected into the live databases; rebuilding from the topics must give databases
- * equal to the live ones row by row, and the verifier must notice a single changed row. A deleted
- * server is not rebuilt: its database is gone, and its content with it.
+ * equal to the live ones row by row (the auth database from the auth, server and DM events), and
+ * the verifier must notice a single changed row. A deleted server is not rebuilt: its database is
+ * gone, and its content with it.
  */
 class RebuilderIT {
 
@@ -51,6 +58,9 @@ class RebuilderIT {
   private static ChannelLife channels;
   private static ServerLife life;
   private static ServerHistory deleted;
+  private static DmLife dms;
+  private static ServerHistory invited;
+  private static String inviteCode;
   private static Rebuilder rebuilder;
   private static DatabaseVerifier verifier;
 
@@ -74,6 +84,8 @@ class RebuilderIT {
       projectChannelsEventByEvent(projector);
       projectServerLifeEventByEvent(projector);
       projectADeletedServer(projector);
+      projectDirectMessagesEventByEvent(projector);
+      projectAnInvite(projector);
       assertThat(projector.whenApplied(busy.server(), busy.lastSeq() + 1)).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(quiet.server(), quiet.lastSeq())).succeedsWithin(PATIENCE);
       assertThat(projector.whenApplied(guest, 1)).succeedsWithin(PATIENCE);
@@ -83,6 +95,9 @@ class RebuilderIT {
       Awaitility.await()
           .atMost(PATIENCE)
           .until(() -> projector.caughtUpTo(environment.endOffsets(environment.authTopic())));
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> projector.caughtUpTo(environment.endOffsets(environment.dmTopic())));
     } finally {
       projector.stop();
     }
@@ -185,6 +200,36 @@ class RebuilderIT {
         .until(() -> !environment.databaseExists(environment.names().server(server)));
   }
 
+  /**
+   * The live projector commits the direct messages one event at a time; a rebuild reads them in one
+   * batch, where blocks are set, lifted and set again and messages sent and deleted.
+   */
+  private static void projectDirectMessagesEventByEvent(Projector projector) {
+    dms = DmLife.create();
+    for (var event : dms.events()) {
+      environment.send(List.of(event));
+      assertThat(projector.whenApplied(new ConversationId(event.aggregateId()), event.seq()))
+          .succeedsWithin(PATIENCE);
+    }
+  }
+
+  /** A server whose owner invites Cy of the direct messages: one decision, two events. */
+  private static void projectAnInvite(Projector projector) {
+    var history = TestEvents.server(0);
+    var server = history.server();
+    inviteCode = "i" + server.value().toString().substring(0, 8);
+    var events = new ArrayList<>(history.events());
+    for (var payload :
+        List.<EventPayload>of(
+            new InviteCreated(server, inviteCode, history.owner(), null, null),
+            new InviteSent(server, inviteCode, history.owner(), dms.cy()))) {
+      events.add(TestEvents.event(server.value(), events.size() + 1L, TestEvents.AT, payload));
+    }
+    invited = new ServerHistory(server, history.owner(), history.channel(), List.copyOf(events));
+    environment.send(invited.events());
+    assertThat(projector.whenApplied(server, invited.lastSeq())).succeedsWithin(PATIENCE);
+  }
+
   @AfterAll
   static void closeEnvironment() {
     environment.close();
@@ -208,7 +253,8 @@ class RebuilderIT {
                 + membership.events().size()
                 + channels.events().size()
                 + life.events().size()
-                + deleted.events().size());
+                + deleted.events().size()
+                + invited.events().size());
     assertThat(result.undecodable()).isEqualTo(1);
     assertThat(verifier.diff(live, target)).isEmpty();
     MembershipRows.assertProjected(environment, live, membership);
@@ -304,18 +350,7 @@ class RebuilderIT {
   @Test
   void shouldEqualLiveAuthDatabaseWhenRebuiltThroughTheCommandLine() throws Exception {
     var target = environment.prefix() + "rebuilt_auth";
-    var postgres = environment.postgres();
-    var connection =
-        new String[] {
-          "--bootstrap-servers", environment.bootstrapServers(),
-          "--topic-prefix", environment.prefix(),
-          "--database-prefix", environment.prefix(),
-          "--pg-host", postgres.host(),
-          "--pg-port", Integer.toString(postgres.port()),
-          "--pg-user", postgres.username(),
-          "--pg-password", postgres.password(),
-          "--placement-key-file", environment.placementKeyFile().toString()
-        };
+    var connection = connection();
 
     var rebuilt =
         ProjectorCli.run(
@@ -329,6 +364,27 @@ class RebuilderIT {
 
     assertThat(rebuilt).isEqualTo(ProjectorCli.EQUAL);
     assertThat(verified).isEqualTo(ProjectorCli.DIFFERENT);
+  }
+
+  @Test
+  void shouldEqualLiveDmDatabaseWhenRebuiltThroughTheCommandLine() throws Exception {
+    var target = environment.prefix() + "rebuilt_dms";
+    var live = environment.names().dms();
+
+    var rebuilt =
+        ProjectorCli.run(
+            join(
+                List.of("rebuild", "--kind", "dms", "--target", target, "--verify"), connection()));
+
+    assertThat(rebuilt).isEqualTo(ProjectorCli.EQUAL);
+    assertThat(verifier.diff(live, target)).isEmpty();
+    DmLifeRows.assertDms(environment, live, dms);
+    DmLifeRows.assertDms(environment, target, dms);
+    environment.update(target, "UPDATE dm_read_status SET last_read_seq = last_read_seq - 1");
+    environment.update(target, "DELETE FROM dm_blocks WHERE blocker_id = '" + dms.cy() + "'");
+    assertThat(verifier.diff(live, target))
+        .anySatisfy(line -> assertThat(line).startsWith("table dm_read_status: "))
+        .anySatisfy(line -> assertThat(line).startsWith("table dm_blocks: "));
   }
 
   @Test
@@ -355,16 +411,26 @@ class RebuilderIT {
       assertAccountsProjected(database);
       ServerLifeRows.assertNotifications(environment, database, life);
       assertNotificationsRead(database);
+      DmLifeRows.assertNotifications(environment, database, dms);
+      assertThat(
+              environment.queryRows(
+                  database,
+                  "user_id || ' ' || kind || ' ' || invite_code",
+                  "notifications WHERE server_id = '" + invited.server() + "'",
+                  "1"))
+          .isEqualTo(dms.cy() + " INVITE " + inviteCode);
     }
     environment.update(
         target,
         "UPDATE sessions SET generation = generation + 1 WHERE user_id = '" + accounts.ada() + "'");
     environment.update(target, "UPDATE notification_reads SET read_at = read_at + interval '1s'");
     environment.update(target, "DELETE FROM notification_watermarks");
+    environment.update(target, "DELETE FROM notifications WHERE kind = 'DM'");
     assertThat(verifier.diff(live, target))
         .anySatisfy(line -> assertThat(line).startsWith("table sessions: "))
         .anySatisfy(line -> assertThat(line).startsWith("table notification_reads: "))
-        .anySatisfy(line -> assertThat(line).startsWith("table notification_watermarks: "));
+        .anySatisfy(line -> assertThat(line).startsWith("table notification_watermarks: "))
+        .anySatisfy(line -> assertThat(line).startsWith("table notifications: "));
   }
 
   /**
@@ -453,6 +519,21 @@ class RebuilderIT {
 
   private static long count(String database, String from) throws Exception {
     return environment.queryLong(database, "SELECT count(*) FROM " + from);
+  }
+
+  /** The command line options reaching this environment's topics and databases. */
+  private static String[] connection() {
+    var postgres = environment.postgres();
+    return new String[] {
+      "--bootstrap-servers", environment.bootstrapServers(),
+      "--topic-prefix", environment.prefix(),
+      "--database-prefix", environment.prefix(),
+      "--pg-host", postgres.host(),
+      "--pg-port", Integer.toString(postgres.port()),
+      "--pg-user", postgres.username(),
+      "--pg-password", postgres.password(),
+      "--placement-key-file", environment.placementKeyFile().toString()
+    };
   }
 
   private static String[] join(List<String> command, String[] options) {

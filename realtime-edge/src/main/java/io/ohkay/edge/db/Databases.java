@@ -38,12 +38,14 @@ public final class Databases implements AutoCloseable {
   private final ServerCredentials credentials;
   private final String registryDatabase;
   private final String authDatabase;
+  private final String dmsDatabase;
   private final Map<String, Pooled> shared = new ConcurrentHashMap<>();
   private final Map<UUID, Pooled> servers = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /**
-   * Connection settings of the registry and accounts databases, and the size of every pool.
+   * Connection settings of the registry, accounts and direct-messages databases, and the size of
+   * every pool.
    *
    * @param maxPoolSize connections at most per database
    */
@@ -80,12 +82,14 @@ public final class Databases implements AutoCloseable {
       List<Cluster> clusters,
       ServerCredentials credentials,
       String registryDatabase,
-      String authDatabase) {
+      String authDatabase,
+      String dmsDatabase) {
     this.settings = settings;
     clusters.forEach(cluster -> this.clusters.put(cluster.name(), cluster));
     this.credentials = credentials;
     this.registryDatabase = registryDatabase;
     this.authDatabase = authDatabase;
+    this.dmsDatabase = dmsDatabase;
   }
 
   /** The server registry database. */
@@ -96,6 +100,11 @@ public final class Databases implements AutoCloseable {
   /** The accounts database (users, profiles, sessions). */
   public DatabaseClient auth() {
     return shared(authDatabase);
+  }
+
+  /** The direct-messages database (conversations, their messages, read states, blocks). */
+  public DatabaseClient dms() {
+    return shared(dmsDatabase);
   }
 
   /**

@@ -1,19 +1,17 @@
 package io.ohkay.edge.message;
 
+import io.ohkay.edge.history.MessageHistory;
+import io.ohkay.edge.history.MessagePage;
+import io.ohkay.edge.history.PageRequest;
 import io.ohkay.edge.position.Freshness;
 import io.ohkay.edge.position.ReadYourWrites;
 import io.ohkay.edge.server.ServerAccess;
 import io.ohkay.edge.server.ServerDirectory;
 import io.ohkay.edge.web.Authenticator;
-import io.ohkay.edge.web.ProblemException;
 import io.ohkay.edge.web.RequestIds;
-import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.id.ServerId;
-import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -24,10 +22,7 @@ import reactor.core.publisher.Mono;
  */
 final class MessageHandler {
 
-  private static final String SEQ_OF_MESSAGE =
-      "select seq from messages where id = :message and channel_id = :channel";
-
-  private record Answer(MessagePage page, Freshness freshness) {}
+  private record Answer(MessagePage<MessageView> page, Freshness freshness) {}
 
   private final Authenticator authenticator;
   private final ServerDirectory directory;
@@ -58,93 +53,19 @@ final class MessageHandler {
                     .bodyValue(answer.page()));
   }
 
-  /**
-   * The page: a channel the member cannot view is refused before any query; otherwise the page's
-   * one statement resolves the cursor too, and only an empty page pays for telling an unknown
-   * channel or cursor apart from the end of the history.
-   */
+  /** The page: a channel the member cannot view is refused before any query. */
   private static Mono<Answer> page(ServerAccess access, UUID channel, PageRequest request) {
     if (!access.canView(channel)) {
       return access.viewableChannel(channel).then(Mono.<Answer>empty());
     }
-    var limit = request.limit();
-    Mono<MessagePage> page =
-        switch (request.cursor()) {
-          case PageCursor.Latest latest -> run(access, channel, new SeqBound.Newest(), null, limit);
-          case PageCursor.Before before ->
-              run(
-                  access,
-                  channel,
-                  new SeqBound.BelowMessage(before.messageId()),
-                  before.messageId(),
-                  limit);
-          case PageCursor.After after ->
-              run(
-                  access,
-                  channel,
-                  new SeqBound.AboveMessage(after.messageId()),
-                  after.messageId(),
-                  limit);
-          case PageCursor.Around around ->
-              access
-                  .viewableChannel(channel)
-                  .then(seqOf(access.database(), channel, around.messageId()))
-                  .flatMap(seq -> around(access, channel, seq, AroundWindow.of(limit)));
-        };
-    return page.map(found -> new Answer(found, access.freshness()));
-  }
-
-  private static Mono<MessagePage> run(
-      ServerAccess access, UUID channel, SeqBound bound, @Nullable UUID cursor, int limit) {
-    var query = MessagePageQuery.of(channel, bound, limit);
-    return rows(access, query)
-        .flatMap(
-            rows ->
-                rows.isEmpty()
-                    ? confirmEmpty(access, channel, cursor).thenReturn(rows)
-                    : Mono.just(rows))
-        .map(rows -> MessagePage.of(rows, query, limit));
-  }
-
-  /** An empty page is an answer only if the channel, and the cursor in it, exist. */
-  private static Mono<Void> confirmEmpty(ServerAccess access, UUID channel, @Nullable UUID cursor) {
-    var exists = access.viewableChannel(channel);
-    return cursor == null
-        ? exists.then()
-        : exists.then(seqOf(access.database(), channel, cursor)).then();
-  }
-
-  private static Mono<MessagePage> around(
-      ServerAccess access, UUID channel, long seq, AroundWindow window) {
-    var older = MessagePageQuery.of(channel, new SeqBound.Below(seq), window.older());
-    var fromIt = MessagePageQuery.of(channel, new SeqBound.From(seq), window.newer() + 1);
-    return rows(access, older)
-        .zipWith(
-            rows(access, fromIt),
-            (olderRows, fromRows) ->
-                MessagePage.around(olderRows, older, fromRows, fromIt, window));
-  }
-
-  private static Mono<Long> seqOf(DatabaseClient database, UUID channel, UUID message) {
-    return database
-        .sql(SEQ_OF_MESSAGE)
-        .bind("message", message)
-        .bind("channel", channel)
-        .map(row -> row.get("seq", Long.class))
-        .one()
-        .switchIfEmpty(
-            Mono.error(
-                () ->
-                    new ProblemException(
-                        ErrorCode.INVALID_CURSOR, "The cursor is not a message of this channel.")));
-  }
-
-  private static Mono<List<MessageView>> rows(ServerAccess access, MessagePageQuery query) {
-    var spec = access.database().sql(query.sql());
-    for (var binding : query.bindings().entrySet()) {
-      spec = spec.bind(binding.getKey(), binding.getValue());
-    }
     var serverId = access.serverId().value();
-    return spec.map(row -> MessageRows.view(row, serverId)).all().collectList();
+    var history =
+        new MessageHistory<>(
+            access.database(),
+            MessageRows.TABLE,
+            channel,
+            access.viewableChannel(channel),
+            row -> MessageRows.view(row, serverId));
+    return history.page(request).map(page -> new Answer(page, access.freshness()));
   }
 }

@@ -1,5 +1,6 @@
 package io.ohkay.edge.message;
 
+import io.ohkay.edge.history.MessageTable;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,6 +12,9 @@ final class MessageRows {
   static final String COLUMNS =
       "id, channel_id, author_id, content, created_at, seq, edited_at, kind, system_type,"
           + " deleted_at is not null as deleted";
+
+  /** A channel's history: {@code (channel_id, seq)} is indexed. */
+  static final MessageTable TABLE = new MessageTable("messages", "channel_id", COLUMNS, "channel");
 
   private MessageRows() {}
 

@@ -28,7 +28,8 @@ final class NotificationQueries {
 
   private static final String PAGE =
       """
-      select n.id, n.kind, n.server_id, n.channel_id, n.message_id, n.actor_id, n.created_at,
+      select n.id, n.kind, n.server_id, n.channel_id, n.message_id, n.conversation_id,
+             n.invite_code, n.actor_id, n.created_at,
              coalesce(r.read_at,
                       case when n.created_at <= w.read_before then w.read_before end) as read_at
       """
@@ -83,6 +84,8 @@ final class NotificationQueries {
         row.get("server_id", UUID.class),
         row.get("channel_id", UUID.class),
         row.get("message_id", UUID.class),
+        row.get("conversation_id", UUID.class),
+        row.get("invite_code", String.class),
         row.get("actor_id", UUID.class),
         row.get("created_at", Instant.class),
         row.get("read_at", Instant.class));

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One notification as its owner reads it; unset fields are sent as null, {@code readAt} is null
  * while it is unread.
+ *
+ * @param kind {@code MENTION} (server, channel, message), {@code DM} (conversation, message) or
+ *     {@code INVITE} (server, invite code)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record NotificationView(
@@ -16,6 +19,8 @@ record NotificationView(
     @Nullable UUID serverId,
     @Nullable UUID channelId,
     @Nullable UUID messageId,
+    @Nullable UUID conversationId,
+    @Nullable String inviteCode,
     @Nullable UUID actorId,
     Instant createdAt,
     @Nullable Instant readAt) {}

@@ -140,7 +140,7 @@ final class AccessLoads {
     if (cursor == null) {
       return;
     }
-    var created = MentionNotifications.of(record, cursor);
+    var created = CreatedNotifications.mentions(record, cursor);
     for (var session : visible) {
       var notification = created.get(session.user().value());
       if (notification != null) {

@@ -20,8 +20,8 @@ final class FeedPositions {
   private final Map<String, Character> topicCodes;
   private final Map<PartitionKey, Long> positions = new HashMap<>();
 
-  FeedPositions(String serverTopic, String accountTopic) {
-    this.topicCodes = Map.of(serverTopic, 's', accountTopic, 'a');
+  FeedPositions(StreamTopics topics) {
+    this.topicCodes = Map.of(topics.servers(), 's', topics.accounts(), 'a', topics.dms(), 'd');
   }
 
   /** Every partition's position, as far as the feed has read. */
@@ -44,10 +44,15 @@ final class FeedPositions {
 
   /** The event streamed for {@code record}, its id the cursor just after it. */
   static ServerSentEvent<String> event(PartitionKey key, FeedRecord record) {
+    return event(key, record, record.json());
+  }
+
+  /** The event streamed for {@code record} with {@code data}, its id the cursor just after it. */
+  static ServerSentEvent<String> event(PartitionKey key, FeedRecord record, String data) {
     return ServerSentEvent.<String>builder()
         .id(cursorAfter(key, record))
         .event(record.type())
-        .data(record.json())
+        .data(data)
         .build();
   }
 

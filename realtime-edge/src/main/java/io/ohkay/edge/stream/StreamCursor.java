@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * A position in the events topics as a compact token, the SSE {@code id} of every event: a vector
  * of (topic, partition, next offset) entries, e.g. {@code 1.s0-42.s3-7.a1-5}. {@code 1} is the
- * format version, {@code s} the server events topic, {@code a} the account events topic. An event
- * carries the position just after it; {@code ready} carries every partition's position when the
- * connection went live. Text rather than base64 so it stays legible in logs and safe in headers.
+ * format version, {@code s} the server events topic, {@code a} the account events topic, {@code d}
+ * the direct-message events topic. An event carries the position just after it; {@code ready}
+ * carries every partition's position when the connection went live. Text rather than base64 so it
+ * stays legible in logs and safe in headers.
  */
 record StreamCursor(List<Position> positions) {
 

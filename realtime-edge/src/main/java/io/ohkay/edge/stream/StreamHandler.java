@@ -18,10 +18,10 @@ import reactor.core.publisher.Sinks;
 
 /**
  * {@code GET /api/stream}: the caller's one multiplexed stream of the events of every server they
- * are a member of. {@code ready} comes first, once the connection is registered for them; a {@code
- * :hb} comment keeps idle connections open; {@code revoked} ends the connection when its session is
- * revoked or its account deleted; {@code unavailable} (with a cursor to resume from) when the
- * permissions of one of its servers could not be loaded in time.
+ * are a member of and of their direct messages. {@code ready} comes first, once the connection is
+ * registered for them; a {@code :hb} comment keeps idle connections open; {@code revoked} ends the
+ * connection when its session is revoked or its account deleted; {@code unavailable} (with a cursor
+ * to resume from) when the permissions of one of its servers could not be loaded in time.
  */
 final class StreamHandler {
 

@@ -3,6 +3,7 @@ package io.ohkay.edge.stream;
 import io.ohkay.edge.kafka.FeedListener;
 import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
+import io.ohkay.edge.presence.UserPresence;
 import io.ohkay.schemas.event.EventTypes;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.token.AccessTokenClaims;
@@ -45,7 +46,16 @@ import reactor.core.publisher.Flux;
  *
  * <p>A mention ({@code members.mentioned.v1}) is followed, on the streams of each mentioned member
  * that receive it and on no other, by their {@code notification.created} ({@link
- * MentionNotifications}) under the same cursor.
+ * CreatedNotifications}) under the same cursor; an invite ({@code invite.sent.v1}) gives the
+ * invitee's streams theirs, though the invitee is no member.
+ *
+ * <p>Direct-message events have no server: they bypass the permissions (never held, never dropped
+ * for want of a gate) and reach the live streams of the users each event names, and no one else's
+ * ({@link DirectEvents}); a message sent while its recipient was offline is followed on the
+ * recipient's streams by its {@code notification.created}.
+ *
+ * <p>A user's first connection here makes them online, their last one's end offline ({@link
+ * UserPresence}).
  *
  * <p>Account events are private: only {@link #STREAMED_ACCOUNT_EVENTS} reach streams (a profile
  * update, to the user and everyone sharing a server with them); a session revocation or an account
@@ -64,7 +74,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
-  private final String accountTopic;
+  private final StreamTopics topics;
   private final int bufferSize;
   private final MembershipIndex<UUID, StreamSession> byServer = new MembershipIndex<>();
   private final MembershipIndex<UUID, StreamSession> byUser = new MembershipIndex<>();
@@ -75,32 +85,36 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   private final AccessLoads loads;
   private final AccountEvents accounts;
   private final MembershipEvents memberships;
+  private final DirectEvents direct;
+  private final UserPresence presence;
   private boolean activationDue;
   private volatile int connections;
   private volatile boolean running = true;
 
   /**
-   * @param serverTopic the server events topic, whose events are streamed to members
-   * @param accountTopic the account events topic: profile updates, revocations
+   * @param topics the events topics streamed
    * @param bufferSize events buffered per connection before it overflows
    * @param revocations the edge's revocations, updated before a revoked session's streams end so a
    *     reconnect with its token is refused
    * @param serversOf the servers a user is a member of (the registry), for profile updates
    * @param access how the permissions of a server are loaded
+   * @param presence told when a user's first connection opens and their last one closes
    */
   StreamHub(
-      String serverTopic,
-      String accountTopic,
+      StreamTopics topics,
       int bufferSize,
       SessionRevocations revocations,
       Function<UserId, Flux<UUID>> serversOf,
-      AccessLoading access) {
-    this.accountTopic = accountTopic;
+      AccessLoading access,
+      UserPresence presence) {
+    this.topics = topics;
     this.bufferSize = bufferSize;
-    this.positions = new FeedPositions(serverTopic, accountTopic);
+    this.presence = presence;
+    this.positions = new FeedPositions(topics);
     this.loads = new AccessLoads(this, access, positions, byServer, pending);
     this.accounts = new AccountEvents(this, revocations, serversOf, byServer, byUser, recentJoins);
     this.memberships = new MembershipEvents(this, loads, byServer, byUser, pending, recentJoins);
+    this.direct = new DirectEvents(this, byUser);
   }
 
   /**
@@ -121,6 +135,9 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     session.servers().addAll(recentJoins.of(user.value(), now));
     session.left().addAll(recentJoins.leftOf(user.value(), now));
     session.servers().removeIf(memberships::deleted);
+    if (!byUser.has(user.value())) {
+      presence.online(user);
+    }
     byUser.add(user.value(), session);
     sessions.add(session);
     connections = sessions.size();
@@ -159,6 +176,9 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       loads.dropIfUnused(server);
     }
     byUser.remove(session.user().value(), session);
+    if (!byUser.has(session.user().value())) {
+      presence.offline(session.user());
+    }
     session.close();
     connections = sessions.size();
   }
@@ -197,8 +217,12 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     if (key == null) {
       return;
     }
-    if (record.topic().equals(accountTopic)) {
+    if (record.topic().equals(topics.accounts())) {
       accounts.onAccountEvent(key, record);
+      return;
+    }
+    if (record.topic().equals(topics.dms())) {
+      direct.onDmEvent(key, record);
       return;
     }
     var server = record.aggregateId();
@@ -221,6 +245,10 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       case EventTypes.SERVER_DELETED -> {
         loads.dispatch(server, record, event);
         memberships.deleteServer(server);
+      }
+      case EventTypes.INVITE_SENT -> {
+        loads.dispatch(server, record, event);
+        direct.onInviteSent(key, record);
       }
       default -> loads.dispatch(server, record, event);
     }

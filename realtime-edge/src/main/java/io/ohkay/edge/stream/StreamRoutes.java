@@ -3,13 +3,12 @@ package io.ohkay.edge.stream;
 import io.ohkay.edge.access.AccessReader;
 import io.ohkay.edge.kafka.EventFeed;
 import io.ohkay.edge.kafka.RevocationFeed;
+import io.ohkay.edge.presence.UserPresence;
 import io.ohkay.edge.server.ServerDirectory;
 import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.Problems;
 import io.ohkay.schemas.token.SessionRevocations;
-import io.ohkay.schemas.topic.Topics;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,23 +34,22 @@ public class StreamRoutes {
       StreamSettings edgeStreamSettings,
       SessionRevocations edgeSessionRevocations,
       ServerDirectory edgeServerDirectory,
-      AccessReader edgeAccessReader) {
-    var prefix = edgeStreamSettings.topicPrefix();
+      AccessReader edgeAccessReader,
+      UserPresence edgePresence) {
     return new StreamHub(
-        Topics.SERVER_EVENTS.in(prefix),
-        Topics.AUTH_EVENTS.in(prefix),
+        StreamTopics.in(edgeStreamSettings.topicPrefix()),
         edgeStreamSettings.connectionBufferSize(),
         edgeSessionRevocations,
         edgeServerDirectory::serverIdsOf,
-        new AccessLoading(edgeAccessReader::load, ACCESS_RETRY_DELAY, ACCESS_TIMEOUT));
+        new AccessLoading(edgeAccessReader::load, ACCESS_RETRY_DELAY, ACCESS_TIMEOUT),
+        edgePresence);
   }
 
   @Bean
   EventFeed edgeEventFeed(StreamSettings edgeStreamSettings, StreamHub edgeStreamHub) {
-    var prefix = edgeStreamSettings.topicPrefix();
     return new EventFeed(
         edgeStreamSettings.bootstrapServers(),
-        List.of(Topics.SERVER_EVENTS.in(prefix), Topics.AUTH_EVENTS.in(prefix)),
+        StreamTopics.in(edgeStreamSettings.topicPrefix()).all(),
         edgeStreamHub);
   }
 

@@ -32,7 +32,8 @@ class AccessReaderIT {
         List.of(new Databases.Cluster("main", host, port, username, password)),
         ENV.credentials(),
         ENV.registryDatabase(),
-        ENV.authDatabase());
+        ENV.authDatabase(),
+        ENV.dmsDatabase());
   }
 
   @AfterAll

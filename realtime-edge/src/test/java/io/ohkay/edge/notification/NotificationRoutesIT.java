@@ -139,6 +139,60 @@ class NotificationRoutesIT {
     assertThat(reply.header("X-Ohkay-Stale")).isEmpty();
   }
 
+  @Test
+  void shouldServeTheConversationOfADmAndTheCodeOfAnInviteWhenThoseKindsAreListed() {
+    var user = UUID.randomUUID();
+    var mention = notify(user, minutesAgo(3));
+    var conversation = UUID.randomUUID();
+    var message = UUID.randomUUID();
+    var author = UUID.randomUUID();
+    var dm = UUID.randomUUID();
+    ENV.sql(
+        ENV.authDatabase(),
+        "INSERT INTO notifications"
+            + " (id, user_id, kind, conversation_id, message_id, actor_id, created_at)"
+            + " VALUES (?, ?, 'DM', ?, ?, ?, ?)",
+        dm,
+        user,
+        conversation,
+        message,
+        author,
+        utc(minutesAgo(2)));
+    var server = UUID.randomUUID();
+    var invite = UUID.randomUUID();
+    ENV.sql(
+        ENV.authDatabase(),
+        "INSERT INTO notifications (id, user_id, kind, server_id, invite_code, actor_id, created_at)"
+            + " VALUES (?, ?, 'INVITE', ?, 'xK4p9', ?, ?)",
+        invite,
+        user,
+        server,
+        author,
+        utc(minutesAgo(1)));
+
+    var json = http().get("/api/notifications", ENV.tokens().valid(user)).json();
+
+    assertThat(ids(json)).containsExactly(invite, dm, mention);
+    var invited = json.get("notifications").get(0);
+    assertThat(invited.get("kind").stringValue()).isEqualTo("INVITE");
+    assertThat(invited.get("serverId").stringValue()).isEqualTo(server.toString());
+    assertThat(invited.get("inviteCode").stringValue()).isEqualTo("xK4p9");
+    assertThat(invited.get("actorId").stringValue()).isEqualTo(author.toString());
+    assertThat(invited.get("conversationId").isNull()).isTrue();
+    assertThat(invited.get("messageId").isNull()).isTrue();
+    var direct = json.get("notifications").get(1);
+    assertThat(direct.get("kind").stringValue()).isEqualTo("DM");
+    assertThat(direct.get("conversationId").stringValue()).isEqualTo(conversation.toString());
+    assertThat(direct.get("messageId").stringValue()).isEqualTo(message.toString());
+    assertThat(direct.get("serverId").isNull()).isTrue();
+    assertThat(direct.get("channelId").isNull()).isTrue();
+    assertThat(direct.get("inviteCode").isNull()).isTrue();
+    var mentioned = json.get("notifications").get(2);
+    assertThat(mentioned.get("conversationId").isNull()).isTrue();
+    assertThat(mentioned.get("inviteCode").isNull()).isTrue();
+    assertThat(json.get("unreadCount").longValue()).isEqualTo(3);
+  }
+
   /** A mention of {@code user}, as the projector writes it. */
   private static UUID notify(UUID user, Instant createdAt) {
     var id = UUID.randomUUID();

@@ -6,11 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.ohkay.edge.access.AccessSnapshot;
 import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
+import io.ohkay.edge.presence.UserPresence;
 import io.ohkay.schemas.access.AccessModel;
 import io.ohkay.schemas.event.ChannelOverwriteSet;
 import io.ohkay.schemas.event.ChannelRead;
+import io.ohkay.schemas.event.ConversationRead;
+import io.ohkay.schemas.event.DirectMessageSent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.event.MemberBanned;
 import io.ohkay.schemas.event.MemberJoined;
 import io.ohkay.schemas.event.MemberLeft;
@@ -24,10 +28,12 @@ import io.ohkay.schemas.event.SessionRefreshed;
 import io.ohkay.schemas.event.SessionRevoked;
 import io.ohkay.schemas.event.SessionStarted;
 import io.ohkay.schemas.event.SigninFailed;
+import io.ohkay.schemas.event.UserBlocked;
 import io.ohkay.schemas.event.UserDeleted;
 import io.ohkay.schemas.event.UserRegistered;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
+import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.MessageId;
 import io.ohkay.schemas.id.RoleId;
@@ -60,12 +66,14 @@ class StreamHubTest {
 
   private static final String SERVERS = "ohkay.server.events";
   private static final String ACCOUNTS = "ohkay.auth.events";
+  private static final String DMS = "ohkay.dm.events";
 
   private final SessionRevocations revocations = new SessionRevocations();
   private final Map<UUID, List<UUID>> registry = new HashMap<>();
   private final Map<UUID, Long> fedSeqs = new ConcurrentHashMap<>();
   private final Map<UUID, Long> createdSeqs = new HashMap<>();
   private final Map<UUID, Sinks.One<AccessSnapshot>> projection = new ConcurrentHashMap<>();
+  private final List<String> presence = new ArrayList<>();
   private final StreamHub hub = hub(Duration.ofSeconds(10));
   private final UUID guild = UUID.randomUUID();
   private final UUID club = UUID.randomUUID();
@@ -549,6 +557,154 @@ class StreamHubTest {
   }
 
   @Test
+  void shouldDeliverADirectMessageToBothParticipantsAndNobodyElseWhenSent() {
+    var alice = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    var aliceStream = live(alice, guild);
+    var bobStream = live(bob);
+    var eve = live(UUID.randomUUID(), guild);
+    var sent = dm(alice, bob, "psst", false);
+
+    hub.onRecord(record(DMS, 1, sent));
+
+    assertThat(names(aliceStream.received)).containsExactly("ready", "dm.message.sent.v1");
+    assertThat(names(bobStream.received)).containsExactly("ready", "dm.message.sent.v1");
+    assertThat(names(eve.received)).containsExactly("ready");
+    var delivered = bobStream.received.getLast();
+    assertThat(delivered.id()).isEqualTo("1.d1-" + offset);
+    var payload = (DirectMessageSent) sent.payload();
+    var expected =
+        Json.mapper()
+            .createObjectNode()
+            .put("id", payload.messageId().toString())
+            .put("conversationId", payload.conversationId().toString())
+            .put("authorId", alice.toString())
+            .put("content", "psst")
+            .put("createdAt", sent.occurredAt().toString())
+            .put("seq", sent.seq());
+    assertThat(Json.mapper().readTree(delivered.data()))
+        .isEqualTo(Json.mapper().readTree(expected.toString()));
+  }
+
+  @Test
+  void shouldGiveReadAndBlockEventsOnlyToTheirActorWhenAParticipantReadsOrBlocks() {
+    var alice = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    var aliceStream = live(alice);
+    var bobStream = live(bob);
+    var conversation = ConversationId.between(new UserId(alice), new UserId(bob));
+
+    hub.onRecord(
+        record(
+            DMS,
+            0,
+            event(conversation.value(), new ConversationRead(conversation, new UserId(alice)))));
+    hub.onRecord(
+        record(
+            DMS,
+            0,
+            event(
+                conversation.value(),
+                new UserBlocked(conversation, new UserId(bob), new UserId(alice)))));
+
+    assertThat(names(aliceStream.received)).containsExactly("ready", "dm.conversation.read.v1");
+    assertThat(names(bobStream.received)).containsExactly("ready", "dm.user.blocked.v1");
+    var blocked = Json.mapper().readTree(bobStream.received.getLast().data());
+    assertThat(blocked.get("blockerId").stringValue()).isEqualTo(bob.toString());
+    assertThat(blocked.get("blockedId").stringValue()).isEqualTo(alice.toString());
+    assertThat(blocked.get("seq").longValue()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldDeliverDirectMessagesAtOnceWhenAJoinedServersPermissionsAreStillLoading() {
+    var alice = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    var aliceStream = live(alice, guild);
+    live(bob);
+    projection.put(club, Sinks.one());
+
+    hub.onRecord(record(SERVERS, 0, joined(club, alice)));
+    hub.onRecord(record(SERVERS, 0, posted(club)));
+    hub.onRecord(record(DMS, 0, dm(bob, alice, "still there?", false)));
+
+    assertThat(names(aliceStream.received)).containsExactly("ready", "dm.message.sent.v1");
+  }
+
+  @Test
+  void shouldNotifyTheRecipientAloneWhenAMessageWasSentWhileTheyWereOffline() {
+    var alice = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    var aliceStream = live(alice);
+    var bobStream = live(bob);
+    var sent = dm(alice, bob, "call me", true);
+
+    hub.onRecord(record(DMS, 2, sent));
+
+    assertThat(names(aliceStream.received)).containsExactly("ready", "dm.message.sent.v1");
+    assertThat(names(bobStream.received))
+        .containsExactly("ready", "dm.message.sent.v1", "notification.created");
+    var created = bobStream.received.getLast();
+    assertThat(created.id()).isEqualTo("1.d2-" + offset);
+    var data = Json.mapper().readTree(created.data());
+    var payload = (DirectMessageSent) sent.payload();
+    assertThat(data.get("id").stringValue())
+        .isEqualTo(Ids.notificationId(sent.eventId(), new UserId(bob)).toString());
+    assertThat(data.get("kind").stringValue()).isEqualTo("DM");
+    assertThat(data.get("conversationId").stringValue())
+        .isEqualTo(payload.conversationId().toString());
+    assertThat(data.get("messageId").stringValue()).isEqualTo(payload.messageId().toString());
+    assertThat(data.get("actorId").stringValue()).isEqualTo(alice.toString());
+    assertThat(data.get("serverId").isNull()).isTrue();
+    assertThat(data.get("inviteCode").isNull()).isTrue();
+  }
+
+  @Test
+  void shouldNotifyTheInviteeWhenInvitedToAServerTheyAreNotIn() {
+    var owner = UUID.randomUUID();
+    var invitee = UUID.randomUUID();
+    var ownerStream = live(owner, guild);
+    var inviteeStream = live(invitee, club);
+    var bystander = live(UUID.randomUUID(), club);
+    var invite =
+        event(
+            guild,
+            new InviteSent(new ServerId(guild), "xK4p9", new UserId(owner), new UserId(invitee)));
+
+    hub.onRecord(record(SERVERS, 1, invite));
+
+    assertThat(names(ownerStream.received)).containsExactly("ready", "invite.sent.v1");
+    assertThat(names(inviteeStream.received)).containsExactly("ready", "notification.created");
+    assertThat(names(bystander.received)).containsExactly("ready");
+    var created = inviteeStream.received.getLast();
+    assertThat(created.id()).isEqualTo("1.s1-" + offset);
+    var data = Json.mapper().readTree(created.data());
+    assertThat(data.get("id").stringValue())
+        .isEqualTo(Ids.notificationId(invite.eventId(), new UserId(invitee)).toString());
+    assertThat(data.get("kind").stringValue()).isEqualTo("INVITE");
+    assertThat(data.get("serverId").stringValue()).isEqualTo(guild.toString());
+    assertThat(data.get("inviteCode").stringValue()).isEqualTo("xK4p9");
+    assertThat(data.get("actorId").stringValue()).isEqualTo(owner.toString());
+    assertThat(data.get("conversationId").isNull()).isTrue();
+  }
+
+  @Test
+  void shouldTellPresenceOfTheFirstOpenAndTheLastCloseOnlyWhenAUserHasSeveralStreams() {
+    var user = UUID.randomUUID();
+    var phone = live(user);
+    var laptop = live(user);
+    var other = live(UUID.randomUUID());
+
+    hub.close(phone.session());
+    var afterFirstClose = List.copyOf(presence);
+    hub.close(laptop.session());
+
+    assertThat(afterFirstClose)
+        .containsExactly("online " + user, "online " + other.session().user());
+    assertThat(presence).endsWith("offline " + user);
+    assertThat(presence).hasSize(3);
+  }
+
+  @Test
   void shouldEndTheServerOnEveryStreamAfterTellingThemWhenTheServerIsDeleted() {
     var alice = live(UUID.randomUUID(), guild, club);
     var bob = live(UUID.randomUUID(), guild);
@@ -661,12 +817,22 @@ class StreamHubTest {
 
   private StreamHub hub(Duration loadTimeout) {
     return new StreamHub(
-        SERVERS,
-        ACCOUNTS,
+        new StreamTopics(SERVERS, ACCOUNTS, DMS),
         4,
         revocations,
         user -> Flux.fromIterable(registry.getOrDefault(user.value(), List.of())),
-        new AccessLoading(this::load, Duration.ofMillis(10), loadTimeout));
+        new AccessLoading(this::load, Duration.ofMillis(10), loadTimeout),
+        new UserPresence() {
+          @Override
+          public void online(UserId user) {
+            presence.add("online " + user);
+          }
+
+          @Override
+          public void offline(UserId user) {
+            presence.add("offline " + user);
+          }
+        });
   }
 
   /**
@@ -808,6 +974,19 @@ class StreamHubTest {
         .filter(e -> "notification.created".equals(e.event()))
         .map(e -> Json.mapper().readTree(e.data()).get("id").stringValue())
         .toList();
+  }
+
+  private Event dm(UUID author, UUID recipient, String content, boolean recipientOffline) {
+    var conversation = ConversationId.between(new UserId(author), new UserId(recipient));
+    return event(
+        conversation.value(),
+        new DirectMessageSent(
+            conversation,
+            new MessageId(UUID.randomUUID()),
+            new UserId(author),
+            new UserId(recipient),
+            content,
+            recipientOffline));
   }
 
   private Event left(UUID server, UUID user, MemberLeft.Reason reason) {

@@ -55,7 +55,7 @@ class StreamRoutesIT {
     var ready = stream.events().getFirst();
     assertThat(ready.event()).isEqualTo("ready");
     var cursor = StreamCursor.decode(ready.id());
-    assertThat(cursor.positions()).hasSize(2 * EdgeTestEnvironment.PARTITIONS);
+    assertThat(cursor.positions()).hasSize(3 * EdgeTestEnvironment.PARTITIONS);
     assertThat(ready.data()).isEqualTo("{\"cursor\":\"" + ready.id() + "\"}");
   }
 
@@ -178,7 +178,7 @@ class StreamRoutesIT {
     assertThat(health.getDetails())
         .containsEntry("consumerRunning", true)
         .containsEntry("revocationsLoaded", true)
-        .containsEntry("assignedPartitions", 2 * EdgeTestEnvironment.PARTITIONS);
+        .containsEntry("assignedPartitions", 3 * EdgeTestEnvironment.PARTITIONS);
     assertThat((Integer) health.getDetails().get("connections")).isPositive();
   }
 

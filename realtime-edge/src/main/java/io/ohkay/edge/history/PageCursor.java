@@ -1,8 +1,8 @@
-package io.ohkay.edge.message;
+package io.ohkay.edge.history;
 
 import java.util.UUID;
 
-/** Where a client asked a page of messages to start: a message id of the channel, or the end. */
+/** Where a client asked a page of messages to start: a message id of the history, or the end. */
 sealed interface PageCursor {
 
   /** The newest messages. */

@@ -1,4 +1,4 @@
-package io.ohkay.edge.message;
+package io.ohkay.edge.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,7 @@
-package io.ohkay.edge.message;
+package io.ohkay.edge.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -11,33 +10,22 @@ import org.junit.jupiter.api.Test;
 class MessagePageTest {
 
   private static final UUID CHANNEL = UUID.randomUUID();
+  private static final MessageTable TABLE =
+      new MessageTable("messages", "channel_id", "id, seq", "channel");
 
-  private static List<MessageView> rows(long... seqs) {
-    return LongStream.of(seqs)
-        .mapToObj(
-            seq ->
-                new MessageView(
-                    UUID.randomUUID(),
-                    UUID.randomUUID(),
-                    CHANNEL,
-                    UUID.randomUUID(),
-                    "m" + seq,
-                    Instant.EPOCH,
-                    seq,
-                    null,
-                    "USER",
-                    null,
-                    false))
-        .toList();
+  private record Row(long seq) {}
+
+  private static List<Row> rows(long... seqs) {
+    return LongStream.of(seqs).mapToObj(Row::new).toList();
   }
 
-  private static List<Long> seqs(MessagePage page) {
-    return page.messages().stream().map(MessageView::seq).toList();
+  private static List<Long> seqs(MessagePage<Row> page) {
+    return page.messages().stream().map(Row::seq).toList();
   }
 
   @Test
   void shouldTrimTheExtraRowAndSayMoreWhenTheQueryReadPastTheLimit() {
-    var query = MessagePageQuery.of(CHANNEL, new SeqBound.Newest(), 3);
+    var query = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.Newest(), 3);
 
     var page = MessagePage.of(rows(9, 8, 7, 6), query, 3);
 
@@ -47,7 +35,7 @@ class MessagePageTest {
 
   @Test
   void shouldServeNewestFirstWhenReadUpwards() {
-    var query = MessagePageQuery.of(CHANNEL, new SeqBound.Above(2), 3);
+    var query = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.Above(2), 3);
 
     var page = MessagePage.of(rows(3, 4), query, 3);
 
@@ -57,7 +45,7 @@ class MessagePageTest {
 
   @Test
   void shouldKeepTheRowsNearestTheCursorWhenReadUpwardsPastTheLimit() {
-    var query = MessagePageQuery.of(CHANNEL, new SeqBound.Above(2), 2);
+    var query = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.Above(2), 2);
 
     var page = MessagePage.of(rows(3, 4, 5), query, 2);
 
@@ -68,8 +56,8 @@ class MessagePageTest {
   @Test
   void shouldJoinTheOlderAndTheNewerSidesNewestFirstWhenAround() {
     var window = AroundWindow.of(5);
-    var older = MessagePageQuery.of(CHANNEL, new SeqBound.Below(10), window.older());
-    var fromIt = MessagePageQuery.of(CHANNEL, new SeqBound.From(10), window.newer() + 1);
+    var older = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.Below(10), window.older());
+    var fromIt = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.From(10), window.newer() + 1);
 
     var page = MessagePage.around(rows(9, 8, 7), older, rows(10, 11, 12, 13), fromIt, window);
 
@@ -81,8 +69,8 @@ class MessagePageTest {
   @Test
   void shouldSayNothingBeyondWhenAroundReachesBothEnds() {
     var window = AroundWindow.of(6);
-    var older = MessagePageQuery.of(CHANNEL, new SeqBound.Below(10), window.older());
-    var fromIt = MessagePageQuery.of(CHANNEL, new SeqBound.From(10), window.newer() + 1);
+    var older = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.Below(10), window.older());
+    var fromIt = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.From(10), window.newer() + 1);
 
     var page = MessagePage.around(rows(9), older, rows(10, 11), fromIt, window);
 
@@ -93,7 +81,7 @@ class MessagePageTest {
 
   @Test
   void shouldLeaveHasNewerOutWhenNotAround() {
-    var query = MessagePageQuery.of(CHANNEL, new SeqBound.Newest(), 3);
+    var query = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.Newest(), 3);
 
     assertThat(MessagePage.of(rows(9), query, 3).hasNewer()).isNull();
   }

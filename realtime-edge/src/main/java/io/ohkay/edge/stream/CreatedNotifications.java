@@ -2,7 +2,10 @@ package io.ohkay.edge.stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ohkay.edge.kafka.FeedRecord;
+import io.ohkay.schemas.event.DirectMessageSent;
+import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventTypes;
+import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
@@ -18,34 +21,38 @@ import org.springframework.http.codec.ServerSentEvent;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code notification.created} events a mention ({@code members.mentioned.v1}) raises, one per
- * mentioned member, each for that member's streams alone: the notification as the projector writes
- * it (the same id, {@link Ids#notificationId}), under the cursor of the mention itself.
+ * The {@code notification.created} events that announce, live, the notifications the projector
+ * writes: one per mentioned member of a mention ({@code members.mentioned.v1}), one for the
+ * recipient of a direct message sent while they were offline, one for the invitee of an invite
+ * ({@code invite.sent.v1}). Each is the notification as the projector writes it (the same id,
+ * {@link Ids#notificationId}), for that user's streams alone, under the cursor of its event.
  */
-final class MentionNotifications {
+final class CreatedNotifications {
 
   static final String NOTIFICATION_CREATED = "notification.created";
 
-  private static final Logger log = LoggerFactory.getLogger(MentionNotifications.class);
+  private static final Logger log = LoggerFactory.getLogger(CreatedNotifications.class);
 
-  /** The data of {@code notification.created}; a null actor is sent as null. */
+  /** The data of {@code notification.created}; what a kind does not name is sent as null. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record Created(
       UUID id,
       String kind,
-      UUID serverId,
-      UUID channelId,
-      UUID messageId,
+      @Nullable UUID serverId,
+      @Nullable UUID channelId,
+      @Nullable UUID messageId,
+      @Nullable UUID conversationId,
+      @Nullable String inviteCode,
       @Nullable UUID actorId,
       Instant createdAt) {}
 
-  private MentionNotifications() {}
+  private CreatedNotifications() {}
 
   /**
    * The notification events of {@code record} by mentioned user, none when it is no mention (or not
    * one this edge can read).
    */
-  static Map<UUID, ServerSentEvent<String>> of(FeedRecord record, String cursor) {
+  static Map<UUID, ServerSentEvent<String>> mentions(FeedRecord record, String cursor) {
     if (!record.type().equals(EventTypes.MEMBERS_MENTIONED)) {
       return Map.of();
     }
@@ -73,11 +80,46 @@ final class MentionNotifications {
       var user = uuid(node);
       if (user != null) {
         var id = Ids.notificationId(eventId, new UserId(user));
-        var created = new Created(id, "MENTION", server, channel, message, actor, occurredAt);
+        var created =
+            new Created(id, "MENTION", server, channel, message, null, null, actor, occurredAt);
         events.put(user, event(cursor, created));
       }
     }
     return events;
+  }
+
+  /** The recipient's notification of a direct message sent while they were offline. */
+  static ServerSentEvent<String> directMessage(
+      Event envelope, DirectMessageSent sent, String cursor) {
+    var recipient = sent.recipientId();
+    return event(
+        cursor,
+        new Created(
+            Ids.notificationId(envelope.eventId(), recipient),
+            "DM",
+            null,
+            null,
+            sent.messageId().value(),
+            sent.conversationId().value(),
+            null,
+            sent.authorId().value(),
+            envelope.occurredAt()));
+  }
+
+  /** The invitee's notification of an invite. */
+  static ServerSentEvent<String> invite(Event envelope, InviteSent invite, String cursor) {
+    return event(
+        cursor,
+        new Created(
+            Ids.notificationId(envelope.eventId(), invite.inviteeId()),
+            "INVITE",
+            invite.serverId().value(),
+            null,
+            null,
+            null,
+            invite.code(),
+            invite.inviterId().value(),
+            envelope.occurredAt()));
   }
 
   private static ServerSentEvent<String> event(String cursor, Created created) {

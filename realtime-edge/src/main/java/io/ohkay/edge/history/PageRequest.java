@@ -1,4 +1,4 @@
-package io.ohkay.edge.message;
+package io.ohkay.edge.history;
 
 import io.ohkay.edge.web.QueryParams;
 import io.ohkay.edge.web.RequestIds;
@@ -9,16 +9,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A page of a channel's history as the query string asks for it: {@code before}, {@code after} or
- * {@code around} a message id (at most one of them), {@code limit} from 1 to 100, 50 by default.
+ * A page of a history as the query string asks for it: {@code before}, {@code after} or {@code
+ * around} a message id (at most one of them), {@code limit} from 1 to 100, 50 by default.
  */
-record PageRequest(PageCursor cursor, int limit) {
+public record PageRequest(PageCursor cursor, int limit) {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 100;
 
   /** Reads the query parameters; INVALID_CURSOR or INVALID_ID on bad input. */
-  static PageRequest from(MultiValueMap<String, String> params) {
+  public static PageRequest from(MultiValueMap<String, String> params) {
     var strict = new QueryParams(params, ErrorCode.INVALID_CURSOR);
     var before = strict.single("before");
     var after = strict.single("after");

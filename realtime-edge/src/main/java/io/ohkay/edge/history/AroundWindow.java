@@ -1,4 +1,4 @@
-package io.ohkay.edge.message;
+package io.ohkay.edge.history;
 
 /**
  * How a page of {@code limit} messages around one message splits: up to {@code limit / 2} older,
