@@ -75,6 +75,7 @@ public record ProjectorReport(
             + " the consumer), spread round robin over %d servers and handed over %d at a time."
             + " System: the projector's ServerEventsApplier (seq guard, rows, aggregate versions"
             + " and offsets per server database, then the registry's stats, versions and offsets,"
+            + " then the auth database's notifications (none here), versions and offsets,"
             + " one transaction per database and batch). Baseline: the same rows into the same"
             + " schema (one freshly migrated server database per server), one multi-row INSERT"
             + " per server database and batch, one transaction each. %d messages measured per"

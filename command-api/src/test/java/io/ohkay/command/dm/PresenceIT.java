@@ -1,5 +1,6 @@
 package io.ohkay.command.dm;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +37,7 @@ class PresenceIT {
   private static final Duration TTL = Duration.ofSeconds(15);
 
   @Test
-  void shouldReadBackTheRecentSignalsAtStartThenFollowLive() throws Exception {
+  void shouldReadBackTheRecentSignalsAtStartThenFollowLiveSkippingGarbage() throws Exception {
     var kafka = SharedInfrastructure.get().kafka().bootstrapServers();
     var topic = Topics.EPHEMERAL.in(SharedInfrastructure.uniqueName("pr") + "_");
     var alice = new UserId(UUID.randomUUID());
@@ -61,10 +62,18 @@ class PresenceIT {
         assertThat(view.isOnline(alice)).isTrue();
         assertThat(view.isOnline(bob)).isFalse();
 
+        // Garbage on alice's partition, before her real signal: skipped, and reading goes on.
+        for (var garbage :
+            new byte[][] {
+              "not json".getBytes(UTF_8), "{\"type\":\"typing.v9\"}".getBytes(UTF_8), null
+            }) {
+          producer.send(new ProducerRecord<>(topic, alice.toString(), garbage));
+        }
         producer.send(signal(topic, new Presence(alice, "edge-1", false, Instant.now()), null));
         producer.send(signal(topic, new Presence(bob, "edge-2", true, Instant.now()), null));
         await().atMost(Duration.ofSeconds(20)).until(() -> !view.isOnline(alice));
         await().atMost(Duration.ofSeconds(20)).until(() -> view.isOnline(bob));
+        assertThat(listener.isRunning()).isTrue();
       }
     }
   }

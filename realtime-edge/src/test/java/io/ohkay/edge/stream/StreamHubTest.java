@@ -587,6 +587,33 @@ class StreamHubTest {
   }
 
   @Test
+  void shouldStreamAnUnreadableDirectEventToNobodyAndGoOnWhenItsPayloadIsBroken() {
+    var alice = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    var aliceStream = live(alice);
+    var bobStream = live(bob);
+    var sent = dm(alice, bob, "after the broken one", false);
+    var broken = Json.mapper().createObjectNode().put("content", "no ids");
+    var brokenJson =
+        Json.mapper()
+            .createObjectNode()
+            .put("type", "dm.message.sent.v1")
+            .put("aggregateId", sent.aggregateId().toString())
+            .put("seq", 1)
+            .set("payload", broken)
+            .toString();
+
+    hub.onRecord(
+        new FeedRecord(
+            DMS, 1, offset++, "dm.message.sent.v1", sent.aggregateId(), 1, broken, brokenJson));
+    hub.onRecord(record(DMS, 1, sent));
+
+    assertThat(names(aliceStream.received)).containsExactly("ready", "dm.message.sent.v1");
+    assertThat(names(bobStream.received)).containsExactly("ready", "dm.message.sent.v1");
+    assertThat(bobStream.received.getLast().data()).contains("after the broken one");
+  }
+
+  @Test
   void shouldGiveReadAndBlockEventsOnlyToTheirActorWhenAParticipantReadsOrBlocks() {
     var alice = UUID.randomUUID();
     var bob = UUID.randomUUID();
