@@ -137,6 +137,7 @@ public class EdgeConfiguration {
         properties.bootstrapServers(),
         properties.topicPrefix(),
         properties.heartbeatInterval(),
-        properties.connectionBufferSize());
+        properties.connectionBufferSize(),
+        properties.resumeMemoryRecords());
   }
 }

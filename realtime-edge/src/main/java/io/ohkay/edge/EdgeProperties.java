@@ -48,6 +48,9 @@ import org.springframework.validation.annotation.Validated;
  *     repeat, so a crashed edge's users go offline by themselves
  * @param instanceId this edge's name in its presence signals, unique among the running edges; empty
  *     (the default): a random UUID per start
+ * @param resumeMemoryRecords how many of the latest events the edge keeps in memory to serve
+ *     resuming streams; a stream resuming from an older position is served by reading the events
+ *     topics back (slower, but as far back as the topics keep), 0 always reads back
  */
 @ConfigurationProperties("ohkay.edge")
 @Validated
@@ -65,7 +68,8 @@ public record EdgeProperties(
     @DefaultValue List<@Valid Cluster> clusters,
     @NotNull Path placementKeyFile,
     @DefaultValue("5s") @NotNull Duration presenceInterval,
-    @DefaultValue("") @NotNull String instanceId) {
+    @DefaultValue("") @NotNull String instanceId,
+    @DefaultValue("20000") @Min(0) @Max(1_000_000) int resumeMemoryRecords) {
 
   public EdgeProperties {
     requirePositive(heartbeatInterval, "ohkay.edge.heartbeat-interval");

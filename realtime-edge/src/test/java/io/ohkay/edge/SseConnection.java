@@ -47,6 +47,17 @@ public final class SseConnection implements AutoCloseable {
 
   /** Connects and reads the response head; a {@code receiveBuffer} > 0 shrinks SO_RCVBUF. */
   public static SseConnection open(int port, String token, int receiveBuffer) {
+    return open(port, token, receiveBuffer, "");
+  }
+
+  /** Opens a reading connection resuming from {@code lastEventId}, as a reconnecting browser. */
+  public static SseConnection resuming(int port, String token, String lastEventId) {
+    var connection = open(port, token, 0, "Last-Event-ID: " + lastEventId + "\r\n");
+    connection.startReading();
+    return connection;
+  }
+
+  private static SseConnection open(int port, String token, int receiveBuffer, String headers) {
     try {
       var socket = new Socket();
       if (receiveBuffer > 0) {
@@ -58,7 +69,9 @@ public final class SseConnection implements AutoCloseable {
               + port
               + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer "
               + token
-              + "\r\n\r\n";
+              + "\r\n"
+              + headers
+              + "\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       return new SseConnection(socket);

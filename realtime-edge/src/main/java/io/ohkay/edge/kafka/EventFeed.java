@@ -7,6 +7,9 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.ClusterResource;
+import org.apache.kafka.common.ClusterResourceListener;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +43,30 @@ public final class EventFeed implements SmartLifecycle {
     this.listener = listener;
     this.poller =
         new PollThread(
-            "ohkay-edge-feed", "event feed", log, consumerConfig(bootstrapServers), this::turnOn);
+            "ohkay-edge-feed",
+            "event feed",
+            log,
+            consumerConfig(bootstrapServers),
+            this::turnOn,
+            () -> new ClusterNaming(listener::onCluster));
+  }
+
+  /** The values as they are, telling the cluster's id whenever the consumer's metadata names it. */
+  private static final class ClusterNaming extends ByteArrayDeserializer
+      implements ClusterResourceListener {
+
+    private final java.util.function.Consumer<String> clusterId;
+
+    ClusterNaming(java.util.function.Consumer<String> clusterId) {
+      this.clusterId = clusterId;
+    }
+
+    @Override
+    public void onUpdate(ClusterResource cluster) {
+      if (cluster.clusterId() != null) {
+        clusterId.accept(cluster.clusterId());
+      }
+    }
   }
 
   static Map<String, Object> consumerConfig(String bootstrapServers) {

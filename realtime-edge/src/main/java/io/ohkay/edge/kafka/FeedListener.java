@@ -8,6 +8,9 @@ import java.util.Collection;
  */
 public interface FeedListener {
 
+  /** The id of the cluster the feed reads, when the consumer learns it (may repeat). */
+  default void onCluster(String clusterId) {}
+
   /** Partitions were assigned (at start, or when a topic or partition appeared) at positions. */
   void onAssigned(Collection<FeedPosition> positions);
 

@@ -3,10 +3,12 @@ package io.ohkay.edge.kafka;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ final class PollThread {
   private final Logger log;
   private final Map<String, Object> config;
   private final Loop loop;
+  private final Supplier<Deserializer<byte[]>> values;
   private volatile boolean running;
   private volatile @Nullable Thread thread;
   private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
@@ -49,6 +52,21 @@ final class PollThread {
    */
   PollThread(
       String threadName, String feedName, Logger log, Map<String, Object> config, Loop loop) {
+    this(threadName, feedName, log, config, loop, ByteArrayDeserializer::new);
+  }
+
+  /**
+   * @param values makes the deserializer of the record values of each consumer (one that is also a
+   *     {@link org.apache.kafka.common.ClusterResourceListener} learns the cluster id)
+   */
+  PollThread(
+      String threadName,
+      String feedName,
+      Logger log,
+      Map<String, Object> config,
+      Loop loop,
+      Supplier<Deserializer<byte[]>> values) {
+    this.values = values;
     this.threadName = threadName;
     this.feedName = feedName;
     this.log = log;
@@ -95,8 +113,7 @@ final class PollThread {
   }
 
   private void run() {
-    try (var kafka =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), values.get())) {
       consumer = kafka;
       turns(loop.turnOn(kafka));
     } catch (RuntimeException e) {

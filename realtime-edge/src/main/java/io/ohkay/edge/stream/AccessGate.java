@@ -82,6 +82,11 @@ final class AccessGate {
     return server;
   }
 
+  /** The permissions now; null while they are not known. */
+  @Nullable AccessModel model() {
+    return model;
+  }
+
   /** Whether the permissions are known, so events are judged as they come. */
   boolean live() {
     return model != null;

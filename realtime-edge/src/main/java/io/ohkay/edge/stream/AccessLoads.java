@@ -2,6 +2,7 @@ package io.ohkay.edge.stream;
 
 import io.ohkay.edge.access.AccessSnapshot;
 import io.ohkay.edge.kafka.FeedRecord;
+import io.ohkay.schemas.access.AccessModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +55,12 @@ final class AccessLoads {
     this.positions = positions;
     this.byServer = byServer;
     this.pending = pending;
+  }
+
+  /** The permissions of {@code server} as the feed has them now; null when not followed. */
+  @Nullable AccessModel model(UUID server) {
+    var gate = gates.get(server);
+    return gate == null ? null : gate.model();
   }
 
   /** Notes that the feed reached {@code seq} of {@code server}. */
@@ -126,25 +133,38 @@ final class AccessLoads {
         targets.stream()
             .filter(target -> AccessGate.visible(record, step, target.user().value()))
             .toList();
-    hub.offerAll(visible, event);
-    announceMentions(record, event, visible);
+    var created = CreatedNotifications.mentions(record);
+    if (created.isEmpty()) {
+      hub.offerAll(visible, event);
+      return;
+    }
+    hub.offerAll(
+        visible.stream().filter(target -> !created.containsKey(target.user().value())).toList(),
+        event);
+    announceMentions(record, event, visible, created);
   }
 
   /**
-   * After a mention, gives each mentioned member's streams that received it (theirs only) its
-   * {@code notification.created}, under the mention's cursor.
+   * Gives each mentioned member's streams that may see the mention (theirs only) the mention and
+   * its {@code notification.created}: the mention under the cursor "at this record, one item
+   * given", the notification under the mention's own, so a resume between the two loses neither.
    */
   private void announceMentions(
-      FeedRecord record, ServerSentEvent<String> event, List<StreamSession> visible) {
+      FeedRecord record,
+      ServerSentEvent<String> event,
+      List<StreamSession> visible,
+      Map<UUID, String> created) {
     var cursor = event.id();
-    if (cursor == null) {
+    var key = positions.partitionOf(record.topic(), record.partition());
+    if (cursor == null || key == null) {
       return;
     }
-    var created = CreatedNotifications.mentions(record, cursor);
+    var first = StreamCursor.decode(cursor).within(key, record.offset(), 1).encode();
     for (var session : visible) {
       var notification = created.get(session.user().value());
       if (notification != null) {
-        hub.offerAll(List.of(session), notification);
+        hub.offerAll(List.of(session), FeedPositions.event(first, record));
+        hub.offerAll(List.of(session), CreatedNotifications.event(cursor, notification));
       }
     }
   }

@@ -59,24 +59,23 @@ final class AccountEvents {
     return recentRevocations.reasonFor(user.value(), session.value());
   }
 
-  void onAccountEvent(FeedPositions.PartitionKey key, FeedRecord record) {
+  void onAccountEvent(FeedRecord record) {
     var user = record.payloadId("userId");
     if (user == null) {
       return;
     }
     switch (record.type()) {
-      case EventTypes.SESSION_REVOKED -> revokeSession(key, record, user);
-      case EventTypes.USER_DELETED -> deleteAccount(key, record, user);
+      case EventTypes.SESSION_REVOKED -> revokeSession(record, user);
+      case EventTypes.USER_DELETED -> deleteAccount(user);
       default -> {
         if (StreamHub.STREAMED_ACCOUNT_EVENTS.contains(record.type())) {
-          profiles.submit(
-              new ProfileFanout.Update(new UserId(user), FeedPositions.event(key, record)));
+          profiles.submit(new ProfileFanout.Update(new UserId(user), record));
         }
       }
     }
   }
 
-  private void revokeSession(FeedPositions.PartitionKey key, FeedRecord record, UUID user) {
+  private void revokeSession(FeedRecord record, UUID user) {
     var session = record.payloadId("sessionId");
     var reasonNode = record.payload().get("reason");
     if (session == null || reasonNode == null || !reasonNode.isString()) {
@@ -84,9 +83,7 @@ final class AccountEvents {
     }
     revocations.revoke(new SessionId(session), Instant.now());
     recentRevocations.record(session, reasonNode.stringValue());
-    var revoked =
-        StreamSession.revokedEvent(
-            FeedPositions.cursorAfter(key, record), reasonNode.stringValue());
+    var revoked = StreamSession.revokedEvent(hub.cursor().encode(), reasonNode.stringValue());
     for (var stream : byUser.membersOf(user)) {
       if (stream.sessionId().value().equals(session)) {
         hub.end(stream, revoked);
@@ -94,12 +91,10 @@ final class AccountEvents {
     }
   }
 
-  private void deleteAccount(FeedPositions.PartitionKey key, FeedRecord record, UUID user) {
+  private void deleteAccount(UUID user) {
     revocations.revoke(new UserId(user), Instant.now());
     recentRevocations.record(user, StreamSession.ACCOUNT_DELETED);
-    var revoked =
-        StreamSession.revokedEvent(
-            FeedPositions.cursorAfter(key, record), StreamSession.ACCOUNT_DELETED);
+    var revoked = StreamSession.revokedEvent(hub.cursor().encode(), StreamSession.ACCOUNT_DELETED);
     byUser.membersOf(user).forEach(stream -> hub.end(stream, revoked));
   }
 
@@ -122,7 +117,10 @@ final class AccountEvents {
         targets.add(own);
       }
       shared.forEach(server -> targets.addAll(byServer.membersOf(server)));
-      hub.offerAll(targets.stream().filter(StreamSession::active).toList(), update.event());
+      // Delivered after a registry read, so later records may have been given meanwhile: the
+      // update goes under the feed's cursor now, never one older than what the client holds.
+      var event = FeedPositions.event(hub.cursor().encode(), update.record());
+      hub.offerAll(targets.stream().filter(StreamSession::active).toList(), event);
     }
   }
 }

@@ -49,10 +49,10 @@ final class CreatedNotifications {
   private CreatedNotifications() {}
 
   /**
-   * The notification events of {@code record} by mentioned user, none when it is no mention (or not
+   * The notification data of {@code record} by mentioned user, none when it is no mention (or not
    * one this edge can read).
    */
-  static Map<UUID, ServerSentEvent<String>> mentions(FeedRecord record, String cursor) {
+  static Map<UUID, String> mentions(FeedRecord record) {
     if (!record.type().equals(EventTypes.MEMBERS_MENTIONED)) {
       return Map.of();
     }
@@ -75,25 +75,25 @@ final class CreatedNotifications {
       return Map.of();
     }
     var actor = uuid(envelope.get("actorId"));
-    var events = new HashMap<UUID, ServerSentEvent<String>>();
+    var data = new HashMap<UUID, String>();
     for (var node : users) {
       var user = uuid(node);
       if (user != null) {
         var id = Ids.notificationId(eventId, new UserId(user));
-        var created =
-            new Created(id, "MENTION", server, channel, message, null, null, actor, occurredAt);
-        events.put(user, event(cursor, created));
+        data.put(
+            user,
+            json(
+                new Created(
+                    id, "MENTION", server, channel, message, null, null, actor, occurredAt)));
       }
     }
-    return events;
+    return data;
   }
 
-  /** The recipient's notification of a direct message sent while they were offline. */
-  static ServerSentEvent<String> directMessage(
-      Event envelope, DirectMessageSent sent, String cursor) {
+  /** The recipient's notification data of a direct message sent while they were offline. */
+  static String directMessage(Event envelope, DirectMessageSent sent) {
     var recipient = sent.recipientId();
-    return event(
-        cursor,
+    return json(
         new Created(
             Ids.notificationId(envelope.eventId(), recipient),
             "DM",
@@ -106,10 +106,9 @@ final class CreatedNotifications {
             envelope.occurredAt()));
   }
 
-  /** The invitee's notification of an invite. */
-  static ServerSentEvent<String> invite(Event envelope, InviteSent invite, String cursor) {
-    return event(
-        cursor,
+  /** The invitee's notification data of an invite. */
+  static String invite(Event envelope, InviteSent invite) {
+    return json(
         new Created(
             Ids.notificationId(envelope.eventId(), invite.inviteeId()),
             "INVITE",
@@ -122,12 +121,17 @@ final class CreatedNotifications {
             envelope.occurredAt()));
   }
 
-  private static ServerSentEvent<String> event(String cursor, Created created) {
+  /** The {@code notification.created} event of {@code data}, under {@code cursor}. */
+  static ServerSentEvent<String> event(String cursor, String data) {
     return ServerSentEvent.<String>builder()
         .id(cursor)
         .event(NOTIFICATION_CREATED)
-        .data(Json.mapper().writeValueAsString(created))
+        .data(data)
         .build();
+  }
+
+  private static String json(Created created) {
+    return Json.mapper().writeValueAsString(created);
   }
 
   private static @Nullable UUID uuid(@Nullable JsonNode node) {

@@ -48,35 +48,51 @@ final class DirectEvents {
     this.byUser = byUser;
   }
 
-  /** Streams a direct-message event to its audience, then the offline recipient's notification. */
-  void onDmEvent(FeedPositions.PartitionKey key, FeedRecord record) {
+  /**
+   * Streams a direct-message event to its audience; an offline recipient's streams get it under the
+   * cursor "at this record, one item given", then its notification under the event's own.
+   */
+  void onDmEvent(StreamCursor.Partition key, FeedRecord record) {
     var envelope = read(record);
     if (envelope == null || !(envelope.payload() instanceof DmEvent payload)) {
       log.warn("unreadable {} at offset {}: streamed to nobody", record.type(), record.offset());
       return;
     }
-    var event = FeedPositions.event(key, record, data(envelope, payload));
-    var audience = new LinkedHashSet<>(payload.audience());
-    audience.forEach(user -> hub.offerAll(liveStreams(user), event));
-    if (payload instanceof DirectMessageSent sent && sent.recipientOffline()) {
-      var cursor = FeedPositions.cursorAfter(key, record);
+    var after = hub.cursor();
+    var data = data(envelope, payload);
+    var event = FeedPositions.event(after.encode(), record, data);
+    var notified =
+        payload instanceof DirectMessageSent sent && sent.recipientOffline()
+            ? sent.recipientId()
+            : null;
+    for (var user : new LinkedHashSet<>(payload.audience())) {
+      if (user.equals(notified)) {
+        var first = after.within(key, record.offset(), 1).encode();
+        hub.offerAll(liveStreams(user), FeedPositions.event(first, record, data));
+      } else {
+        hub.offerAll(liveStreams(user), event);
+      }
+    }
+    if (notified != null && payload instanceof DirectMessageSent sent) {
       hub.offerAll(
-          liveStreams(sent.recipientId()),
-          CreatedNotifications.directMessage(envelope, sent, cursor));
+          liveStreams(notified),
+          CreatedNotifications.event(
+              after.encode(), CreatedNotifications.directMessage(envelope, sent)));
     }
   }
 
   /** Gives the invitee of an {@code invite.sent.v1} its {@code notification.created}. */
-  void onInviteSent(FeedPositions.PartitionKey key, FeedRecord record) {
+  void onInviteSent(FeedRecord record) {
     var envelope = read(record);
     if (envelope == null || !(envelope.payload() instanceof InviteSent invite)) {
       log.warn(
           "unreadable {} at offset {}: no notification streamed", record.type(), record.offset());
       return;
     }
-    var cursor = FeedPositions.cursorAfter(key, record);
     hub.offerAll(
-        liveStreams(invite.inviteeId()), CreatedNotifications.invite(envelope, invite, cursor));
+        liveStreams(invite.inviteeId()),
+        CreatedNotifications.event(
+            hub.cursor().encode(), CreatedNotifications.invite(envelope, invite)));
   }
 
   /** The client JSON of a direct-message event. */

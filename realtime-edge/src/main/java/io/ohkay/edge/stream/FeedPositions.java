@@ -2,7 +2,7 @@ package io.ohkay.edge.stream;
 
 import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
-import java.util.ArrayList;
+import io.ohkay.edge.stream.StreamCursor.Partition;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -10,66 +10,85 @@ import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * How far the feed has read each partition of the streamed topics, and the cursors that name a
- * place in it. Not thread-safe: the hub's lock guards it.
+ * place in it. The cursor of a routed record is the whole feed's position just after it: every
+ * connection has been given everything before it that was for it (the hub routes in feed order), so
+ * resuming there loses and repeats nothing. Not thread-safe: the hub's lock guards it.
  */
 final class FeedPositions {
 
-  /** A partition of a streamed topic, by the code a cursor gives its topic. */
-  record PartitionKey(char topic, int partition) {}
+  /** The cluster of a feed that has not told it yet. */
+  static final String UNKNOWN_CLUSTER = "unknown";
 
   private final Map<String, Character> topicCodes;
-  private final Map<PartitionKey, Long> positions = new HashMap<>();
+  private final Map<Character, String> topicNames = new HashMap<>();
+  private final Map<Partition, Long> positions = new HashMap<>();
+  private String cluster = UNKNOWN_CLUSTER;
+  private @Nullable StreamCursor cursor;
 
   FeedPositions(StreamTopics topics) {
     this.topicCodes = Map.of(topics.servers(), 's', topics.accounts(), 'a', topics.dms(), 'd');
+    topicCodes.forEach((name, code) -> topicNames.put(code, name));
   }
 
-  /** Every partition's position, as far as the feed has read. */
+  /** Names the cluster the feed reads ({@link StreamCursor#CLUSTER_CHARS} of its id). */
+  void cluster(String clusterId) {
+    var tag = clusterId.replaceAll("[^A-Za-z0-9_-]", "");
+    tag = tag.substring(0, Math.min(StreamCursor.CLUSTER_CHARS, tag.length()));
+    if (!tag.isEmpty() && !tag.equals(cluster)) {
+      cluster = tag;
+      cursor = null;
+    }
+  }
+
+  String cluster() {
+    return cluster;
+  }
+
+  /** The whole feed's position, as far as it has read. */
   StreamCursor cursor() {
-    var all = new ArrayList<StreamCursor.Position>();
-    positions.forEach((key, offset) -> all.add(position(key, offset)));
-    return new StreamCursor(all);
+    var current = cursor;
+    if (current == null) {
+      current = StreamCursor.of(cluster, positions);
+      cursor = current;
+    }
+    return current;
+  }
+
+  /** The full name of the topic of {@code code}; null when none is streamed under it. */
+  @Nullable String topicOf(char code) {
+    return topicNames.get(code);
+  }
+
+  /** The partition of a record of {@code topic}; null when the topic is not streamed. */
+  @Nullable Partition partitionOf(String topic, int partition) {
+    var code = topicCodes.get(topic);
+    return code == null ? null : new Partition(code, partition);
   }
 
   /** Moves the partition of {@code next} to it; null when its topic is not streamed. */
-  @Nullable PartitionKey advance(FeedPosition next) {
-    var code = topicCodes.get(next.topic());
-    if (code == null) {
+  @Nullable Partition advance(FeedPosition next) {
+    var key = partitionOf(next.topic(), next.partition());
+    if (key == null) {
       return null;
     }
-    var key = new PartitionKey(code, next.partition());
     positions.put(key, next.nextOffset());
+    cursor = null;
     return key;
   }
 
-  /** The event streamed for {@code record}, its id the cursor just after it. */
-  static ServerSentEvent<String> event(PartitionKey key, FeedRecord record) {
-    return event(key, record, record.json());
+  /** The event streamed for {@code record} with its envelope as data, under {@code cursor}. */
+  static ServerSentEvent<String> event(String cursor, FeedRecord record) {
+    return event(cursor, record, record.json());
   }
 
-  /** The event streamed for {@code record} with {@code data}, its id the cursor just after it. */
-  static ServerSentEvent<String> event(PartitionKey key, FeedRecord record, String data) {
-    return ServerSentEvent.<String>builder()
-        .id(cursorAfter(key, record))
-        .event(record.type())
-        .data(data)
-        .build();
+  /** The event streamed for {@code record} with {@code data}, under {@code cursor}. */
+  static ServerSentEvent<String> event(String cursor, FeedRecord record, String data) {
+    return ServerSentEvent.<String>builder().id(cursor).event(record.type()).data(data).build();
   }
 
-  static String cursorAfter(PartitionKey key, FeedRecord record) {
-    return StreamCursor.of(position(key, record.offset() + 1)).encode();
-  }
-
-  /** The cursor that resumes at {@code record} itself; empty when its topic is not streamed. */
+  /** The cursor that resumes at {@code record} itself, the rest of the feed where it is now. */
   String cursorBefore(FeedRecord record) {
-    var code = topicCodes.get(record.topic());
-    return code == null
-        ? ""
-        : StreamCursor.of(new StreamCursor.Position(code, record.partition(), record.offset()))
-            .encode();
-  }
-
-  private static StreamCursor.Position position(PartitionKey key, long nextOffset) {
-    return new StreamCursor.Position(key.topic(), key.partition(), nextOffset);
+    var key = partitionOf(record.topic(), record.partition());
+    return key == null ? cursor().encode() : cursor().with(key, record.offset()).encode();
   }
 }

@@ -1,5 +1,6 @@
 package io.ohkay.edge.stream;
 
+import io.ohkay.edge.kafka.FeedRecord;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -22,8 +22,8 @@ import reactor.core.publisher.Sinks;
  */
 final class ProfileFanout {
 
-  /** A profile update to deliver: whose, and the SSE event carrying it. */
-  record Update(UserId user, ServerSentEvent<String> event) {}
+  /** A profile update to deliver: whose, and its record. */
+  record Update(UserId user, FeedRecord record) {}
 
   static final int QUEUE = 10_000;
   private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);

@@ -6,6 +6,7 @@ import io.ohkay.edge.web.ProblemException;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -24,6 +25,8 @@ import reactor.core.publisher.Sinks;
  * to resume from) when the permissions of one of its servers could not be loaded in time.
  */
 final class StreamHandler {
+
+  private static final String LAST_EVENT_ID = "Last-Event-ID";
 
   private static final ServerSentEvent<String> HEARTBEAT =
       ServerSentEvent.<String>builder().comment("hb").build();
@@ -53,11 +56,25 @@ final class StreamHandler {
         .contentType(MediaType.TEXT_EVENT_STREAM)
         .header(HttpHeaders.CACHE_CONTROL, "no-cache")
         .header("X-Accel-Buffering", "no")
-        .body(BodyInserters.fromServerSentEvents(events(claims)));
+        .body(BodyInserters.fromServerSentEvents(events(claims, resumeCursor(request))));
   }
 
-  private Flux<ServerSentEvent<String>> events(AccessTokenClaims claims) {
-    return Flux.using(() -> hub.open(claims), this::live, hub::close);
+  private Flux<ServerSentEvent<String>> events(AccessTokenClaims claims, @Nullable String resume) {
+    return Flux.using(() -> hub.open(claims, resume), this::live, hub::close);
+  }
+
+  /**
+   * The cursor the client resumes from: the {@code Last-Event-ID} header a browser's {@code
+   * EventSource} sends when it reconnects, else the {@code cursor} query parameter (a client
+   * opening a new {@code EventSource} cannot set headers); null for a new stream. An unreadable one
+   * is answered in-band with {@code resync}, as a browser would otherwise retry it forever.
+   */
+  static @Nullable String resumeCursor(ServerRequest request) {
+    var header = request.headers().firstHeader(LAST_EVENT_ID);
+    if (header != null && !header.isBlank()) {
+      return header.trim();
+    }
+    return request.queryParam("cursor").filter(c -> !c.isBlank()).orElse(null);
   }
 
   private Flux<ServerSentEvent<String>> live(StreamSession session) {

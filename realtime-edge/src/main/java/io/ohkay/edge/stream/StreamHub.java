@@ -1,20 +1,24 @@
 package io.ohkay.edge.stream;
 
+import io.ohkay.edge.kafka.FeedHistory;
 import io.ohkay.edge.kafka.FeedListener;
 import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
 import io.ohkay.edge.presence.UserPresence;
+import io.ohkay.schemas.access.AccessModel;
 import io.ohkay.schemas.event.EventTypes;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -87,6 +91,9 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   private final MembershipEvents memberships;
   private final DirectEvents direct;
   private final UserPresence presence;
+  private final RecentFeed recent;
+  private final @Nullable FeedHistory history;
+  private final Function<UserId, Flux<UUID>> serversOf;
   private boolean activationDue;
   private volatile int connections;
   private volatile boolean running = true;
@@ -99,6 +106,8 @@ final class StreamHub implements FeedListener, SmartLifecycle {
    * @param serversOf the servers a user is a member of (the registry), for profile updates
    * @param access how the permissions of a server are loaded
    * @param presence told when a user's first connection opens and their last one closes
+   * @param recentRecords the records kept in memory for resumes; older positions are read back
+   * @param history reads positions older than those from Kafka; null serves the memory alone
    */
   StreamHub(
       StreamTopics topics,
@@ -106,8 +115,13 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       SessionRevocations revocations,
       Function<UserId, Flux<UUID>> serversOf,
       AccessLoading access,
-      UserPresence presence) {
+      UserPresence presence,
+      int recentRecords,
+      @Nullable FeedHistory history) {
     this.topics = topics;
+    this.recent = new RecentFeed(recentRecords);
+    this.history = history;
+    this.serversOf = serversOf;
     this.bufferSize = bufferSize;
     this.presence = presence;
     this.positions = new FeedPositions(topics);
@@ -122,9 +136,9 @@ final class StreamHub implements FeedListener, SmartLifecycle {
    * it is live. A connection of a session or account revoked since its token was checked is ended
    * at once with {@code revoked}.
    */
-  synchronized StreamSession open(AccessTokenClaims claims) {
+  synchronized StreamSession open(AccessTokenClaims claims, @Nullable String resumeFrom) {
     var user = claims.userId();
-    var session = new StreamSession(user, claims.sessionId(), bufferSize);
+    var session = new StreamSession(user, claims.sessionId(), bufferSize, resumeFrom);
     var revoked = accounts.revokedReason(user, claims.sessionId());
     if (revoked != null) {
       session.offer(StreamSession.revokedEvent(cursor().encode(), revoked));
@@ -194,8 +208,18 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   }
 
   @Override
+  public synchronized void onCluster(String clusterId) {
+    positions.cluster(clusterId);
+  }
+
+  @Override
   public synchronized void onAssigned(Collection<FeedPosition> assigned) {
-    assigned.forEach(positions::advance);
+    for (var position : assigned) {
+      var key = positions.advance(position);
+      if (key != null) {
+        recent.assigned(key, position.nextOffset());
+      }
+    }
   }
 
   @Override
@@ -217,8 +241,9 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     if (key == null) {
       return;
     }
+    recent.add(key, record);
     if (record.topic().equals(topics.accounts())) {
-      accounts.onAccountEvent(key, record);
+      accounts.onAccountEvent(record);
       return;
     }
     if (record.topic().equals(topics.dms())) {
@@ -227,7 +252,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     }
     var server = record.aggregateId();
     loads.seen(server, record.seq());
-    var event = FeedPositions.event(key, record);
+    var event = FeedPositions.event(positions.cursor().encode(), record);
     switch (record.type()) {
       case EventTypes.SERVER_CREATED -> {
         loads.created(server);
@@ -248,7 +273,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       }
       case EventTypes.INVITE_SENT -> {
         loads.dispatch(server, record, event);
-        direct.onInviteSent(key, record);
+        direct.onInviteSent(record);
       }
       default -> loads.dispatch(server, record, event);
     }
@@ -294,7 +319,49 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     pending.remove(session);
     session.servers().forEach(server -> byServer.add(server, session));
     session.activate();
-    session.offer(StreamSession.cursorEvent(StreamSession.READY, cursor().encode()));
+    var now = cursor();
+    session.replay(replay(session, now));
+    session.offer(StreamSession.cursorEvent(StreamSession.READY, now.encode()));
+  }
+
+  /**
+   * What {@code session} missed since the cursor it resumes from up to {@code now}, where it goes
+   * live: from memory when the hub still holds it, else read back from Kafka; {@code resync} when
+   * the cursor cannot be served. Nothing for a connection that does not resume.
+   */
+  private Flux<ServerSentEvent<String>> replay(StreamSession session, StreamCursor now) {
+    var token = session.resumeFrom();
+    if (token == null) {
+      return Flux.empty();
+    }
+    StreamCursor from;
+    try {
+      from = StreamCursor.decode(token);
+    } catch (IllegalArgumentException e) {
+      return Flux.just(Replay.resync(now.encode(), "CURSOR_UNKNOWN"));
+    }
+    var unservable = Replay.unservable(from, now);
+    if (unservable != null) {
+      return Flux.just(Replay.resync(now.encode(), unservable));
+    }
+    from = Replay.complete(from, now);
+    var models = new HashMap<UUID, AccessModel>();
+    for (var server : session.servers()) {
+      var model = loads.model(server);
+      if (model != null) {
+        models.put(server, model);
+      }
+    }
+    var viewer =
+        new Replay.Viewer(session.user().value(), Set.copyOf(session.servers()), models, serversOf);
+    if (recent.covers(from)) {
+      return Replay.fromMemory(viewer, from, now, recent.after(from));
+    }
+    var reader = history;
+    if (reader == null) {
+      return Flux.just(Replay.resync(now.encode(), "CURSOR_EXPIRED"));
+    }
+    return Replay.fromKafka(viewer, from, now, reader, positions::topicOf);
   }
 
   /** Lets the pending connections be tried again before the lock is released; under the lock. */

@@ -2,6 +2,7 @@ package io.ohkay.edge.stream;
 
 import io.ohkay.edge.access.AccessReader;
 import io.ohkay.edge.kafka.EventFeed;
+import io.ohkay.edge.kafka.FeedHistory;
 import io.ohkay.edge.kafka.RevocationFeed;
 import io.ohkay.edge.presence.UserPresence;
 import io.ohkay.edge.server.ServerDirectory;
@@ -42,7 +43,9 @@ public class StreamRoutes {
         edgeSessionRevocations,
         edgeServerDirectory::serverIdsOf,
         new AccessLoading(edgeAccessReader::load, ACCESS_RETRY_DELAY, ACCESS_TIMEOUT),
-        edgePresence);
+        edgePresence,
+        edgeStreamSettings.resumeMemoryRecords(),
+        new FeedHistory(edgeStreamSettings.bootstrapServers()));
   }
 
   @Bean

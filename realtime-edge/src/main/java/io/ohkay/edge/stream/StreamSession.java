@@ -39,6 +39,8 @@ final class StreamSession {
   private final UserId user;
   private final SessionId sessionId;
   private final Sinks.Many<ServerSentEvent<String>> sink;
+  private final Sinks.One<Flux<ServerSentEvent<String>>> replay = Sinks.one();
+  private final @Nullable String resumeFrom;
   private final Set<UUID> servers = new HashSet<>();
   private final Set<UUID> left = new HashSet<>();
   private boolean active;
@@ -46,9 +48,14 @@ final class StreamSession {
   private volatile @Nullable String lastCursor;
   private volatile boolean overflowed;
 
-  StreamSession(UserId user, SessionId sessionId, int bufferSize) {
+  /**
+   * @param resumeFrom the cursor the client resumes from, or null for a new stream
+   */
+  StreamSession(UserId user, SessionId sessionId, int bufferSize, @Nullable String resumeFrom) {
     this.user = user;
     this.sessionId = sessionId;
+    this.resumeFrom = resumeFrom;
+    this.lastCursor = resumeFrom;
     this.sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
   }
 
@@ -59,6 +66,16 @@ final class StreamSession {
   /** The session of the token the connection was opened with. */
   SessionId sessionId() {
     return sessionId;
+  }
+
+  /** The cursor the client resumes from; null for a new stream. */
+  @Nullable String resumeFrom() {
+    return resumeFrom;
+  }
+
+  /** What the client missed, to give it before anything buffered; set once, when it goes live. */
+  void replay(Flux<ServerSentEvent<String>> missed) {
+    replay.tryEmitValue(missed);
   }
 
   /** The servers this connection streams (guarded by the hub). */
@@ -90,6 +107,7 @@ final class StreamSession {
     }
     closed = true;
     sink.tryEmitComplete();
+    replay.tryEmitValue(Flux.empty());
     return true;
   }
 
@@ -117,13 +135,21 @@ final class StreamSession {
         || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
       overflowed = true;
       sink.tryEmitComplete();
+      replay.tryEmitValue(Flux.empty());
     }
     return false;
   }
 
-  /** What the client receives: the buffered events, then {@code overflow} if it fell behind. */
+  /**
+   * What the client receives: what it missed (when it resumes), the buffered events, then {@code
+   * overflow} if it fell behind. Live events buffer while the missed ones are given.
+   */
   Flux<ServerSentEvent<String>> events() {
-    return sink.asFlux().concatWith(Mono.fromCallable(this::overflowEvent));
+    return replay
+        .asMono()
+        .flatMapMany(missed -> missed)
+        .concatWith(sink.asFlux())
+        .concatWith(Mono.fromCallable(this::overflowEvent));
   }
 
   private @Nullable ServerSentEvent<String> overflowEvent() {

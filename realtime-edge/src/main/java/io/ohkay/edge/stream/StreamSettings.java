@@ -9,9 +9,11 @@ import java.time.Duration;
  * @param topicPrefix the namespace of the topic names
  * @param heartbeatInterval how often an idle connection gets a {@code :hb} comment
  * @param connectionBufferSize events buffered per connection before it overflows
+ * @param resumeMemoryRecords the latest events kept in memory for resuming connections
  */
 public record StreamSettings(
     String bootstrapServers,
     String topicPrefix,
     Duration heartbeatInterval,
-    int connectionBufferSize) {}
+    int connectionBufferSize,
+    int resumeMemoryRecords) {}

@@ -118,8 +118,7 @@ class AccountEventsStreamIT {
 
     assertThat(delivered.data()).isEqualTo(new String(Json.write(updated), StandardCharsets.UTF_8));
     assertThat(StreamCursor.decode(delivered.id()).positions())
-        .singleElement()
-        .satisfies(position -> assertThat(position.topic()).isEqualTo('a'));
+        .hasSize(3 * EdgeTestEnvironment.PARTITIONS);
     assertThat(strangerStream.events("profile.updated.v1"))
         .extracting(SseEvent::data)
         .noneMatch(data -> data.contains(updated.eventId().toString()));

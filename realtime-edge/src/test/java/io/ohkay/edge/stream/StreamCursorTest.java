@@ -3,37 +3,62 @@ package io.ohkay.edge.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.ohkay.edge.stream.StreamCursor.Position;
+import io.ohkay.edge.stream.StreamCursor.Partition;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StreamCursorTest {
 
+  private static final String CLUSTER = "Mk3OzN1x";
+
   @Test
-  void shouldEncodeOnePositionWhenOneEvent() {
-    assertThat(StreamCursor.of(new Position('s', 3, 120)).encode()).isEqualTo("1.s3-120");
+  void shouldEncodeEveryPartitionInTopicAndPartitionOrderWhenEncoding() {
+    var cursor =
+        StreamCursor.of(
+            CLUSTER,
+            Map.of(
+                new Partition('s', 1),
+                100L,
+                new Partition('a', 0),
+                7L,
+                new Partition('s', 0),
+                0L,
+                new Partition('a', 1),
+                35L));
+
+    assertThat(cursor.encode()).isEqualTo("2.Mk3OzN1x.a7,z.s0,2s");
   }
 
   @Test
-  void shouldEncodeAVectorInTopicAndPartitionOrderWhenManyPositions() {
+  void shouldMarkThePartlyGivenRecordWhenWithin() {
     var cursor =
-        new StreamCursor(
-            List.of(
-                new Position('s', 10, 5),
-                new Position('a', 1, 7),
-                new Position('s', 2, 0),
-                new Position('a', 0, 9)));
+        StreamCursor.of(CLUSTER, Map.of(new Partition('s', 0), 5L, new Partition('s', 1), 9L))
+            .within(new Partition('s', 1), 8, 1);
 
-    assertThat(cursor.encode()).isEqualTo("1.a0-9.a1-7.s2-0.s10-5");
+    assertThat(cursor.encode()).isEqualTo("2.Mk3OzN1x.s5,8~1");
+    assertThat(cursor.skipAt(new Partition('s', 1))).isEqualTo(1);
+    assertThat(cursor.skipAt(new Partition('s', 0))).isZero();
+    assertThat(cursor.with(new Partition('s', 1), 9).encode()).isEqualTo("2.Mk3OzN1x.s5,9");
   }
 
   @Test
   void shouldReadBackWhatItWroteWhenDecoding() {
     var cursor =
-        new StreamCursor(List.of(new Position('s', 0, Long.MAX_VALUE), new Position('a', 5, 0)));
+        StreamCursor.of(
+                CLUSTER,
+                Map.of(
+                    new Partition('s', 0),
+                    Long.MAX_VALUE,
+                    new Partition('s', 2),
+                    3L,
+                    new Partition('d', 5),
+                    0L))
+            .within(new Partition('s', 2), 3, 2);
 
     assertThat(StreamCursor.decode(cursor.encode())).isEqualTo(cursor);
-    assertThat(StreamCursor.decode("1").positions()).isEmpty();
+    assertThat(cursor.encode()).isEqualTo("2.Mk3OzN1x.d_,_,_,_,_,0.s1y2p0ij32e8e7,_,3~2");
+    assertThat(StreamCursor.decode("2.x").positions()).isEmpty();
   }
 
   @Test
@@ -41,15 +66,18 @@ class StreamCursorTest {
     for (var token :
         List.of(
             "",
-            "2.s0-1",
-            "1.",
-            "1.s0",
-            "1.S0-1",
-            "1.s-1-2",
-            "1.s0-1.",
-            "1.s0-x",
-            "p0-12",
-            "1.s0-1;drop")) {
+            "1.s0-1",
+            "2",
+            "2..s1",
+            "2.x.S0",
+            "2.x.s",
+            "2.x.s-1",
+            "2.x.s0.s1",
+            "2.x.s0~0",
+            "2.x.s0~1,1~1",
+            "2.x.s0,zzzzzzzzzzzzzz",
+            "2.toolongcluster.s0",
+            "2.x.s0;drop")) {
       assertThatIllegalArgumentException().as(token).isThrownBy(() -> StreamCursor.decode(token));
     }
   }

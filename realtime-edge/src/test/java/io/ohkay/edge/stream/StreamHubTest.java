@@ -91,7 +91,7 @@ class StreamHubTest {
     assertThat(bob.received).extracting(ServerSentEvent::event).containsExactly("ready");
     var delivered = alice.received.getLast();
     assertThat(delivered.data()).isEqualTo(new String(Json.write(posted), StandardCharsets.UTF_8));
-    assertThat(delivered.id()).isEqualTo("1.s2-" + offset);
+    assertThat(position(delivered, 's', 2)).isEqualTo(offset);
   }
 
   @Test
@@ -190,7 +190,7 @@ class StreamHubTest {
   @Test
   void shouldNotTakeALeftServerFromTheRegistryWhenTheLeaveCameBetweenOpenAndActivation() {
     var user = UUID.randomUUID();
-    var session = hub.open(claims(user, UUID.randomUUID()));
+    var session = hub.open(claims(user, UUID.randomUUID()), null);
     var received = subscribe(session);
 
     hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
@@ -206,7 +206,7 @@ class StreamHubTest {
   void shouldStreamARejoinedServerWhenTheRejoinCameBetweenOpenAndActivation() {
     var user = UUID.randomUUID();
     hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
-    var session = hub.open(claims(user, UUID.randomUUID()));
+    var session = hub.open(claims(user, UUID.randomUUID()), null);
     var received = subscribe(session);
 
     hub.onRecord(record(SERVERS, 0, joined(guild, user)));
@@ -219,7 +219,7 @@ class StreamHubTest {
   @Test
   void shouldApplyAJoinSeenBeforeTheConnectionWentLiveWhenActivated() {
     var user = UUID.randomUUID();
-    var session = hub.open(claims(user, UUID.randomUUID()));
+    var session = hub.open(claims(user, UUID.randomUUID()), null);
     var received = subscribe(session);
 
     hub.onRecord(record(SERVERS, 0, joined(club, user)));
@@ -242,7 +242,7 @@ class StreamHubTest {
     var alice = live(UUID.randomUUID(), guild);
 
     var ready = alice.received.getFirst();
-    assertThat(ready.id()).isEqualTo("1.a0-" + offset + ".s0-10.s1-21");
+    assertThat(ready.id()).isEqualTo("2.unknown.a" + Long.toString(offset, 36) + ".sa,l");
     assertThat(ready.data()).isEqualTo("{\"cursor\":\"" + ready.id() + "\"}");
   }
 
@@ -258,7 +258,7 @@ class StreamHubTest {
 
   @Test
   void shouldDropAnOverflowingConnectionWithoutTouchingTheOthersWhenOneStalls() {
-    var stalled = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()));
+    var stalled = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
     hub.activate(stalled, List.of(guild));
     var keeping = live(UUID.randomUUID(), guild);
 
@@ -276,7 +276,7 @@ class StreamHubTest {
     var alice = live(UUID.randomUUID(), guild);
 
     hub.stop();
-    var late = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()));
+    var late = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
 
     assertThat(hub.isRunning()).isFalse();
     assertThat(alice.completed[0]).isTrue();
@@ -307,7 +307,7 @@ class StreamHubTest {
     var last = revoked.received.getLast();
     assertThat(names(revoked.received)).containsExactly("ready", "revoked");
     assertThat(last.data()).isEqualTo("{\"reason\":\"SIGNED_OUT\"}");
-    assertThat(last.id()).isEqualTo("1.a1-" + offset);
+    assertThat(position(last, 'a', 1)).isEqualTo(offset);
     assertThat(revoked.completed[0]).isTrue();
     assertThat(otherDevice.completed[0]).isFalse();
     assertThat(hub.connections()).isOne();
@@ -354,7 +354,7 @@ class StreamHubTest {
     var self = live(user, guild);
     var coMember = live(UUID.randomUUID(), guild);
     var stranger = live(UUID.randomUUID(), club);
-    var notYetLive = subscribe(hub.open(claims(user, UUID.randomUUID())));
+    var notYetLive = subscribe(hub.open(claims(user, UUID.randomUUID()), null));
 
     var updated = profile(user);
     hub.onRecord(record(ACCOUNTS, 2, updated));
@@ -364,7 +364,7 @@ class StreamHubTest {
       var delivered = stream.received.getLast();
       assertThat(delivered.data())
           .isEqualTo(new String(Json.write(updated), StandardCharsets.UTF_8));
-      assertThat(delivered.id()).isEqualTo("1.a2-" + offset);
+      assertThat(position(delivered, 'a', 2)).isEqualTo(offset);
     }
     assertThat(names(stranger.received)).containsExactly("ready");
     assertThat(notYetLive).isEmpty();
@@ -513,7 +513,12 @@ class StreamHubTest {
     assertThat(names(bystander.received)).containsExactly("ready", "members.mentioned.v1");
     assertThat(names(elsewhere.received)).containsExactly("ready");
     var created = phone.received.getLast();
-    assertThat(created.id()).isEqualTo(phone.received.get(1).id()).isEqualTo("1.s1-" + offset);
+    assertThat(position(created, 's', 1)).isEqualTo(offset);
+    var mentionCursor = StreamCursor.decode(phone.received.get(1).id());
+    assertThat(mentionCursor.positions().get(new StreamCursor.Partition('s', 1)))
+        .isEqualTo(offset - 1);
+    assertThat(mentionCursor.skipAt(new StreamCursor.Partition('s', 1))).isEqualTo(1);
+    assertThat(bystander.received.getLast().id()).isEqualTo(created.id());
     var data = Json.mapper().readTree(created.data());
     assertThat(data.get("id").stringValue())
         .isEqualTo(Ids.notificationId(mention.eventId(), new UserId(mentioned)).toString());
@@ -571,7 +576,7 @@ class StreamHubTest {
     assertThat(names(bobStream.received)).containsExactly("ready", "dm.message.sent.v1");
     assertThat(names(eve.received)).containsExactly("ready");
     var delivered = bobStream.received.getLast();
-    assertThat(delivered.id()).isEqualTo("1.d1-" + offset);
+    assertThat(position(delivered, 'd', 1)).isEqualTo(offset);
     var payload = (DirectMessageSent) sent.payload();
     var expected =
         Json.mapper()
@@ -671,7 +676,11 @@ class StreamHubTest {
     assertThat(names(bobStream.received))
         .containsExactly("ready", "dm.message.sent.v1", "notification.created");
     var created = bobStream.received.getLast();
-    assertThat(created.id()).isEqualTo("1.d2-" + offset);
+    assertThat(position(created, 'd', 2)).isEqualTo(offset);
+    assertThat(
+            StreamCursor.decode(bobStream.received.get(1).id())
+                .skipAt(new StreamCursor.Partition('d', 2)))
+        .isEqualTo(1);
     var data = Json.mapper().readTree(created.data());
     var payload = (DirectMessageSent) sent.payload();
     assertThat(data.get("id").stringValue())
@@ -703,7 +712,7 @@ class StreamHubTest {
     assertThat(names(inviteeStream.received)).containsExactly("ready", "notification.created");
     assertThat(names(bystander.received)).containsExactly("ready");
     var created = inviteeStream.received.getLast();
-    assertThat(created.id()).isEqualTo("1.s1-" + offset);
+    assertThat(position(created, 's', 1)).isEqualTo(offset);
     var data = Json.mapper().readTree(created.data());
     assertThat(data.get("id").stringValue())
         .isEqualTo(Ids.notificationId(invite.eventId(), new UserId(invitee)).toString());
@@ -809,7 +818,7 @@ class StreamHubTest {
     var load = Sinks.<AccessSnapshot>one();
     projection.put(guild, load);
     load.tryEmitValue(new AccessSnapshot(fedSeqs.get(guild) - 1, model(guild)));
-    var session = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()));
+    var session = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
     var received = subscribe(session);
 
     hub.activate(session, List.of(guild));
@@ -822,15 +831,45 @@ class StreamHubTest {
     hub.onRecord(record(SERVERS, 0, posted(guild, "after ready")));
     assertThat(whileBehind).isEmpty();
     assertThat(names(received)).containsExactly("ready", "message.posted.v1");
-    assertThat(StreamCursor.decode(received.getFirst().id()).positions().getFirst().nextOffset())
+    assertThat(
+            StreamCursor.decode(received.getFirst().id())
+                .positions()
+                .get(new StreamCursor.Partition('s', 0)))
         .isEqualTo(offset - 1);
+  }
+
+  @Test
+  void shouldReplayFromMemoryWhatAResumingStreamMissedThenGoLiveWhenResuming() {
+    hub.onAssigned(
+        List.of(new FeedPosition(SERVERS, 0, offset), new FeedPosition(SERVERS, 1, offset)));
+    var user = UUID.randomUUID();
+    var first = live(user, guild);
+    hub.onRecord(record(SERVERS, 0, posted(guild, "seen")));
+    var last = first.received.getLast();
+    hub.close(first.session());
+    hub.onRecord(record(SERVERS, 0, posted(guild, "missed 1")));
+    hub.onRecord(record(SERVERS, 1, posted(club, "not theirs")));
+    hub.onRecord(record(SERVERS, 0, posted(guild, "missed 2")));
+
+    var resumed = hub.open(claims(user, UUID.randomUUID()), last.id());
+    var received = subscribe(resumed);
+    hub.activate(resumed, List.of(guild));
+    await().until(() -> names(received).contains("ready"));
+    hub.onRecord(record(SERVERS, 0, posted(guild, "live")));
+
+    assertThat(names(received))
+        .containsExactly("message.posted.v1", "message.posted.v1", "ready", "message.posted.v1");
+    assertThat(received.get(0).data()).contains("missed 1");
+    assertThat(received.get(1).data()).contains("missed 2");
+    assertThat(received.get(1).id()).isEqualTo(received.get(2).id());
+    assertThat(received.get(3).data()).contains("live");
   }
 
   @Test
   void shouldEndWaitingStreamsWithAResumableCursorWhenThePermissionsNeverLineUp() {
     var impatient = hub(Duration.ofMillis(200));
     projection.put(guild, Sinks.one());
-    var session = impatient.open(claims(UUID.randomUUID(), UUID.randomUUID()));
+    var session = impatient.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
     var received = new ArrayList<ServerSentEvent<String>>();
     var completed = new boolean[1];
     session.events().subscribe(received::add, error -> {}, () -> completed[0] = true);
@@ -840,6 +879,16 @@ class StreamHubTest {
     await().until(() -> completed[0]);
     assertThat(names(received)).containsExactly("unavailable");
     assertThat(impatient.connections()).isZero();
+  }
+
+  /**
+   * The next offset {@code event}'s cursor gives partition {@code partition} of topic {@code
+   * topic}.
+   */
+  private static Long position(ServerSentEvent<String> event, char topic, int partition) {
+    return StreamCursor.decode(event.id())
+        .positions()
+        .get(new StreamCursor.Partition(topic, partition));
   }
 
   private StreamHub hub(Duration loadTimeout) {
@@ -859,7 +908,9 @@ class StreamHubTest {
           public void offline(UserId user) {
             presence.add("offline " + user);
           }
-        });
+        },
+        100,
+        null);
   }
 
   /**
@@ -927,7 +978,7 @@ class StreamHubTest {
   }
 
   private Live live(AccessTokenClaims claims, UUID... servers) {
-    var session = hub.open(claims);
+    var session = hub.open(claims, null);
     var received = new ArrayList<ServerSentEvent<String>>();
     var completed = new boolean[1];
     session.events().subscribe(received::add, error -> {}, () -> completed[0] = true);

@@ -12,7 +12,7 @@ import org.springframework.http.codec.ServerSentEvent;
 class StreamSessionTest {
 
   private final StreamSession session =
-      new StreamSession(new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 3);
+      new StreamSession(new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 3, null);
 
   private static ServerSentEvent<String> event(int offset) {
     return ServerSentEvent.<String>builder()
@@ -56,6 +56,7 @@ class StreamSessionTest {
   @Test
   void shouldDeliverLiveWhenTheClientKeepsUp() {
     var received = new java.util.ArrayList<ServerSentEvent<String>>();
+    session.replay(reactor.core.publisher.Flux.empty());
     session.events().subscribe(received::add);
 
     for (int i = 0; i < 100; i++) {
