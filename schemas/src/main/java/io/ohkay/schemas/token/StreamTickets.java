@@ -14,9 +14,6 @@ public final class StreamTickets {
   /** The {@code aud} claim of a ticket: the live stream only. */
   public static final String AUDIENCE = "ohkay-stream";
 
-  /** The lifetime tickets get unless configured otherwise. */
-  public static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
-
   /** The longest lifetime a ticket may have ({@code exp - iat}); longer ones are refused. */
   public static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
 
