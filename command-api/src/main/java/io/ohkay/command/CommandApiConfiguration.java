@@ -25,6 +25,7 @@ import io.ohkay.command.server.ServerDecider;
 import io.ohkay.command.server.ServerRoutes;
 import io.ohkay.command.token.AccessTokenIssuer;
 import io.ohkay.command.token.RefreshTokens;
+import io.ohkay.command.token.StreamTicketIssuer;
 import io.ohkay.command.user.AccountDecider;
 import io.ohkay.command.user.AuthContext;
 import io.ohkay.command.user.AuthRateLimits;
@@ -193,6 +194,12 @@ public class CommandApiConfiguration {
   }
 
   @Bean
+  StreamTicketIssuer streamTicketIssuer(CommandApiProperties props) {
+    var key = AccessTokenKeys.loadOrGenerate(props.accessTokenKeyFile());
+    return new StreamTicketIssuer(key, props.streamTicketTtl(), Clock.systemUTC());
+  }
+
+  @Bean
   SessionRevocations commandApiRevocations() {
     return new SessionRevocations();
   }
@@ -228,6 +235,7 @@ public class CommandApiConfiguration {
       CommandApiProperties props,
       CommandBus bus,
       AccessTokenIssuer tokens,
+      StreamTicketIssuer streamTicketIssuer,
       BearerAuth commandApiBearerAuth,
       SessionRevocations commandApiRevocations,
       CommandApiDatabases commandApiDatabases,
@@ -250,7 +258,8 @@ public class CommandApiConfiguration {
             passwordHashers,
             props.outcomeTimeout(),
             COMMAND_CLOCK);
-    return new AuthRoutes(context, refreshTokens, commandApiBearerAuth).routes();
+    return new AuthRoutes(context, refreshTokens, streamTicketIssuer, commandApiBearerAuth)
+        .routes();
   }
 
   @Bean

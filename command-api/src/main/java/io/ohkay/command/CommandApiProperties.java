@@ -2,6 +2,7 @@ package io.ohkay.command;
 
 import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.token.AccessTokens;
+import io.ohkay.schemas.token.StreamTickets;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param accessTokenKeyFile the JWK file of the access-token key pair (generated if absent)
  * @param accessTokenTtl lifetime of access tokens (at most one hour: revocations are remembered
  *     that long)
+ * @param streamTicketTtl lifetime of the stream tickets of {@code POST /api/auth/stream-ticket}:
+ *     how long a browser has to open {@code /api/stream} or {@code /api/ws} with one (at most five
+ *     minutes; a ticket is in a URL, so it should live just long enough to connect)
  * @param refreshTokenKeyFile the file of the secret key refresh tokens are MACed with (base64,
  *     generated if absent); only the command API reads it
  * @param postgres where the account, registry and DM databases are read before some commands (the
@@ -54,6 +58,7 @@ public record CommandApiProperties(
     @DefaultValue("5s") @NotNull Duration outcomeTimeout,
     @NotNull Path accessTokenKeyFile,
     @DefaultValue("15m") @NotNull Duration accessTokenTtl,
+    @DefaultValue("60s") @NotNull Duration streamTicketTtl,
     @NotNull Path refreshTokenKeyFile,
     @Valid @NotNull Postgres postgres,
     @Valid @DefaultValue RateLimits rateLimits,
@@ -69,6 +74,15 @@ public record CommandApiProperties(
               + AccessTokens.MAX_LIFETIME
               + " (every service refuses longer-lived tokens), was "
               + accessTokenTtl);
+    }
+    if (streamTicketTtl != null
+        && (!streamTicketTtl.isPositive()
+            || streamTicketTtl.compareTo(StreamTickets.MAX_LIFETIME) > 0)) {
+      throw new IllegalArgumentException(
+          "ohkay.command-api.stream-ticket-ttl must be positive and at most "
+              + StreamTickets.MAX_LIFETIME
+              + " (every service refuses longer-lived tickets), was "
+              + streamTicketTtl);
     }
     if (presenceTtl != null && !presenceTtl.isPositive()) {
       throw new IllegalArgumentException(

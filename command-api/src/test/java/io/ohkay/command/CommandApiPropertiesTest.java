@@ -38,6 +38,21 @@ class CommandApiPropertiesTest {
         .hasMessageContaining("ohkay.command-api.clusters");
   }
 
+  @Test
+  void shouldRefuseToStartWhenStreamTicketsWouldLiveLongerThanVerifiersAccept() {
+    assertThatThrownBy(() -> ticketTtl(Duration.ofMinutes(6)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ohkay.command-api.stream-ticket-ttl");
+    assertThatThrownBy(() -> ticketTtl(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ohkay.command-api.stream-ticket-ttl");
+    assertThat(ticketTtl(Duration.ofMinutes(5)).streamTicketTtl()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  private static CommandApiProperties ticketTtl(Duration ticketTtl) {
+    return properties(Duration.ofMinutes(15), List.of(), Duration.ofSeconds(15), ticketTtl);
+  }
+
   private static List<CommandApiProperties.Cluster> clusters(String... names) {
     return java.util.Arrays.stream(names).map(CommandApiProperties.Cluster::new).toList();
   }
@@ -62,6 +77,14 @@ class CommandApiPropertiesTest {
 
   private static CommandApiProperties properties(
       Duration ttl, List<CommandApiProperties.Cluster> clusters, Duration presenceTtl) {
+    return properties(ttl, clusters, presenceTtl, Duration.ofSeconds(60));
+  }
+
+  private static CommandApiProperties properties(
+      Duration ttl,
+      List<CommandApiProperties.Cluster> clusters,
+      Duration presenceTtl,
+      Duration ticketTtl) {
     return new CommandApiProperties(
         "localhost:9092",
         "",
@@ -72,6 +95,7 @@ class CommandApiPropertiesTest {
         Duration.ofSeconds(5),
         Path.of("access.jwk"),
         ttl,
+        ticketTtl,
         Path.of("refresh.key"),
         new CommandApiProperties.Postgres("localhost", 5432, "postgres", "", "ohkay_"),
         new CommandApiProperties.RateLimits(null, null, null),

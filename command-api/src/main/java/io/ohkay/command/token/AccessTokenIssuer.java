@@ -19,11 +19,18 @@ public final class AccessTokenIssuer {
 
   private final ECKey key;
   private final ECDSASigner signer;
+  private final String audience;
   private final Duration ttl;
   private final Clock clock;
 
   public AccessTokenIssuer(ECKey key, Duration ttl, Clock clock) {
+    this(key, AccessTokens.AUDIENCE, ttl, clock);
+  }
+
+  /** An issuer of tokens for {@code audience}: the one difference of a stream ticket. */
+  AccessTokenIssuer(ECKey key, String audience, Duration ttl, Clock clock) {
     this.key = key;
+    this.audience = audience;
     this.ttl = ttl;
     this.clock = clock;
     try {
@@ -39,7 +46,7 @@ public final class AccessTokenIssuer {
     var claims =
         new JWTClaimsSet.Builder()
             .issuer(AccessTokens.ISSUER)
-            .audience(AccessTokens.AUDIENCE)
+            .audience(audience)
             .subject(user.toString())
             .claim(AccessTokens.SESSION_CLAIM, session.toString())
             .jwtID(UUID.randomUUID().toString())
@@ -55,7 +62,7 @@ public final class AccessTokenIssuer {
     try {
       jwt.sign(signer);
     } catch (JOSEException e) {
-      throw new IllegalStateException("cannot sign access token", e);
+      throw new IllegalStateException("cannot sign token", e);
     }
     return new IssuedToken(jwt.serialize(), ttl);
   }

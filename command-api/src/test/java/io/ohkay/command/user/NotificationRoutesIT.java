@@ -8,6 +8,7 @@ import io.ohkay.command.decider.DeciderTopics;
 import io.ohkay.command.decider.DeciderTopology;
 import io.ohkay.command.token.AccessTokenIssuer;
 import io.ohkay.command.token.RefreshTokens;
+import io.ohkay.command.token.StreamTicketIssuer;
 import io.ohkay.command.web.BearerAuth;
 import io.ohkay.command.web.CommandIds;
 import io.ohkay.command.web.CommandReplies;
@@ -84,9 +85,11 @@ class NotificationRoutesIT {
     issuer = new AccessTokenIssuer(key, Duration.ofMinutes(10), Clock.systemUTC());
     var refreshTokens = RefreshTokens.loadOrGenerate(dir.resolve("refresh-token.key"));
     var bearer = new BearerAuth(new AccessTokenVerifier(key.toPublicJWK()));
+    var tickets = new StreamTicketIssuer(key, Duration.ofSeconds(60), Clock.systemUTC());
     context = context(prefix, refreshTokens);
     client =
-        WebTestClient.bindToRouterFunction(new AuthRoutes(context, refreshTokens, bearer).routes())
+        WebTestClient.bindToRouterFunction(
+                new AuthRoutes(context, refreshTokens, tickets, bearer).routes())
             .configureClient()
             .responseTimeout(Duration.ofSeconds(40))
             .build();

@@ -7,7 +7,10 @@ import io.ohkay.schemas.token.AccessTokenVerifier;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -15,17 +18,24 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
  * Authenticates edge requests by their {@code Authorization: Bearer} access token, verified with
- * the public key alone (no database, no call to the command API). The key file is read at start
- * when it exists; in the all-in-one platform the command API may generate it a moment later, so a
- * missing file is read again on first use (requests meanwhile get {@code UNAVAILABLE}). Tokens of a
- * revoked session or a deleted account are refused; until the revocations of the last hour are
- * loaded, every request gets {@code UNAVAILABLE} rather than a check against a partial set.
+ * the public key alone (no database, no call to the command API); the live stream also takes a
+ * short-lived stream ticket in its URL instead, since a browser's {@code EventSource} and {@code
+ * WebSocket} cannot set headers. The key file is read at start when it exists; in the all-in-one
+ * platform the command API may generate it a moment later, so a missing file is read again on first
+ * use (requests meanwhile get {@code UNAVAILABLE}). Tokens of a revoked session or a deleted
+ * account are refused; until the revocations of the last hour are loaded, every request gets {@code
+ * UNAVAILABLE} rather than a check against a partial set.
  */
 public final class Authenticator {
 
   private static final String SCHEME = "bearer ";
   private static final int MAX_TOKEN_LENGTH = 4096;
   private static final String INVALID = "The access token is invalid, expired or revoked.";
+  private static final String INVALID_TICKET =
+      "The stream ticket is invalid, expired or revoked; get a new one from"
+          + " POST /api/auth/stream-ticket.";
+  private static final String TICKET_PARAM = "ticket";
+  private static final List<String> TOKEN_PARAMS = List.of("access_token", "token");
 
   private final Path keyFile;
   private final SessionRevocations revocations;
@@ -57,15 +67,47 @@ public final class Authenticator {
       throw unauthenticated("The Authorization header must hold one Bearer access token.");
     }
     var token = headers.getFirst().substring(SCHEME.length()).trim();
+    return verified(token, AccessTokenVerifier::verify, INVALID);
+  }
+
+  /**
+   * The claims of a stream request: its {@code Authorization: Bearer} access token or its {@code
+   * ticket} query parameter (a ticket from {@code POST /api/auth/stream-ticket}), not both; an
+   * access token in the URL is refused. A ticket is checked once, when the connection opens: what
+   * happens to its session afterwards is the stream's concern.
+   */
+  public AccessTokenClaims requireStream(ServerRequest request) {
+    var params = request.queryParams();
+    if (TOKEN_PARAMS.stream().anyMatch(params::containsKey)) {
+      throw invalidRequest(
+          "Access tokens never go in URLs (they end up in logs and histories): get a ticket from"
+              + " POST /api/auth/stream-ticket and pass it as ?ticket=, or send an"
+              + " Authorization: Bearer header.");
+    }
+    var ticket = new QueryParams(params, ErrorCode.VALIDATION_FAILED).single(TICKET_PARAM);
+    if (ticket == null) {
+      return require(request);
+    }
+    if (!request.headers().header(HttpHeaders.AUTHORIZATION).isEmpty()) {
+      throw invalidRequest(
+          "Send either an Authorization: Bearer access token or a ticket, not both.");
+    }
+    return verified(ticket, AccessTokenVerifier::verifyTicket, INVALID_TICKET);
+  }
+
+  private AccessTokenClaims verified(
+      String token,
+      BiFunction<AccessTokenVerifier, String, Optional<AccessTokenClaims>> check,
+      String invalid) {
     if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-      throw unauthenticated(INVALID);
+      throw unauthenticated(invalid);
     }
     var checker = verifier();
     if (!revocationsLoaded.getAsBoolean()) {
       throw new ProblemException(
           ErrorCode.UNAVAILABLE, "Revoked sessions are still being loaded; retry later.");
     }
-    return checker.verify(token).orElseThrow(() -> unauthenticated(INVALID));
+    return check.apply(checker, token).orElseThrow(() -> unauthenticated(invalid));
   }
 
   private AccessTokenVerifier verifier() {
@@ -85,6 +127,10 @@ public final class Authenticator {
   private static boolean isBearer(String header) {
     return header.length() > SCHEME.length()
         && header.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME);
+  }
+
+  private static ProblemException invalidRequest(String detail) {
+    return new ProblemException(ErrorCode.VALIDATION_FAILED, detail);
   }
 
   private static ProblemException unauthenticated(String detail) {

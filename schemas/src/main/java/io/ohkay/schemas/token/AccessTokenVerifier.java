@@ -7,6 +7,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -20,12 +21,15 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies access tokens with the public key alone: algorithm pinned to ES256, {@code typ}, {@code
- * iss}, {@code aud}, {@code exp} checked. Thread-safe.
+ * Verifies access tokens and stream tickets with the public key alone: algorithm pinned to ES256,
+ * {@code typ}, {@code iss}, {@code aud}, {@code exp} checked. The audience is the one difference
+ * between the two kinds and must be exactly the expected one, so neither passes for the other.
+ * Thread-safe.
  *
  * <p>A P-256 signature check costs about a millisecond of CPU and a client sends the same token
  * with every request, so valid tokens are remembered (by their exact text) until they expire: a
@@ -38,7 +42,8 @@ public final class AccessTokenVerifier {
 
   private static final int REMEMBERED_TOKENS = 100_000;
 
-  private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+  private final DefaultJWTProcessor<SecurityContext> accessTokens;
+  private final DefaultJWTProcessor<SecurityContext> tickets;
   private final Clock clock;
   private final Cache<String, AccessTokenClaims> verified;
   private final SessionRevocations revocations;
@@ -61,15 +66,23 @@ public final class AccessTokenVerifier {
                 Expiry.<String, AccessTokenClaims>creating((token, claims) -> untilExpiry(claims)))
             .build();
     var keys = new ImmutableJWKSet<SecurityContext>(new JWKSet(publicKey.toPublicJWK()));
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(AccessTokens.ALGORITHM, keys));
-    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AccessTokens.TYPE));
-    processor.setJWTClaimsSetVerifier(claimsVerifier());
+    this.accessTokens = processor(keys, AccessTokens.AUDIENCE);
+    this.tickets = processor(keys, StreamTickets.AUDIENCE);
   }
 
-  private DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier() {
+  private DefaultJWTProcessor<SecurityContext> processor(
+      JWKSource<SecurityContext> keys, String audience) {
+    var processor = new DefaultJWTProcessor<SecurityContext>();
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(AccessTokens.ALGORITHM, keys));
+    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AccessTokens.TYPE));
+    processor.setJWTClaimsSetVerifier(claimsVerifier(audience));
+    return processor;
+  }
+
+  private DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier(String audience) {
     var verifier =
         new DefaultJWTClaimsVerifier<SecurityContext>(
-            AccessTokens.AUDIENCE,
+            audience,
             new JWTClaimsSet.Builder().issuer(AccessTokens.ISSUER).build(),
             Set.of("sub", "exp", "iat", "jti", AccessTokens.SESSION_CLAIM)) {
           @Override
@@ -82,23 +95,34 @@ public final class AccessTokenVerifier {
   }
 
   /**
-   * The claims of a valid token; empty for anything forged, expired, malformed, foreign, living
-   * longer than {@link AccessTokens#MAX_LIFETIME}, or revoked.
+   * The claims of a valid access token; empty for anything forged, expired, malformed, foreign (a
+   * stream ticket included), living longer than {@link AccessTokens#MAX_LIFETIME}, or revoked.
    */
   public Optional<AccessTokenClaims> verify(String token) {
     var known = verified.getIfPresent(token);
     if (known != null && known.expiresAt().plus(CLOCK_SKEW).isAfter(clock.instant())) {
       return revocations.isRevoked(known) ? Optional.empty() : Optional.of(known);
     }
-    var claims = check(token).filter(AccessTokenVerifier::withinMaxLifetime);
+    var claims =
+        check(accessTokens, AccessTokens.AUDIENCE, token)
+            .filter(valid -> livesAtMost(valid, AccessTokens.MAX_LIFETIME));
     claims.ifPresent(valid -> verified.put(token, valid));
     return claims.filter(valid -> !revocations.isRevoked(valid));
   }
 
-  private static boolean withinMaxLifetime(AccessTokenClaims claims) {
-    return !Duration.between(claims.issuedAt(), claims.expiresAt())
-        .minus(AccessTokens.MAX_LIFETIME)
-        .isPositive();
+  /**
+   * The claims of a valid stream ticket; empty for anything forged, expired, malformed, foreign (an
+   * access token included), living longer than {@link StreamTickets#MAX_LIFETIME}, or whose session
+   * or account is revoked. Tickets are not remembered: each one opens a single connection.
+   */
+  public Optional<AccessTokenClaims> verifyTicket(String ticket) {
+    return check(tickets, StreamTickets.AUDIENCE, ticket)
+        .filter(valid -> livesAtMost(valid, StreamTickets.MAX_LIFETIME))
+        .filter(valid -> !revocations.isRevoked(valid));
+  }
+
+  private static boolean livesAtMost(AccessTokenClaims claims, Duration lifetime) {
+    return !Duration.between(claims.issuedAt(), claims.expiresAt()).minus(lifetime).isPositive();
   }
 
   private Duration untilExpiry(AccessTokenClaims claims) {
@@ -106,9 +130,13 @@ public final class AccessTokenVerifier {
     return left.isNegative() ? Duration.ZERO : left;
   }
 
-  private Optional<AccessTokenClaims> check(String token) {
+  private static Optional<AccessTokenClaims> check(
+      DefaultJWTProcessor<SecurityContext> processor, String audience, String token) {
     try {
       var claims = processor.process(token, null);
+      if (!List.of(audience).equals(claims.getAudience())) {
+        return Optional.empty(); // one audience only: a token naming both kinds is neither
+      }
       return Optional.of(
           new AccessTokenClaims(
               UserId.parse(claims.getSubject()),

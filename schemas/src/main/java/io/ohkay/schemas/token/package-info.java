@@ -1,4 +1,7 @@
-/** The access-token contract: claims every service verifies with the public key alone. */
+/**
+ * The access-token and stream-ticket contract: claims every service verifies with the public key
+ * alone.
+ */
 @NullMarked
 package io.ohkay.schemas.token;
 
