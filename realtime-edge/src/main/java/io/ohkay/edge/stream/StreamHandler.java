@@ -18,11 +18,14 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * {@code GET /api/stream}: the caller's one multiplexed stream of the events of every server they
- * are a member of and of their direct messages. {@code ready} comes first, once the connection is
- * registered for them; a {@code :hb} comment keeps idle connections open; {@code revoked} ends the
- * connection when its session is revoked or its account deleted; {@code unavailable} (with a cursor
- * to resume from) when the permissions of one of its servers could not be loaded in time.
+ * {@code GET /api/stream}: authenticated by the access token in {@code Authorization} or, for
+ * browsers (whose {@code EventSource} cannot set headers), by a short-lived stream ticket in {@code
+ * ?ticket=} ({@code POST /api/auth/stream-ticket}); the caller's one multiplexed stream of the
+ * events of every server they are a member of and of their direct messages. {@code ready} comes
+ * first, once the connection is registered for them; a {@code :hb} comment keeps idle connections
+ * open; {@code revoked} ends the connection when its session is revoked or its account deleted;
+ * {@code unavailable} (with a cursor to resume from) when the permissions of one of its servers
+ * could not be loaded in time.
  */
 final class StreamHandler {
 
@@ -48,7 +51,7 @@ final class StreamHandler {
   }
 
   Mono<ServerResponse> stream(ServerRequest request) {
-    var claims = authenticator.require(request);
+    var claims = authenticator.requireStream(request);
     if (!hub.isRunning()) {
       throw new ProblemException(ErrorCode.UNAVAILABLE, "The stream is shutting down.");
     }
