@@ -80,13 +80,19 @@ public final class FeedHistory {
       this.kafka = kafka;
     }
 
-    /** {@link GoneException} when {@code from} is no longer kept in the partition. */
-    public void requireKept(String topic, int partition, long from) {
-      var range = new TopicPartition(topic, partition);
-      var first = kafka.beginningOffsets(List.of(range), METADATA_TIMEOUT).get(range);
-      if (first != null && from < first) {
-        throw new GoneException(range + " starts at " + first + ", asked from " + from);
-      }
+    /**
+     * {@link GoneException} when some partition no longer keeps its offset in {@code starts}: what
+     * retention deleted cannot be replayed (one lookup for all of them).
+     */
+    public void requireKept(Map<TopicPartition, Long> starts) {
+      var firsts = kafka.beginningOffsets(starts.keySet(), METADATA_TIMEOUT);
+      starts.forEach(
+          (range, from) -> {
+            var first = firsts.get(range);
+            if (first != null && from < first) {
+              throw new GoneException(range + " starts at " + first + ", asked from " + from);
+            }
+          });
     }
 
     /**
@@ -96,8 +102,8 @@ public final class FeedHistory {
      */
     public void start(
         String topic, int partition, long from, long to, @Nullable Set<String> types) {
-      requireKept(topic, partition, from);
       var range = new TopicPartition(topic, partition);
+      requireKept(Map.of(range, from));
       kafka.assign(List.of(range));
       kafka.seek(range, from);
       this.current = range;

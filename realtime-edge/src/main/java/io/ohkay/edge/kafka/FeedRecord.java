@@ -1,5 +1,6 @@
 package io.ohkay.edge.kafka;
 
+import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,15 @@ public record FeedRecord(
   /** The position after this record. */
   public FeedPosition next() {
     return new FeedPosition(topic, partition, offset + 1);
+  }
+
+  /**
+   * The record as a typed event; {@link RuntimeException} when this edge cannot read it (a type or
+   * shape newer than its contract). Only for the few events the edge must understand: the rest flow
+   * on as JSON.
+   */
+  public Event event() {
+    return Json.read(json.getBytes(StandardCharsets.UTF_8), Event.class);
   }
 
   /** The UUID in payload field {@code name}, if it holds one. */

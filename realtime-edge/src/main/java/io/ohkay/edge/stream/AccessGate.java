@@ -3,10 +3,7 @@ package io.ohkay.edge.stream;
 import io.ohkay.edge.access.AccessSnapshot;
 import io.ohkay.edge.kafka.FeedRecord;
 import io.ohkay.schemas.access.AccessModel;
-import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventTypes;
-import io.ohkay.schemas.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
@@ -193,7 +190,7 @@ final class AccessGate {
     }
     seq = record.seq();
     if (ACCESS_EVENTS.contains(record.type())) {
-      model = before.evolve(payloadOf(record).payload());
+      model = before.evolve(record.event().payload());
     }
     return new Step(before, model);
   }
@@ -213,9 +210,5 @@ final class AccessGate {
     var channel = record.payloadId("channelId");
     return channel != null
         && (step.before().canView(user, channel) || step.after().canView(user, channel));
-  }
-
-  private static Event payloadOf(FeedRecord record) {
-    return Json.read(record.json().getBytes(StandardCharsets.UTF_8), Event.class);
   }
 }

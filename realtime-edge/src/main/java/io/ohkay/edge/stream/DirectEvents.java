@@ -8,7 +8,6 @@ import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,7 +118,7 @@ final class DirectEvents {
 
   private static @Nullable Event read(FeedRecord record) {
     try {
-      return Json.read(record.json().getBytes(StandardCharsets.UTF_8), Event.class);
+      return record.event();
     } catch (RuntimeException e) {
       return null;
     }

@@ -11,7 +11,6 @@ import io.ohkay.schemas.event.EventTypes;
 import io.ohkay.schemas.event.InviteSent;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +77,8 @@ final class Replay {
   private final Map<UUID, Long> joins = new HashMap<>();
   private final Map<UUID, Boolean> sharing = new HashMap<>();
   private StreamCursor cursor;
+
+  /** The partition whose missed records are being given; null between partitions. */
   private @Nullable Partition current;
 
   private Replay(Viewer viewer, StreamCursor from, StreamCursor to) {
@@ -106,6 +108,29 @@ final class Replay {
   }
 
   /**
+   * Whether the cursor {@code token}, of the feed's cluster, names a position {@code now} has not
+   * reached in some partition: the client read further on another edge.
+   */
+  static boolean ahead(String token, StreamCursor now) {
+    StreamCursor from;
+    try {
+      from = StreamCursor.decode(token);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (!from.cluster().equals(now.cluster())) {
+      return false;
+    }
+    for (var position : from.positions().entrySet()) {
+      var reached = now.positions().get(position.getKey());
+      if (reached == null || position.getValue() > reached) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * {@code from} with the partitions it does not name (they appeared after it was given) at their
    * beginning: everything in them is new to the client.
    */
@@ -113,23 +138,10 @@ final class Replay {
     var completed = from;
     for (var partition : to.positions().keySet()) {
       if (!from.positions().containsKey(partition)) {
-        completed =
-            completed.within() == null
-                ? completed.with(partition, 0)
-                : new StreamCursor(
-                    completed.cluster(),
-                    merged(completed, partition),
-                    completed.within(),
-                    completed.skip());
+        completed = completed.with(partition, 0);
       }
     }
     return completed;
-  }
-
-  private static Map<Partition, Long> merged(StreamCursor cursor, Partition partition) {
-    var positions = new HashMap<>(cursor.positions());
-    positions.put(partition, 0L);
-    return positions;
   }
 
   /** The missed items of {@code entries} (the hub's memory after {@code from}). */
@@ -186,12 +198,13 @@ final class Replay {
       FeedHistory.Reader reader, Function<Character, @Nullable String> topicOf) {
     var partitions = new ArrayList<>(from.positions().keySet());
     try {
+      var starts = new HashMap<TopicPartition, Long>();
       for (var partition : partitions) {
-        reader.requireKept(
-            requireTopic(topicOf, partition),
-            partition.partition(),
+        starts.put(
+            new TopicPartition(requireTopic(topicOf, partition), partition.partition()),
             from.positions().get(partition));
       }
+      reader.requireKept(starts);
       if (!viewer.servers().isEmpty()) {
         for (var partition : partitions) {
           if (partition.topic() == 's') {
@@ -207,9 +220,8 @@ final class Replay {
       return Flux.just(resync(to.encode(), "CURSOR_EXPIRED"));
     }
     var rest = partitions.iterator();
-    var started = new boolean[] {false};
     return Flux.<List<ServerSentEvent<String>>>generate(
-            sink -> nextFromKafka(reader, topicOf, rest, started, sink))
+            sink -> nextFromKafka(reader, topicOf, rest, sink))
         .concatMapIterable(batch -> batch);
   }
 
@@ -217,25 +229,23 @@ final class Replay {
       FeedHistory.Reader reader,
       Function<Character, @Nullable String> topicOf,
       Iterator<Partition> rest,
-      boolean[] started,
       SynchronousSink<List<ServerSentEvent<String>>> sink) {
     try {
       while (true) {
-        if (!started[0]) {
+        var partition = current;
+        if (partition == null) {
           if (!rest.hasNext()) {
             sink.complete();
             return;
           }
-          var partition = rest.next();
+          partition = rest.next();
           start(reader, topicOf, partition, null);
-          started[0] = true;
         }
-        var partition = requireCurrent();
         var records = reader.next();
         if (records == null) {
           // What the partition ends on (transaction markers, records for others) is passed too.
           cursor = cursor.with(partition, to.positions().get(partition));
-          started[0] = false;
+          current = null;
           continue;
         }
         var batch = new ArrayList<ServerSentEvent<String>>();
@@ -263,14 +273,6 @@ final class Replay {
         to.positions().get(partition),
         types);
     current = types == null ? partition : null;
-  }
-
-  private Partition requireCurrent() {
-    var partition = current;
-    if (partition == null) {
-      throw new IllegalStateException("no partition being read");
-    }
-    return partition;
   }
 
   private static String requireTopic(
@@ -400,7 +402,7 @@ final class Replay {
 
   private static @Nullable Event read(FeedRecord record) {
     try {
-      return Json.read(record.json().getBytes(StandardCharsets.UTF_8), Event.class);
+      return record.event();
     } catch (RuntimeException e) {
       return null;
     }

@@ -77,11 +77,16 @@ record StreamCursor(
     return new StreamCursor(cluster, positions, null, 0);
   }
 
-  /** This cursor, moved in {@code partition} to {@code nextOffset}. */
+  /**
+   * This cursor, moved in {@code partition} to {@code nextOffset}; a partly given record elsewhere
+   * stays marked.
+   */
   StreamCursor with(Partition partition, long nextOffset) {
     var moved = new TreeMap<>(positions);
     moved.put(partition, nextOffset);
-    return of(cluster, moved);
+    return partition.equals(within)
+        ? of(cluster, moved)
+        : new StreamCursor(cluster, moved, within, skip);
   }
 
   /**

@@ -10,11 +10,13 @@ import io.ohkay.schemas.event.EventTypes;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import io.ohkay.schemas.token.SessionRevocations;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Routes the feed to the connections: each server event goes to the connections of that server's
@@ -76,6 +79,11 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   /** The account event types that are streamed; every other one never is. */
   static final Set<String> STREAMED_ACCOUNT_EVENTS = Set.of(EventTypes.PROFILE_UPDATED);
 
+  /**
+   * How long a connection resuming from ahead of this hub's feed waits for the feed to get there.
+   */
+  static final Duration FEED_WAIT = Duration.ofSeconds(5);
+
   private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
   private final StreamTopics topics;
@@ -85,6 +93,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   private final Set<StreamSession> sessions = new HashSet<>();
   private final RecentJoins recentJoins = new RecentJoins();
   private final Set<StreamSession> pending = new LinkedHashSet<>();
+  private final Map<StreamSession, Long> feedWaits = new HashMap<>();
   private final FeedPositions positions;
   private final AccessLoads loads;
   private final AccountEvents accounts;
@@ -185,6 +194,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       return;
     }
     pending.remove(session);
+    feedWaits.remove(session);
     for (var server : session.servers()) {
       byServer.remove(server, session);
       loads.dropIfUnused(server);
@@ -231,6 +241,9 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   public void onRecord(FeedRecord record) {
     synchronized (this) {
       route(record);
+      if (!feedWaits.isEmpty()) {
+        activationDue = true;
+      }
       activatePendingIfDue();
     }
     loads.startLoads();
@@ -312,16 +325,45 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     for (var server : session.servers()) {
       waiting |= !loads.ensureLive(server);
     }
-    if (waiting) {
+    if (waiting || awaitsFeed(session)) {
       pending.add(session);
       return;
     }
     pending.remove(session);
+    feedWaits.remove(session);
     session.servers().forEach(server -> byServer.add(server, session));
     session.activate();
     var now = cursor();
     session.replay(replay(session, now));
     session.offer(StreamSession.cursorEvent(StreamSession.READY, now.encode()));
+  }
+
+  /**
+   * Whether {@code session} resumes from a position this hub's feed has not reached yet (the client
+   * comes from an edge that read further) and may still wait for it: the feed catches up within
+   * moments, and only then can the cursor be served exactly. Past {@link #FEED_WAIT} the cursor is
+   * judged as it is (an offset no partition reaches gets {@code resync}). Under the lock.
+   */
+  private boolean awaitsFeed(StreamSession session) {
+    var token = session.resumeFrom();
+    if (token == null || !Replay.ahead(token, cursor())) {
+      return false;
+    }
+    var now = System.nanoTime();
+    var since = feedWaits.putIfAbsent(session, now);
+    if (since == null) {
+      // A little past the wait, so the check then finds it over.
+      Mono.delay(FEED_WAIT.plusMillis(100))
+          .subscribe(
+              tick -> {
+                synchronized (this) {
+                  tryActivate(session);
+                }
+                loads.startLoads();
+              });
+      return true;
+    }
+    return now - since < FEED_WAIT.toNanos();
   }
 
   /**

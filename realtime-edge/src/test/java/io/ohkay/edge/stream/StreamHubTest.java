@@ -866,6 +866,27 @@ class StreamHubTest {
   }
 
   @Test
+  void shouldWaitForTheFeedThenGoLiveWhenResumingFromFurtherThanItHasRead() {
+    hub.onAssigned(List.of(new FeedPosition(SERVERS, 0, offset)));
+    var partition = new StreamCursor.Partition('s', 0);
+    var fromAnotherEdge = hub.cursor().with(partition, offset + 2).encode();
+    var session = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), fromAnotherEdge);
+    var received = subscribe(session);
+    hub.activate(session, List.of(guild));
+
+    hub.onRecord(record(SERVERS, 0, posted(guild, "seen elsewhere 1")));
+    var beforeCatchingUp = names(received);
+    hub.onRecord(record(SERVERS, 0, posted(guild, "seen elsewhere 2")));
+    await().until(() -> names(received).contains("ready"));
+    hub.onRecord(record(SERVERS, 0, posted(guild, "new")));
+
+    assertThat(beforeCatchingUp).isEmpty();
+    assertThat(names(received)).containsExactly("ready", "message.posted.v1");
+    assertThat(received.get(0).id()).isEqualTo(fromAnotherEdge);
+    assertThat(received.get(1).data()).contains("new");
+  }
+
+  @Test
   void shouldEndWaitingStreamsWithAResumableCursorWhenThePermissionsNeverLineUp() {
     var impatient = hub(Duration.ofMillis(200));
     projection.put(guild, Sinks.one());
