@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.NoOffsetForPartitionException;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
@@ -63,15 +68,24 @@ public final class FeedHistory {
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
                 false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                1000),
+                1000,
+                // A range retention removed mid-read must fail, not jump to the end in silence.
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "none"),
             new StringDeserializer(),
             new ByteArrayDeserializer()));
   }
 
-  /** Reads ranges of partitions with one consumer. */
+  /**
+   * Reads ranges of partitions with one consumer. Its reading methods run on one thread; {@link
+   * #close()} may come from another (a client that disconnects mid-replay): it wakes a blocked poll
+   * up and closes the consumer once the reading call has returned, after which reads find nothing.
+   */
   public static final class Reader implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> kafka;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean closed;
     private @Nullable TopicPartition current;
     private long to;
     private @Nullable Set<String> types;
@@ -80,12 +94,20 @@ public final class FeedHistory {
       this.kafka = kafka;
     }
 
+    /** Whether {@link #close()} was called: nothing more is read. */
+    public boolean closed() {
+      return closed;
+    }
+
     /**
      * {@link GoneException} when some partition no longer keeps its offset in {@code starts}: what
      * retention deleted cannot be replayed (one lookup for all of them).
      */
     public void requireKept(Map<TopicPartition, Long> starts) {
-      var firsts = kafka.beginningOffsets(starts.keySet(), METADATA_TIMEOUT);
+      var firsts =
+          locked(
+              () -> kafka.beginningOffsets(starts.keySet(), METADATA_TIMEOUT),
+              Map.<TopicPartition, Long>of());
       starts.forEach(
           (range, from) -> {
             var first = firsts.get(range);
@@ -97,38 +119,72 @@ public final class FeedHistory {
 
     /**
      * Starts reading {@code [from, to)} of a partition, only records whose {@code ce_type} header
-     * is one of {@code types} (null: all); {@link GoneException} when {@code from} is no longer
-     * kept.
+     * is one of {@code types} (null: all). {@link #next()} throws {@link GoneException} if
+     * retention removes {@code from} meanwhile.
      */
     public void start(
         String topic, int partition, long from, long to, @Nullable Set<String> types) {
       var range = new TopicPartition(topic, partition);
-      requireKept(Map.of(range, from));
-      kafka.assign(List.of(range));
-      kafka.seek(range, from);
+      locked(
+          () -> {
+            kafka.assign(List.of(range));
+            kafka.seek(range, from);
+            return range;
+          },
+          range);
       this.current = range;
       this.to = to;
       this.types = types;
     }
 
-    /** The next records of the range (possibly none), or null once it is read to its end. */
+    /**
+     * The next records of the range (possibly none), or null once it is read to its end or the
+     * reader is closed; {@link GoneException} when the range's records are no longer kept.
+     */
     public @Nullable List<FeedRecord> next() {
       var range = current;
-      if (range == null || kafka.position(range, METADATA_TIMEOUT) >= to) {
-        current = null;
+      if (range == null) {
         return null;
       }
-      var batch = new ArrayList<FeedRecord>();
-      for (var record : kafka.poll(POLL).records(range)) {
-        if (record.offset() >= to) {
-          kafka.seek(range, to);
-          break;
-        }
-        if (wanted(record)) {
-          parse(record, batch);
-        }
+      var batch = locked(() -> read(range), null);
+      if (batch == null) {
+        current = null;
       }
       return batch;
+    }
+
+    private @Nullable List<FeedRecord> read(TopicPartition range) {
+      try {
+        if (kafka.position(range, METADATA_TIMEOUT) >= to) {
+          return null;
+        }
+        var batch = new ArrayList<FeedRecord>();
+        for (var record : kafka.poll(POLL).records(range)) {
+          if (record.offset() >= to) {
+            kafka.seek(range, to);
+            break;
+          }
+          if (wanted(record)) {
+            parse(record, batch);
+          }
+        }
+        return batch;
+      } catch (OffsetOutOfRangeException | NoOffsetForPartitionException e) {
+        throw new GoneException(
+            range + " no longer keeps the records asked for: " + e.getMessage());
+      }
+    }
+
+    /** Runs {@code read} under the lock; {@code whenClosed} once closed (or woken up to close). */
+    private <T> T locked(Supplier<T> read, T whenClosed) {
+      lock.lock();
+      try {
+        return closed ? whenClosed : read.get();
+      } catch (WakeupException e) {
+        return whenClosed;
+      } finally {
+        lock.unlock();
+      }
     }
 
     private boolean wanted(ConsumerRecord<String, byte[]> record) {
@@ -157,7 +213,16 @@ public final class FeedHistory {
 
     @Override
     public void close() {
-      kafka.close();
+      closed = true;
+      kafka.wakeup();
+      lock.lock();
+      try {
+        kafka.close();
+      } catch (WakeupException e) {
+        kafka.close();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 }

@@ -232,6 +232,10 @@ final class Replay {
       SynchronousSink<List<ServerSentEvent<String>>> sink) {
     try {
       while (true) {
+        if (reader.closed()) {
+          sink.complete();
+          return;
+        }
         var partition = current;
         if (partition == null) {
           if (!rest.hasNext()) {
