@@ -5,6 +5,7 @@ import io.ohkay.edge.account.AccountRoutes;
 import io.ohkay.edge.audit.AuditRoutes;
 import io.ohkay.edge.channel.ChannelRoutes;
 import io.ohkay.edge.db.Databases;
+import io.ohkay.edge.db.PlacementKey;
 import io.ohkay.edge.dm.DmRoutes;
 import io.ohkay.edge.kafka.RevocationFeed;
 import io.ohkay.edge.kafka.SignalProducer;
@@ -17,7 +18,6 @@ import io.ohkay.edge.server.ServerRoutes;
 import io.ohkay.edge.stream.StreamRoutes;
 import io.ohkay.edge.stream.StreamSettings;
 import io.ohkay.edge.web.Authenticator;
-import io.ohkay.schemas.placement.ServerCredentials;
 import io.ohkay.schemas.token.SessionRevocations;
 import io.ohkay.schemas.topic.Topics;
 import java.time.Clock;
@@ -75,7 +75,7 @@ public class EdgeConfiguration {
             postgres.password(),
             postgres.maxPoolSize()),
         clusters,
-        ServerCredentials.loadOrGenerate(properties.placementKeyFile()),
+        new PlacementKey(properties.placementKeyFile()),
         properties.registryDatabase(),
         properties.authDatabase(),
         properties.dmsDatabase());

@@ -41,8 +41,9 @@ import org.springframework.validation.annotation.Validated;
  *     records for each server ({@code servers.cluster}), with the administrative login the edge
  *     uses for servers whose registry row names no role of their own; empty: one cluster {@code
  *     main} at {@code postgres}
- * @param placementKeyFile the placement master key file shared by the services of an installation
- *     (generated if absent), which opens the sealed per-server database passwords of the registry
+ * @param placementKeyFile the placement master key file shared by the services of an installation,
+ *     which opens the sealed per-server database passwords of the registry; the edge only reads it
+ *     (the projector makes it): until it exists, server reads answer {@code UNAVAILABLE}
  * @param presenceInterval how often the edge repeats on {@code ohkay.ephemeral} that each user with
  *     a live stream here is online; readers treat a user as offline a few intervals after the last
  *     repeat, so a crashed edge's users go offline by themselves

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -35,7 +36,7 @@ public final class Databases implements AutoCloseable {
 
   private final Settings settings;
   private final Map<String, Cluster> clusters = new LinkedHashMap<>();
-  private final ServerCredentials credentials;
+  private final Supplier<ServerCredentials> credentials;
   private final String registryDatabase;
   private final String authDatabase;
   private final String dmsDatabase;
@@ -80,7 +81,7 @@ public final class Databases implements AutoCloseable {
   public Databases(
       Settings settings,
       List<Cluster> clusters,
-      ServerCredentials credentials,
+      Supplier<ServerCredentials> credentials,
       String registryDatabase,
       String authDatabase,
       String dmsDatabase) {
@@ -177,12 +178,19 @@ public final class Databases implements AutoCloseable {
     var boundTo =
         ServerCredentials.boundTo(
             new ServerId(placement.serverId()), cluster.name(), placement.database(), role);
-    return new Login(
-        cluster.host(),
-        cluster.port(),
-        role,
-        credentials.open(sealed, boundTo),
-        placement.database());
+    String password;
+    try {
+      password = credentials.get().open(sealed, boundTo);
+    } catch (IllegalArgumentException e) {
+      log.warn(
+          "The placement key does not open the password of server {}: is {} the key the projector"
+              + " uses?",
+          placement.serverId(),
+          "ohkay.edge.placement-key-file");
+      throw new ProblemException(
+          ErrorCode.UNAVAILABLE, "This server's database cannot be opened; retry later.");
+    }
+    return new Login(cluster.host(), cluster.port(), role, password, placement.database());
   }
 
   private Pooled open(Login login) {

@@ -30,7 +30,7 @@ class AccessReaderIT {
     return new Databases(
         new Databases.Settings(host, port, username, password, 2),
         List.of(new Databases.Cluster("main", host, port, username, password)),
-        ENV.credentials(),
+        ENV::credentials,
         ENV.registryDatabase(),
         ENV.authDatabase(),
         ENV.dmsDatabase());
