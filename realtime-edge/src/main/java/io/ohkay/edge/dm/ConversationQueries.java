@@ -49,7 +49,10 @@ final class ConversationQueries {
       "select blocked_id, created_at from dm_blocks where blocker_id = :user"
           + " order by created_at desc, blocked_id";
 
-  /** Where a list page starts: strictly below this conversation, most recent activity first. */
+  /**
+   * Where a list page starts: strictly below this place (activity time, then id), most recent
+   * activity first.
+   */
   record Cursor(Instant lastActivityAt, UUID id) {}
 
   /** A listed conversation before its recipient's profile is read. */

@@ -29,8 +29,13 @@ import reactor.core.publisher.Mono;
  */
 final class DmHandler {
 
-  /** The body of {@code GET /api/dms}. */
-  record Conversations(List<ConversationView> conversations) {}
+  /**
+   * The body of {@code GET /api/dms}.
+   *
+   * @param next the {@code before} of the next page, null when there is none
+   */
+  record Conversations(
+      List<ConversationView> conversations, boolean hasMore, @Nullable String next) {}
 
   /** The body of {@code GET /api/blocks}. */
   record Blocks(List<BlockView> blocks) {}
@@ -49,9 +54,7 @@ final class DmHandler {
     var user = authenticator.require(request).userId().value();
     var list = ConversationListRequest.from(request.queryParams());
     var dms = databases.dms();
-    return respond(
-        readYourWrites.of(request).in(dms),
-        Mono.defer(() -> page(dms, user, list)).map(Conversations::new));
+    return respond(readYourWrites.of(request).in(dms), Mono.defer(() -> page(dms, user, list)));
   }
 
   Mono<ServerResponse> messages(ServerRequest request) {
@@ -88,25 +91,21 @@ final class DmHandler {
                         .bodyValue(found)));
   }
 
-  private Mono<List<ConversationView>> page(
-      DatabaseClient dms, UUID user, ConversationListRequest list) {
-    var before = list.before();
-    if (before == null) {
-      return rows(dms, user, null, list.limit());
-    }
-    return ConversationQueries.participating(dms, user, before)
-        .switchIfEmpty(
-            Mono.error(
-                () ->
-                    new ProblemException(
-                        ErrorCode.INVALID_CURSOR, "before is not one of your conversations.")))
-        .flatMap(cursor -> rows(dms, user, cursor, list.limit()));
-  }
-
-  private Mono<List<ConversationView>> rows(
-      DatabaseClient dms, UUID user, ConversationQueries.@Nullable Cursor cursor, int limit) {
-    return ConversationQueries.conversations(dms, user, cursor, limit)
-        .flatMap(this::withRecipients);
+  private Mono<Conversations> page(DatabaseClient dms, UUID user, ConversationListRequest list) {
+    var limit = list.limit();
+    return ConversationQueries.conversations(dms, user, list.before(), limit + 1)
+        .flatMap(
+            rows -> {
+              var hasMore = rows.size() > limit;
+              var shown = hasMore ? rows.subList(0, limit) : rows;
+              var next =
+                  hasMore
+                      ? ConversationListRequest.encode(
+                          new ConversationQueries.Cursor(
+                              shown.getLast().lastActivityAt(), shown.getLast().id()))
+                      : null;
+              return withRecipients(shown).map(views -> new Conversations(views, hasMore, next));
+            });
   }
 
   private Mono<List<ConversationView>> withRecipients(List<ConversationQueries.Row> rows) {

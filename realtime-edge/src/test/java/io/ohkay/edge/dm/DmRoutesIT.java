@@ -133,13 +133,22 @@ class DmRoutesIT {
 
   @Test
   void shouldPageTheCallersConversationsBelowACursorWhenALimitIsGiven() {
-    var first = as(ALICE, "/api/dms?limit=2").json().get("conversations");
-    var second = as(ALICE, "/api/dms?limit=2&before=" + WITH_DAVE).json().get("conversations");
+    var first = as(ALICE, "/api/dms?limit=2").json();
+    var next = first.get("next").stringValue();
+    var second = as(ALICE, "/api/dms?limit=2&before=" + next).json();
 
-    assertThat(ids(first)).containsExactly(WITH_CAROL, WITH_DAVE);
-    assertThat(ids(second)).containsExactly(WITH_BOB);
-    assertProblem(as(BOB, "/api/dms?before=" + WITH_CAROL), 400, "INVALID_CURSOR");
-    assertProblem(as(ALICE, "/api/dms?before=nope"), 400, "INVALID_ID");
+    assertThat(ids(first.get("conversations"))).containsExactly(WITH_CAROL, WITH_DAVE);
+    assertThat(first.get("hasMore").booleanValue()).isTrue();
+    assertThat(ids(second.get("conversations"))).containsExactly(WITH_BOB);
+    assertThat(second.get("hasMore").booleanValue()).isFalse();
+    assertThat(second.get("next").isNull()).isTrue();
+    // Someone else's cursor shows them nothing of Alice's: the page is still their own.
+    assertThat(ids(as(BOB, "/api/dms?before=" + next).json().get("conversations")))
+        .containsExactly(WITH_BOB);
+    assertProblem(as(ALICE, "/api/dms?before=" + WITH_CAROL), 400, "INVALID_CURSOR");
+    assertProblem(as(ALICE, "/api/dms?before=nope"), 400, "INVALID_CURSOR");
+    assertProblem(
+        as(ALICE, "/api/dms?before=99999999999999999999_" + WITH_CAROL), 400, "INVALID_CURSOR");
     assertProblem(as(ALICE, "/api/dms?limit=0"), 400, "INVALID_CURSOR");
   }
 
