@@ -183,7 +183,7 @@ class PermissionReadsIT {
     assertProblem(as(OWNER, "/messages/search"), 400, "VALIDATION_FAILED");
     assertProblem(as(OWNER, "/messages/search?q="), 400, "VALIDATION_FAILED");
     assertProblem(search(OWNER, "a".repeat(201)), 400, "VALIDATION_FAILED");
-    assertProblem(as(OWNER, "/messages/search?q=a&limit=101"), 400, "VALIDATION_FAILED");
+    assertProblem(as(OWNER, "/messages/search?q=a&limit=101"), 400, "INVALID_CURSOR");
     assertThat(search(OWNER, "a".repeat(200)).status()).isEqualTo(200);
     assertProblem(search(OUTSIDER, "apple"), 404, "SERVER_NOT_FOUND");
   }

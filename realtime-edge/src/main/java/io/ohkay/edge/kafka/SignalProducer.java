@@ -2,6 +2,7 @@ package io.ohkay.edge.kafka;
 
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.signal.Signal;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,6 +23,9 @@ public final class SignalProducer implements AutoCloseable {
 
   /** How long a send may wait for the topic's metadata or buffer space. */
   private static final int MAX_BLOCK_MS = 5_000;
+
+  /** How long closing waits for signals still unsent: nobody needs them after a shutdown. */
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
   private final String topic;
   private final KafkaProducer<String, byte[]> producer;
@@ -64,6 +68,6 @@ public final class SignalProducer implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close();
+    producer.close(CLOSE_TIMEOUT);
   }
 }

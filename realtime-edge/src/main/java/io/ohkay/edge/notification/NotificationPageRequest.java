@@ -20,14 +20,17 @@ record NotificationPageRequest(@Nullable UUID before, int limit, boolean unreadO
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 100;
 
-  /** Reads the query parameters; INVALID_CURSOR or INVALID_ID on bad input. */
+  /**
+   * Reads the query parameters: INVALID_CURSOR or INVALID_ID for the page's cursor and limit,
+   * VALIDATION_FAILED for {@code unread}.
+   */
   static NotificationPageRequest from(MultiValueMap<String, String> params) {
     var strict = new QueryParams(params, ErrorCode.INVALID_CURSOR);
     var before = strict.single("before");
     return new NotificationPageRequest(
         before == null ? null : RequestIds.parse(before, "before"),
         strict.limit(DEFAULT_LIMIT, MAX_LIMIT),
-        unreadOnly(strict));
+        unreadOnly(new QueryParams(params, ErrorCode.VALIDATION_FAILED)));
   }
 
   private static boolean unreadOnly(QueryParams strict) {

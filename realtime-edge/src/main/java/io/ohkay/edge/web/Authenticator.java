@@ -78,7 +78,8 @@ public final class Authenticator {
    */
   public AccessTokenClaims requireStream(ServerRequest request) {
     var params = request.queryParams();
-    if (TOKEN_PARAMS.stream().anyMatch(params::containsKey)) {
+    if (params.keySet().stream()
+        .anyMatch(name -> TOKEN_PARAMS.contains(name.toLowerCase(Locale.ROOT)))) {
       throw invalidRequest(
           "Access tokens never go in URLs (they end up in logs and histories): get a ticket from"
               + " POST /api/auth/stream-ticket and pass it as ?ticket=, or send an"

@@ -6,11 +6,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Query parameters read strictly, every refusal with the endpoint's own error code: a parameter
- * sent twice is refused rather than one of its values picked, a limit is digits only.
+ * Query parameters read strictly: a parameter sent twice is refused rather than one of its values
+ * picked, a limit is digits only. A bad {@code limit} is always {@code INVALID_CURSOR} (the code of
+ * "the cursor or limit is not valid"); the other parameters are refused with {@code code}.
  *
  * @param params the request's query parameters
- * @param code what a bad parameter is answered with (INVALID_CURSOR for pages, VALIDATION_FAILED)
+ * @param code what a bad parameter other than {@code limit} is answered with (INVALID_CURSOR for
+ *     the cursors of pages, VALIDATION_FAILED for anything else)
  */
 public record QueryParams(MultiValueMap<String, String> params, ErrorCode code) {
 
@@ -28,14 +30,15 @@ public record QueryParams(MultiValueMap<String, String> params, ErrorCode code) 
 
   /** {@code limit}: {@code fallback} when absent, else a number from 1 to {@code max}. */
   public int limit(int fallback, int max) {
-    var text = single("limit");
+    var text = new QueryParams(params, ErrorCode.INVALID_CURSOR).single("limit");
     if (text == null) {
       return fallback;
     }
     var digits = !text.isEmpty() && text.length() <= 3 && text.chars().allMatch(Character::isDigit);
     var limit = digits ? Integer.parseInt(text) : 0;
     if (limit < 1 || limit > max) {
-      throw refusal("limit must be a number from 1 to " + max + ".");
+      throw new ProblemException(
+          ErrorCode.INVALID_CURSOR, "limit must be a number from 1 to " + max + ".");
     }
     return limit;
   }

@@ -109,9 +109,9 @@ class NotificationRoutesIT {
     assertProblem(http().get("/api/notifications?limit=0", token), 400, "INVALID_CURSOR");
     assertProblem(http().get("/api/notifications?limit=101", token), 400, "INVALID_CURSOR");
     assertProblem(http().get("/api/notifications?limit=ten", token), 400, "INVALID_CURSOR");
-    assertProblem(http().get("/api/notifications?unread=yes", token), 400, "INVALID_CURSOR");
+    assertProblem(http().get("/api/notifications?unread=yes", token), 400, "VALIDATION_FAILED");
     assertProblem(
-        http().get("/api/notifications?unread=true&unread=false", token), 400, "INVALID_CURSOR");
+        http().get("/api/notifications?unread=true&unread=false", token), 400, "VALIDATION_FAILED");
     assertProblem(http().get("/api/notifications?before=nope", token), 400, "INVALID_ID");
     assertProblem(
         http().get("/api/notifications?before=" + strangers, token), 400, "INVALID_CURSOR");

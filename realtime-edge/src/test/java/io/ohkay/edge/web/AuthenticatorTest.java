@@ -190,7 +190,7 @@ class AuthenticatorTest {
     var authenticator = authenticator(file);
     var token = tokens.valid(user);
 
-    for (var name : new String[] {"access_token", "token"}) {
+    for (var name : new String[] {"access_token", "token", "Access_Token", "TOKEN"}) {
       assertThatThrownBy(
               () -> authenticator.requireStream(stream().queryParam(name, token).build()))
           .isInstanceOfSatisfying(
