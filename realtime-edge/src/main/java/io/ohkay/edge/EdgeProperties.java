@@ -90,7 +90,7 @@ public record EdgeProperties(
 
   /** The configured clusters; when none is, {@code main} at {@link #postgres()}. */
   public List<Cluster> effectiveClusters() {
-    if (!clusters.isEmpty() || postgres == null) {
+    if (!clusters.isEmpty()) {
       return clusters;
     }
     return List.of(

@@ -60,8 +60,7 @@ public final class AccessReader {
         .map(row -> new Placement(uuid(row, "owner_id"), ServerPlacement.of(serverId, row)))
         .one()
         .flatMap(
-            placement ->
-                load(serverId, placement.ownerId(), databases.server(placement.database())));
+            placement -> load(serverId, placement.ownerId(), databases.server(placement.where())));
   }
 
   /**
@@ -78,7 +77,7 @@ public final class AccessReader {
         .map(rows -> snapshot(serverId, ownerId, rows));
   }
 
-  private record Placement(UUID ownerId, ServerPlacement database) {}
+  private record Placement(UUID ownerId, ServerPlacement where) {}
 
   /** One row of {@link #ACCESS_ROWS}, by kind. */
   private sealed interface AccessRow {}

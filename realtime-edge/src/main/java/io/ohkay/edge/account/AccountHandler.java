@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -106,9 +105,6 @@ final class AccountHandler {
 
   private static <T> Mono<ServerResponse> answer(Read<T> read, ErrorCode missing, String detail) {
     var body = read.found().orElseThrow(() -> new ProblemException(missing, detail));
-    return read.freshness()
-        .mark(ServerResponse.ok())
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body);
+    return read.freshness().ok(body);
   }
 }

@@ -14,7 +14,6 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -56,16 +55,7 @@ final class AuditHandler {
     return directory
         .open(user, server, readYourWrites.of(request))
         .flatMap(access -> access.require(Permission.MANAGE_SERVER))
-        .flatMap(
-            access ->
-                page(access, page)
-                    .flatMap(
-                        entries ->
-                            access
-                                .freshness()
-                                .mark(ServerResponse.ok())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(entries)));
+        .flatMap(access -> page(access, page).flatMap(entries -> access.freshness().ok(entries)));
   }
 
   private static Mono<AuditPage> page(ServerAccess access, AuditPageRequest request) {

@@ -1,7 +1,6 @@
 package io.ohkay.edge.audit;
 
 import io.ohkay.edge.web.QueryParams;
-import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.error.ErrorCode;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +20,6 @@ record AuditPageRequest(@Nullable UUID before, int limit) {
   /** Reads the query parameters; INVALID_CURSOR or INVALID_ID on bad input. */
   static AuditPageRequest from(MultiValueMap<String, String> params) {
     var strict = new QueryParams(params, ErrorCode.INVALID_CURSOR);
-    var before = strict.single("before");
-    return new AuditPageRequest(
-        before == null ? null : RequestIds.parse(before, "before"),
-        strict.limit(DEFAULT_LIMIT, MAX_LIMIT));
+    return new AuditPageRequest(strict.id("before"), strict.limit(DEFAULT_LIMIT, MAX_LIMIT));
   }
 }

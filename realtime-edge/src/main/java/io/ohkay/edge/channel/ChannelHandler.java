@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -76,11 +75,7 @@ final class ChannelHandler {
   }
 
   private static Mono<ServerResponse> ok(ServerAccess access, Object body) {
-    return access
-        .freshness()
-        .mark(ServerResponse.ok())
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body);
+    return access.freshness().ok(body);
   }
 
   private static OverwriteList overwritesOf(ServerAccess access, UUID channel) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -81,14 +80,7 @@ final class DmHandler {
 
   /** The body read once the wait is over, marked stale when the wait timed out. */
   private static Mono<ServerResponse> respond(Mono<Freshness> wait, Mono<?> body) {
-    return wait.flatMap(
-        freshness ->
-            body.flatMap(
-                found ->
-                    freshness
-                        .mark(ServerResponse.ok())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(found)));
+    return wait.flatMap(freshness -> body.flatMap(found -> freshness.ok(found)));
   }
 
   private Mono<Conversations> page(DatabaseClient dms, UUID user, ConversationListRequest list) {

@@ -1,6 +1,6 @@
 package io.ohkay.edge.history;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,13 +10,13 @@ import java.util.UUID;
  * is reversed by {@link MessagePage}, every page is served newest first. Deleted messages keep
  * their place as tombstones.
  *
- * @param bindings named parameters, in the order they appear
+ * @param bindings named parameters
  * @param ascending whether rows come oldest first (a page after a cursor)
  */
 record MessagePageQuery(String sql, Map<String, Object> bindings, boolean ascending) {
 
   static MessagePageQuery of(MessageTable table, UUID scope, SeqBound bound, int limit) {
-    var bindings = new LinkedHashMap<String, Object>();
+    var bindings = new HashMap<String, Object>();
     bindings.put("scope", scope);
     var sql =
         new StringBuilder("select ")
@@ -30,7 +30,6 @@ record MessagePageQuery(String sql, Map<String, Object> bindings, boolean ascend
         switch (bound) {
           case SeqBound.Newest newest -> false;
           case SeqBound.Below below -> bounded(sql, bindings, "<", below.seq(), false);
-          case SeqBound.Above above -> bounded(sql, bindings, ">", above.seq(), true);
           case SeqBound.From from -> bounded(sql, bindings, ">=", from.seq(), true);
           case SeqBound.BelowMessage below ->
               cursor(table, sql, bindings, "<", below.messageId(), false);

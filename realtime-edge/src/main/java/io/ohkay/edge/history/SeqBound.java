@@ -14,9 +14,6 @@ sealed interface SeqBound {
   /** Messages with a seq lower than {@code seq}. */
   record Below(long seq) implements SeqBound {}
 
-  /** Messages with a seq higher than {@code seq}. */
-  record Above(long seq) implements SeqBound {}
-
   /** Messages with a seq of {@code seq} or higher: a message and those after it. */
   record From(long seq) implements SeqBound {}
 

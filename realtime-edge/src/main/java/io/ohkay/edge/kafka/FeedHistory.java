@@ -3,6 +3,8 @@ package io.ohkay.edge.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,12 +105,16 @@ public final class FeedHistory {
      * {@link GoneException} when some partition no longer keeps its offset in {@code starts}: what
      * retention deleted cannot be replayed (one lookup for all of them).
      */
-    public void requireKept(Map<TopicPartition, Long> starts) {
+    public void requireKept(Collection<FeedPosition> starts) {
+      var ranges = new HashMap<TopicPartition, Long>();
+      starts.forEach(
+          start ->
+              ranges.put(new TopicPartition(start.topic(), start.partition()), start.nextOffset()));
       var firsts =
           locked(
-              () -> kafka.beginningOffsets(starts.keySet(), METADATA_TIMEOUT),
+              () -> kafka.beginningOffsets(ranges.keySet(), METADATA_TIMEOUT),
               Map.<TopicPartition, Long>of());
-      starts.forEach(
+      ranges.forEach(
           (range, from) -> {
             var first = firsts.get(range);
             if (first != null && from < first) {

@@ -11,7 +11,6 @@ import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.id.ServerId;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -44,13 +43,7 @@ final class MessageHandler {
     return directory
         .open(user, server, wait)
         .flatMap(access -> page(access, channel, page))
-        .flatMap(
-            answer ->
-                answer
-                    .freshness()
-                    .mark(ServerResponse.ok())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(answer.page()));
+        .flatMap(answer -> answer.freshness().ok(answer.page()));
   }
 
   /** The page: a channel the member cannot view is refused before any query. */

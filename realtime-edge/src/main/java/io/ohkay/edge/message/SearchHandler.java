@@ -8,7 +8,6 @@ import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.id.ServerId;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -55,13 +54,7 @@ final class SearchHandler {
         .flatMap(
             access ->
                 found(access, search)
-                    .flatMap(
-                        messages ->
-                            access
-                                .freshness()
-                                .mark(ServerResponse.ok())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(new Found(messages))));
+                    .flatMap(messages -> access.freshness().ok(new Found(messages))));
   }
 
   private static Mono<List<MessageView>> found(ServerAccess access, SearchRequest search) {

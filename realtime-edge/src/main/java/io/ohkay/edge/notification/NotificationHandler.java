@@ -8,7 +8,6 @@ import io.ohkay.schemas.error.ErrorCode;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -43,15 +42,7 @@ final class NotificationHandler {
     var wait = readYourWrites.of(request);
     var auth = databases.auth();
     return wait.in(auth)
-        .flatMap(
-            freshness ->
-                page(auth, user, page)
-                    .flatMap(
-                        body ->
-                            freshness
-                                .mark(ServerResponse.ok())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(body)));
+        .flatMap(freshness -> page(auth, user, page).flatMap(body -> freshness.ok(body)));
   }
 
   private static Mono<NotificationPage> page(

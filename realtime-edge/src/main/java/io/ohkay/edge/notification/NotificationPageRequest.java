@@ -1,7 +1,6 @@
 package io.ohkay.edge.notification;
 
 import io.ohkay.edge.web.QueryParams;
-import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.error.ErrorCode;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +25,8 @@ record NotificationPageRequest(@Nullable UUID before, int limit, boolean unreadO
    */
   static NotificationPageRequest from(MultiValueMap<String, String> params) {
     var strict = new QueryParams(params, ErrorCode.INVALID_CURSOR);
-    var before = strict.single("before");
     return new NotificationPageRequest(
-        before == null ? null : RequestIds.parse(before, "before"),
+        strict.id("before"),
         strict.limit(DEFAULT_LIMIT, MAX_LIMIT),
         unreadOnly(new QueryParams(params, ErrorCode.VALIDATION_FAILED)));
   }

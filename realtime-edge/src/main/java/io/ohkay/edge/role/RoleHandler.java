@@ -8,7 +8,6 @@ import io.ohkay.edge.web.RequestIds;
 import io.ohkay.schemas.id.ServerId;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -44,15 +43,7 @@ final class RoleHandler {
     return directory
         .open(user, server, readYourWrites.of(request))
         .flatMap(
-            access ->
-                roles(access)
-                    .flatMap(
-                        roles ->
-                            access
-                                .freshness()
-                                .mark(ServerResponse.ok())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(new RoleList(roles))));
+            access -> roles(access).flatMap(roles -> access.freshness().ok(new RoleList(roles))));
   }
 
   private static Mono<List<RoleView>> roles(ServerAccess access) {

@@ -168,7 +168,7 @@ public final class ServerDirectory {
         .all();
   }
 
-  private record Placement(ServerPlacement database, UUID ownerId) {}
+  private record Placement(ServerPlacement where, UUID ownerId) {}
 
   private Mono<Placement> placementOf(UserId user, ServerId server) {
     return databases
@@ -223,7 +223,7 @@ public final class ServerDirectory {
       Placement placement,
       PositionWait wait,
       Freshness registryFreshness) {
-    var database = databases.server(placement.database());
+    var database = databases.server(placement.where());
     return wait.in(database)
         .flatMap(
             freshness ->

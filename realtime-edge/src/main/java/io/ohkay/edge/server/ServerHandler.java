@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -50,12 +49,7 @@ final class ServerHandler {
                 directory
                     .serversOf(user)
                     .collectList()
-                    .flatMap(
-                        servers ->
-                            freshness
-                                .mark(ServerResponse.ok())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(new ServerList(servers))));
+                    .flatMap(servers -> freshness.ok(new ServerList(servers))));
   }
 
   /** One server, with the caller's permissions in it (so a client knows which actions to offer). */
@@ -69,9 +63,7 @@ final class ServerHandler {
                 found
                     .access()
                     .freshness()
-                    .mark(ServerResponse.ok())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(
+                    .ok(
                         new ServerDetails(
                             found.view().id(),
                             found.view().name(),
@@ -93,13 +85,7 @@ final class ServerHandler {
     var server = new ServerId(RequestIds.path(request, "serverId"));
     return directory
         .membersOf(user, server, readYourWrites.of(request))
-        .flatMap(
-            members ->
-                members
-                    .freshness()
-                    .mark(ServerResponse.ok())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("members", members.members())));
+        .flatMap(members -> members.freshness().ok(Map.of("members", members.members())));
   }
 
   Mono<ServerResponse> stats(ServerRequest request) {
@@ -107,12 +93,6 @@ final class ServerHandler {
     var server = new ServerId(RequestIds.path(request, "serverId"));
     return directory
         .statsOf(user, server, readYourWrites.of(request))
-        .flatMap(
-            stats ->
-                stats
-                    .freshness()
-                    .mark(ServerResponse.ok())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(stats.stats()));
+        .flatMap(stats -> stats.freshness().ok(stats.stats()));
   }
 }

@@ -1,6 +1,7 @@
 package io.ohkay.edge.stream;
 
 import io.ohkay.edge.kafka.FeedHistory;
+import io.ohkay.edge.kafka.FeedPosition;
 import io.ohkay.edge.kafka.FeedRecord;
 import io.ohkay.edge.stream.StreamCursor.Partition;
 import io.ohkay.schemas.access.AccessModel;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,11 +198,13 @@ final class Replay {
       FeedHistory.Reader reader, Function<Character, @Nullable String> topicOf) {
     var partitions = new ArrayList<>(from.positions().keySet());
     try {
-      var starts = new HashMap<TopicPartition, Long>();
+      var starts = new ArrayList<FeedPosition>();
       for (var partition : partitions) {
-        starts.put(
-            new TopicPartition(requireTopic(topicOf, partition), partition.partition()),
-            from.positions().get(partition));
+        starts.add(
+            new FeedPosition(
+                requireTopic(topicOf, partition),
+                partition.partition(),
+                from.positions().get(partition)));
       }
       reader.requireKept(starts);
       if (!viewer.servers().isEmpty()) {

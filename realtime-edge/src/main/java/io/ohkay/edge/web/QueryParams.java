@@ -2,6 +2,7 @@ package io.ohkay.edge.web;
 
 import io.ohkay.schemas.error.ErrorCode;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
@@ -26,6 +27,12 @@ public record QueryParams(MultiValueMap<String, String> params, ErrorCode code) 
       throw refusal("Send " + name + " once.");
     }
     return values.getFirst();
+  }
+
+  /** The one value of {@code name} as a UUID ({@code INVALID_ID} otherwise), null when absent. */
+  public @Nullable UUID id(String name) {
+    var text = single(name);
+    return text == null ? null : RequestIds.parse(text, name);
   }
 
   /** {@code limit}: {@code fallback} when absent, else a number from 1 to {@code max}. */

@@ -52,15 +52,6 @@ class MessagePageQueryTest {
   }
 
   @Test
-  void shouldReadUpwardsFromTheCursorWhenAfter() {
-    var query = MessagePageQuery.of(CHANNELS, channel, new SeqBound.Above(40), 100);
-
-    assertThat(query.sql()).isEqualTo(SELECT + " and seq > :seq order by seq asc limit :limit");
-    assertThat(query.bindings()).isEqualTo(Map.of("scope", channel, "seq", 40L, "limit", 101));
-    assertThat(query.ascending()).isTrue();
-  }
-
-  @Test
   void shouldReadUpwardsFromTheCursorItselfWhenFrom() {
     var query = MessagePageQuery.of(CHANNELS, channel, new SeqBound.From(40), 5);
 

@@ -35,7 +35,7 @@ class MessagePageTest {
 
   @Test
   void shouldServeNewestFirstWhenReadUpwards() {
-    var query = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.Above(2), 3);
+    var query = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.From(3), 3);
 
     var page = MessagePage.of(rows(3, 4), query, 3);
 
@@ -45,7 +45,7 @@ class MessagePageTest {
 
   @Test
   void shouldKeepTheRowsNearestTheCursorWhenReadUpwardsPastTheLimit() {
-    var query = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.Above(2), 2);
+    var query = MessagePageQuery.of(TABLE, CHANNEL, new SeqBound.From(3), 2);
 
     var page = MessagePage.of(rows(3, 4, 5), query, 2);
 

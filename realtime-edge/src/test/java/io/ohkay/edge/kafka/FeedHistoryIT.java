@@ -57,9 +57,9 @@ class FeedHistoryIT {
     }
 
     try (var reader = history.open()) {
-      assertThatThrownBy(() -> reader.requireKept(Map.of(partition, 1L)))
+      assertThatThrownBy(() -> reader.requireKept(List.of(new FeedPosition(topic, 0, 1))))
           .isInstanceOf(FeedHistory.GoneException.class);
-      reader.requireKept(Map.of(partition, 2L));
+      reader.requireKept(List.of(new FeedPosition(topic, 0, 2)));
       // Past the check (removed meanwhile): the read itself fails rather than jump to the end.
       reader.start(topic, 0, 0, 3, null);
       assertThatThrownBy(

@@ -20,10 +20,13 @@ class SearchRequestTest {
   }
 
   private static void assertRefused(String... pairs) {
+    assertRefused(ErrorCode.VALIDATION_FAILED, pairs);
+  }
+
+  private static void assertRefused(ErrorCode code, String... pairs) {
     assertThatThrownBy(() -> SearchRequest.from(query(pairs)))
         .isInstanceOfSatisfying(
-            ProblemException.class,
-            problem -> assertThat(problem.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+            ProblemException.class, problem -> assertThat(problem.code()).isEqualTo(code));
   }
 
   @Test
@@ -44,9 +47,9 @@ class SearchRequestTest {
   }
 
   @Test
-  void shouldRefuseWithValidationFailedWhenLimitIsOutOfRange() {
+  void shouldRefuseWithInvalidCursorAsEveryPageDoesWhenLimitIsOutOfRange() {
     for (var limit : new String[] {"0", "101", "-1", "", "abc"}) {
-      assertRefused("q", "hello", "limit", limit);
+      assertRefused(ErrorCode.INVALID_CURSOR, "q", "hello", "limit", limit);
     }
   }
 }
