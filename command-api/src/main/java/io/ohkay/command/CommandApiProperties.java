@@ -31,8 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param accessTokenTtl lifetime of access tokens (at most one hour: revocations are remembered
  *     that long)
  * @param streamTicketTtl lifetime of the stream tickets of {@code POST /api/auth/stream-ticket}:
- *     how long a browser has to open {@code /api/stream} or {@code /api/ws} with one (at most five
- *     minutes; a ticket is in a URL, so it should live just long enough to connect)
+ *     how long a browser may open (and, as an {@code EventSource} does, reopen) {@code /api/stream}
+ *     or {@code /api/ws} with one (at most five minutes; a ticket is in a URL, so it should live
+ *     just long enough to connect)
  * @param refreshTokenKeyFile the file of the secret key refresh tokens are MACed with (base64,
  *     generated if absent); only the command API reads it
  * @param postgres where the account, registry and DM databases are read before some commands (the

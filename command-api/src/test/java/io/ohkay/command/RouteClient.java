@@ -1,6 +1,7 @@
 package io.ohkay.command;
 
 import io.ohkay.command.token.AccessTokenIssuer;
+import io.ohkay.command.web.CommandIds;
 import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
@@ -31,12 +32,25 @@ public final class RouteClient {
   /** {@code method path} by {@code caller}, with {@code json} as the body unless null. */
   public WebTestClient.ResponseSpec call(
       UserId caller, String method, String path, @Nullable String json) {
+    return call(caller, method, path, json, null);
+  }
+
+  /** As {@link #call(UserId, String, String, String)}, with an {@code Idempotency-Key} if any. */
+  public WebTestClient.ResponseSpec call(
+      UserId caller,
+      String method,
+      String path,
+      @Nullable String json,
+      @Nullable String idempotencyKey) {
     var token = issuer.issue(caller, new SessionId(UUID.randomUUID())).token();
     var request =
         client
             .method(HttpMethod.valueOf(method))
             .uri(path)
             .header("Authorization", "Bearer " + token);
+    if (idempotencyKey != null) {
+      request = request.header(CommandIds.IDEMPOTENCY_KEY, idempotencyKey);
+    }
     if (json == null) {
       return request.exchange();
     }

@@ -10,6 +10,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.ohkay.schemas.event.EventTypes;
+import io.ohkay.schemas.event.MemberBanned;
+import io.ohkay.schemas.event.ServerCreated;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +21,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,18 +100,65 @@ class EventSchemasTest {
     assertRefused(type, event -> event.put("occurredAt", "yesterday at noon"));
   }
 
+  /**
+   * Every payload component is a property, and required unless it was added to the type after
+   * publication: such a field is defaulted, its canonical constructor takes {@code @Nullable} where
+   * the component itself is never null (as {@link ServerCreated#cluster()}), and older events lack
+   * it. A component that is itself {@code @Nullable} is always written, as null, so it is required.
+   */
   @ParameterizedTest
   @MethodSource("types")
-  void shouldRequireExactlyThePayloadRecordComponentsWhenComparedToTheJavaType(String type) {
+  void shouldRequireThePayloadRecordComponentsButTheDefaultedWhenComparedToTheJavaType(
+      String type) {
+    var payloadClass = EventTypes.classOf(type).orElseThrow();
     var components =
-        Arrays.stream(EventTypes.classOf(type).orElseThrow().getRecordComponents())
-            .map(RecordComponent::getName)
-            .toList();
+        Arrays.stream(payloadClass.getRecordComponents()).map(RecordComponent::getName).toList();
+    var defaulted = defaultedComponents(payloadClass);
     var payload = schemaNode(type).get("properties").get("payload");
     var required = payload.get("required").values().stream().map(JsonNode::asString).toList();
 
     assertThat(payload.get("properties").propertyNames()).containsExactlyElementsOf(components);
-    assertThat(required).containsExactlyElementsOf(components);
+    assertThat(required)
+        .containsExactlyElementsOf(
+            components.stream().filter(c -> !defaulted.contains(c)).toList());
+  }
+
+  @Test
+  void shouldTreatAFieldAddedAfterPublicationAsOptionalWhenItHasADefault() {
+    assertThat(defaultedComponents(ServerCreated.class)).containsExactly("cluster");
+    assertThat(defaultedComponents(MemberBanned.class)).isEmpty();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> shouldAcceptEveryHistoricalEventWhenValidatedAgainstItsSchema() {
+    var files = HistoricalFilesTest.files("events");
+    assertThat(files).isNotEmpty();
+    return files.stream()
+        .map(
+            file ->
+                dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      var event = GoldenFilesTest.tree(Files.readAllBytes(file));
+
+                      assertThat(validate(event.get("type").asString(), event)).isEmpty();
+                    }));
+  }
+
+  /** The components a payload class defaults when absent (see the test above). */
+  private static List<String> defaultedComponents(Class<?> payloadClass) {
+    var components = payloadClass.getRecordComponents();
+    var types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    try {
+      var parameters = payloadClass.getDeclaredConstructor(types).getAnnotatedParameterTypes();
+      return IntStream.range(0, components.length)
+          .filter(i -> parameters[i].isAnnotationPresent(Nullable.class))
+          .filter(i -> !components[i].getAnnotatedType().isAnnotationPresent(Nullable.class))
+          .mapToObj(i -> components[i].getName())
+          .toList();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static DynamicTest removal(String type, String field) {
@@ -129,7 +181,11 @@ class EventSchemasTest {
   private static Stream<String> requiredFields(String type) {
     var event = golden(type);
     var envelope = event.propertyNames().stream().filter(name -> !name.equals(OPTIONAL_FIELD));
-    var payload = event.get("payload").propertyNames().stream().map(name -> "payload." + name);
+    var defaulted = defaultedComponents(EventTypes.classOf(type).orElseThrow());
+    var payload =
+        event.get("payload").propertyNames().stream()
+            .filter(name -> !defaulted.contains(name))
+            .map(name -> "payload." + name);
     return Stream.concat(envelope, payload);
   }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -19,6 +20,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JavaType;
 
 /**
@@ -29,10 +32,13 @@ import tools.jackson.databind.JavaType;
  * command seen before (same command id) yields what it yielded the first time and decides nothing.
  *
  * <p>Several deciders may share one commands topic (each sees every record and decides its own
- * command types); the primary one dead-letters what none of them can decode or decide.
+ * command types); the primary one dead-letters the records none of them can decode or would decide,
+ * and each dead-letters a command of its own whose decision fails.
  */
 final class DeciderProcessor<C extends CommandPayload, S>
     implements Processor<String, byte[], String, Routed> {
+
+  private static final Logger log = LoggerFactory.getLogger(DeciderProcessor.class);
 
   /** Between an aggregate's key and a part's key in the state store. */
   static final String PART_SEPARATOR = "#";
@@ -75,6 +81,11 @@ final class DeciderProcessor<C extends CommandPayload, S>
 
   @Override
   public void process(Record<String, byte[]> record) {
+    if (record.key() == null) {
+      deadLetterIfPrimary(
+          record, new IllegalArgumentException("a command needs its aggregate key"));
+      return;
+    }
     Command command;
     try {
       command = Json.read(record.value(), Command.class);
@@ -110,23 +121,66 @@ final class DeciderProcessor<C extends CommandPayload, S>
     return false;
   }
 
+  /**
+   * Decides and does what the decision says. A decision that throws (a decider bug, a payload the
+   * decider cannot handle) dead-letters the command and does nothing else, so one bad command never
+   * stops the stream thread every decider shares; like an undecodable record, it is not answered.
+   * The aggregate's own stored state is read outside: a state the shell cannot read is a fault of
+   * the deployment, not of the command, and stops the thread as before.
+   */
   private void decide(Record<String, byte[]> record, Command command, C payload) {
     var stored = load(record.key());
-    var partKey = partKeyOf(record.key(), payload);
+    Effects effects;
+    try {
+      effects = plan(record, command, payload, stored);
+    } catch (RuntimeException e) {
+      log.warn(
+          "command {} ({}) dead-lettered: its decision failed",
+          command.commandId(),
+          command.type(),
+          e);
+      deadLetter(record, e);
+      return;
+    }
+    perform(record, command, effects);
+  }
+
+  /** What deciding {@code payload} does; no side effect, so it may fail at any point. */
+  private Effects plan(
+      Record<String, byte[]> record, Command command, C payload, Stored<S> stored) {
+    var key = record.key();
+    var partKey = partKeyOf(key, payload);
     var state =
         partKey == null ? stored.state() : decider.withPart(stored.state(), states.get(partKey));
     var decidedAt = Instant.ofEpochMilli(record.timestamp());
-    switch (decider.decide(payload, command.actorId(), command.issuedAt(), state)) {
+    return switch (decider.decide(payload, command.actorId(), command.issuedAt(), state)) {
       case Decision.Reject reject ->
-          answer(
-              record, command, rejected(record.key(), command, payload, stored, reject, decidedAt));
+          new Effects(
+              List.of(),
+              List.of(),
+              List.of(),
+              rejected(key, command, payload, stored, reject, decidedAt));
       case Decision.Accept accept when accept.events().isEmpty() ->
-          answer(record, command, unchanged(record, command, payload, stored, accept, decidedAt));
-      case Decision.Accept accept -> {
-        var decided = new Stored<>(stored.seq(), state);
-        answer(record, command, apply(record, command, decided, partKey, accept, decidedAt));
-      }
-      case Decision.Forward hand -> handOver(record, command, stored, hand);
+          unchanged(key, command, payload, stored, accept, decidedAt);
+      case Decision.Accept accept ->
+          apply(key, command, new Stored<>(stored.seq(), state), partKey, accept, decidedAt);
+      case Decision.Forward hand -> handOver(key, command, stored, hand);
+    };
+  }
+
+  /** Stores, publishes, appends and answers, in that order. */
+  private void perform(Record<String, byte[]> record, Command command, Effects effects) {
+    var timestamp = record.timestamp();
+    effects.writes().forEach(write -> states.put(write.getKey(), write.getValue()));
+    effects.events().forEach(event -> forwardEvent(event, timestamp));
+    for (var followUp : effects.followUps()) {
+      forward(followUp.topic(), followUp.key(), Json.write(followUp.command()), timestamp);
+    }
+    var outcome = effects.outcome();
+    if (outcome == null) {
+      processed.rememberForwards(command.commandId(), Json.write(effects.followUps()), timestamp);
+    } else {
+      answer(record, command, outcome);
     }
   }
 
@@ -160,17 +214,19 @@ final class DeciderProcessor<C extends CommandPayload, S>
   }
 
   /** Accepted with no facts: nothing is stored, the position is the aggregate's as it was. */
-  private CommandOutcome unchanged(
-      Record<String, byte[]> record,
+  private Effects unchanged(
+      String key,
       Command command,
       C payload,
       Stored<S> stored,
       Decision.Accept accept,
       Instant decidedAt) {
-    sendFollowUps(command, accept.followUps(), record.timestamp(), false);
-    var aggregateId = decider.outcomeAggregateId(payload, record.key());
-    var seq = untouchedSeq(aggregateId, record.key(), stored);
-    return CommandOutcome.accepted(command.commandId(), aggregateId, seq, List.of(), decidedAt);
+    var aggregateId = decider.outcomeAggregateId(payload, key);
+    var seq = untouchedSeq(aggregateId, key, stored);
+    var outcome =
+        CommandOutcome.accepted(command.commandId(), aggregateId, seq, List.of(), decidedAt);
+    return new Effects(
+        List.of(), List.of(), followUps(command, accept.followUps(), false), outcome);
   }
 
   /** The seq of an aggregate a decision left as it was. */
@@ -179,8 +235,8 @@ final class DeciderProcessor<C extends CommandPayload, S>
     return aggregateId.equals(key) ? stored.seq() : 0;
   }
 
-  private CommandOutcome apply(
-      Record<String, byte[]> record,
+  private Effects apply(
+      String key,
       Command command,
       Stored<S> stored,
       @Nullable String partKey,
@@ -191,7 +247,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
     var seq = stored.seq();
     for (var payload : accept.events()) {
       seq++;
-      var event =
+      events.add(
           Event.decided(
               command.commandId(),
               events.size(),
@@ -199,41 +255,38 @@ final class DeciderProcessor<C extends CommandPayload, S>
               seq,
               command.issuedAt(),
               command.actorId(),
-              payload);
-      events.add(event);
+              payload));
       state = decider.evolve(state, payload);
-      forwardEvent(event, record.timestamp());
     }
-    store(record.key(), partKey, new Stored<>(seq, state));
-    sendFollowUps(command, accept.followUps(), record.timestamp(), false);
     var aggregateId = events.getFirst().aggregateId().toString();
-    return CommandOutcome.accepted(command.commandId(), aggregateId, seq, events, decidedAt);
+    var outcome = CommandOutcome.accepted(command.commandId(), aggregateId, seq, events, decidedAt);
+    return new Effects(
+        writes(key, partKey, new Stored<>(seq, state)),
+        events,
+        followUps(command, accept.followUps(), false),
+        outcome);
   }
 
-  private void handOver(
-      Record<String, byte[]> record, Command command, Stored<S> stored, Decision.Forward hand) {
+  private Effects handOver(String key, Command command, Stored<S> stored, Decision.Forward hand) {
     var next = decider.stateType().cast(hand.nextState());
-    states.put(record.key(), Json.write(new Stored<>(stored.seq(), decider.withoutPart(next))));
-    var sent = sendFollowUps(command, hand.followUps(), record.timestamp(), true);
-    processed.rememberForwards(command.commandId(), Json.write(sent), record.timestamp());
+    var write = Map.entry(key, Json.write(new Stored<>(stored.seq(), decider.withoutPart(next))));
+    return new Effects(List.of(write), List.of(), followUps(command, hand.followUps(), true), null);
   }
 
   /**
-   * Appends follow-ups to the topics that decide them, with the command's actor and issue time. A
-   * hand-over keeps the command id (the receiver answers it); the consequences of an accepted
-   * command get ids derived from it, so their own outcomes never answer the original request and a
-   * replay derives the same ids.
+   * Follow-ups as they are appended to the topics that decide them, with the command's actor and
+   * issue time. A hand-over keeps the command id (the receiver answers it); the consequences of an
+   * accepted command get ids derived from it, so their own outcomes never answer the original
+   * request and a replay derives the same ids.
    */
-  private List<SentFollowUp> sendFollowUps(
-      Command command, List<Decision.FollowUp> followUps, long timestamp, boolean handOver) {
+  private List<SentFollowUp> followUps(
+      Command command, List<Decision.FollowUp> followUps, boolean handOver) {
     var sent = new ArrayList<SentFollowUp>();
     for (var i = 0; i < followUps.size(); i++) {
       var followUp = followUps.get(i);
       var id = handOver ? command.commandId() : derivedId(command.commandId(), i);
       var next = new Command(id, command.actorId(), command.issuedAt(), followUp.command());
-      var topic = topics.commandsOf(followUp.command());
-      forward(topic, followUp.key(), Json.write(next), timestamp);
-      sent.add(new SentFollowUp(topic, followUp.key(), next));
+      sent.add(new SentFollowUp(topics.commandsOf(followUp.command()), followUp.key(), next));
     }
     return sent;
   }
@@ -246,16 +299,19 @@ final class DeciderProcessor<C extends CommandPayload, S>
   /** A follow-up as written, remembered so a retried command re-sends exactly it. */
   record SentFollowUp(String topic, String key, Command command) {}
 
-  /** Stores the state under {@code key} and its part, if any, under {@code partKey}. */
-  private void store(String key, @Nullable String partKey, Stored<S> stored) {
+  /** The state to store under {@code key} and its part, if any, under {@code partKey}. */
+  private List<Map.Entry<String, byte[]>> writes(
+      String key, @Nullable String partKey, Stored<S> stored) {
+    var writes = new ArrayList<Map.Entry<String, byte[]>>();
     if (partKey != null) {
       var part = decider.partOf(stored.state());
       if (part != null) {
-        states.put(partKey, part);
+        writes.add(Map.entry(partKey, part));
       }
     }
     var state = decider.withoutPart(stored.state());
-    states.put(key, Json.write(new Stored<>(stored.seq(), state)));
+    writes.add(Map.entry(key, Json.write(new Stored<>(stored.seq(), state))));
+    return writes;
   }
 
   private Stored<S> load(String key) {
@@ -282,9 +338,13 @@ final class DeciderProcessor<C extends CommandPayload, S>
   }
 
   private void deadLetterIfPrimary(Record<String, byte[]> record, Exception cause) {
-    if (!primary) {
-      return;
+    if (primary) {
+      deadLetter(record, cause);
     }
+  }
+
+  /** Forwards the record as it came to the dead-letter topic, with where it came from and why. */
+  private void deadLetter(Record<String, byte[]> record, Exception cause) {
     var headers = new RecordHeaders();
     context
         .recordMetadata()

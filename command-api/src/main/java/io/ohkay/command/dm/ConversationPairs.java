@@ -8,6 +8,7 @@ import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,9 @@ public final class ConversationPairs {
 
   private static final Logger log = LoggerFactory.getLogger(ConversationPairs.class);
   private static final int MAX_PAIRS = 100_000;
+
+  /** No DM database or table yet (the projector creates them): no pair is stored, not an error. */
+  private static final Set<String> NOT_CREATED_YET = Set.of("3D000", "42P01");
 
   private final DataSource dms;
   private final Cache<ConversationId, Pair> known =
@@ -81,8 +85,25 @@ public final class ConversationPairs {
             : null;
       }
     } catch (SQLException e) {
-      log.debug("pair of conversation {} unknown: {}", conversation, e.getMessage());
+      if (NOT_CREATED_YET.contains(sqlState(e))) {
+        log.debug("pair of conversation {} unknown: {}", conversation, e.getMessage());
+      } else {
+        log.warn(
+            "pair of conversation {} unreadable, its messages notify: {}",
+            conversation,
+            e.toString());
+      }
       return null;
     }
+  }
+
+  /** The SQL state of {@code e} or of the first cause carrying one (Hikari wraps the driver's). */
+  private static @Nullable String sqlState(@Nullable Throwable e) {
+    for (var cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
   }
 }

@@ -4,6 +4,7 @@ import io.ohkay.command.user.Credentials;
 import io.ohkay.command.web.BearerAuth;
 import io.ohkay.command.web.CommandIds;
 import io.ohkay.command.web.CommandReplies;
+import io.ohkay.command.web.Fields;
 import io.ohkay.command.web.JsonBodies;
 import io.ohkay.command.web.PathIds;
 import io.ohkay.command.web.ProblemException;
@@ -243,11 +244,11 @@ public final class MembershipRoutes {
   }
 
   private static @Nullable String reason(ServerRequest request) {
-    var reason = request.queryParam("reason").map(String::strip).filter(r -> !r.isEmpty());
-    if (reason.isPresent() && reason.get().length() > MAX_REASON) {
-      throw invalid("reason must be at most " + MAX_REASON + " characters.");
-    }
-    return reason.orElse(null);
+    return request
+        .queryParam("reason")
+        .filter(r -> !r.isBlank())
+        .map(r -> Fields.text(r, "reason", 1, MAX_REASON))
+        .orElse(null);
   }
 
   private static ProblemException invalid(String detail) {

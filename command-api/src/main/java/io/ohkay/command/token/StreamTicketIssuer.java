@@ -19,16 +19,10 @@ public final class StreamTicketIssuer {
 
   /**
    * @param key the access-token key pair
-   * @param ttl lifetime of a ticket, at most {@link StreamTickets#MAX_LIFETIME}
+   * @param ttl lifetime of a ticket, at most {@link StreamTickets#MAX_LIFETIME} (checked once, by
+   *     {@code CommandApiProperties} at start-up; verifiers refuse longer-lived tickets anyway)
    */
   public StreamTicketIssuer(ECKey key, Duration ttl, Clock clock) {
-    if (!ttl.isPositive() || ttl.compareTo(StreamTickets.MAX_LIFETIME) > 0) {
-      throw new IllegalArgumentException(
-          "a stream ticket lives more than zero and at most "
-              + StreamTickets.MAX_LIFETIME
-              + ", was "
-              + ttl);
-    }
     this.tickets = new AccessTokenIssuer(key, StreamTickets.AUDIENCE, ttl, clock);
   }
 

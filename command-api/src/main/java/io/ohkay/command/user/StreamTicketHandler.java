@@ -14,7 +14,9 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /api/auth/stream-ticket}: a short-lived ticket of the caller's session for the URL of
  * the live stream, where a browser cannot send its access token as a header. Nothing is appended:
- * the ticket is as good as the access token it was asked with, and no longer than a minute or so.
+ * the ticket is as good as the access token it was asked with, for its configured lifetime ({@code
+ * ohkay.command-api.stream-ticket-ttl}, 60 s by default, at most 5 min), during which it opens
+ * stream connections for the caller's session until that session is revoked.
  */
 final class StreamTicketHandler {
 

@@ -19,7 +19,11 @@ public final class CommandIds {
 
   private CommandIds() {}
 
-  /** The id of the command this request expresses; {@code scope} keeps callers' keys apart. */
+  /**
+   * The id of the command this request expresses; {@code scope} keeps callers' keys apart, and the
+   * method and path keep a caller's requests apart (a {@code DELETE} of what a {@code PUT} with the
+   * same key did is another command).
+   */
   public static CommandId of(ServerRequest request, @Nullable Object scope) {
     var key = request.headers().firstHeader(IDEMPOTENCY_KEY);
     if (key == null) {
@@ -29,7 +33,7 @@ public final class CommandIds {
       throw new ProblemException(
           ErrorCode.VALIDATION_FAILED, "Idempotency-Key must be 1 to 200 characters.");
     }
-    var name = request.path() + "|" + scope + "|" + key;
+    var name = request.method().name() + "|" + request.path() + "|" + scope + "|" + key;
     return new CommandId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
   }
 

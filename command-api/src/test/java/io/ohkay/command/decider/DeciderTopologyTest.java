@@ -9,6 +9,7 @@ import io.ohkay.command.user.AccountDecider;
 import io.ohkay.command.user.RegistrationDecider;
 import io.ohkay.schemas.command.AcceptInvite;
 import io.ohkay.schemas.command.AccountCommand;
+import io.ohkay.schemas.command.BlockUser;
 import io.ohkay.schemas.command.Command;
 import io.ohkay.schemas.command.CommandPayload;
 import io.ohkay.schemas.command.CreateInvite;
@@ -19,6 +20,7 @@ import io.ohkay.schemas.command.DeleteMessage;
 import io.ohkay.schemas.command.DmCommand;
 import io.ohkay.schemas.command.EditMessage;
 import io.ohkay.schemas.command.EmailCommand;
+import io.ohkay.schemas.command.MarkConversationRead;
 import io.ohkay.schemas.command.OpenConversation;
 import io.ohkay.schemas.command.PostMessage;
 import io.ohkay.schemas.command.RegisterUser;
@@ -30,10 +32,13 @@ import io.ohkay.schemas.event.ConversationOpened;
 import io.ohkay.schemas.event.DirectMessageDeleted;
 import io.ohkay.schemas.event.DirectMessageSent;
 import io.ohkay.schemas.event.Event;
+import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.MemberLeft;
 import io.ohkay.schemas.event.MembersMentioned;
 import io.ohkay.schemas.event.MessageDeleted;
+import io.ohkay.schemas.event.UserBlocked;
 import io.ohkay.schemas.event.UserRegistered;
+import io.ohkay.schemas.event.UserUnblocked;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.ConversationId;
@@ -91,6 +96,7 @@ class DeciderTopologyTest {
   private TestOutputTopic<String, byte[]> outcomes;
   private TestOutputTopic<String, byte[]> authDeadLetters;
   private TestOutputTopic<String, byte[]> serverDeadLetters;
+  private TestOutputTopic<String, byte[]> dmDeadLetters;
   private Instant now = START;
 
   @BeforeEach
@@ -109,12 +115,7 @@ class DeciderTopologyTest {
         topics(Topics.SERVER_COMMANDS, Topics.SERVER_EVENTS));
     DeciderTopology.add(
         builder, "dms", new DmDecider(), topics(Topics.DM_COMMANDS, Topics.DM_EVENTS));
-    var config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-topology-test");
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
-    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-    driver = new TopologyTestDriver(builder.build(), config, START);
+    driver = new TopologyTestDriver(builder.build(), config("decider-topology-test"), START);
     authCommands = input(Topics.AUTH_COMMANDS.in(PREFIX));
     serverCommands = input(Topics.SERVER_COMMANDS.in(PREFIX));
     dmCommands = input(Topics.DM_COMMANDS.in(PREFIX));
@@ -124,6 +125,7 @@ class DeciderTopologyTest {
     outcomes = output(Topics.COMMAND_OUTCOMES.in(PREFIX));
     authDeadLetters = output(Topics.AUTH_COMMANDS.deadLetterIn(PREFIX));
     serverDeadLetters = output(Topics.SERVER_COMMANDS.deadLetterIn(PREFIX));
+    dmDeadLetters = output(Topics.DM_COMMANDS.deadLetterIn(PREFIX));
   }
 
   @AfterEach
@@ -319,6 +321,151 @@ class DeciderTopologyTest {
         .containsExactly("unknown");
     assertThat(outcomes.isEmpty()).isTrue();
     assertThat(authEvents.isEmpty()).isTrue();
+  }
+
+  /**
+   * Bug: a DM command with an empty payload read as OpenConversation[null, null], the decider threw
+   * outside the shell's try, and the stream thread all deciders share died (again after restart).
+   */
+  @Test
+  void shouldDeadLetterACommandAndDecideTheNextWhenItsPayloadLacksRequiredFields() {
+    var pair = ConversationId.between(ALICE, BOB);
+    var emptyOpen = raw(ALICE, "dm.open.v1", "{}");
+    var silentSend =
+        raw(
+            ALICE,
+            "dm.message.send.v1",
+            "{\"conversationId\":\"%s\",\"messageId\":\"%s\",\"recipientOffline\":false}"
+                .formatted(pair, UUID.randomUUID()));
+    var emptyCreate = raw(ALICE, "server.create.v1", "{}");
+    var idlessRegistration = raw(null, "user.register.v1", "{\"email\":\"x@example.com\"}");
+
+    dmCommands.pipeInput(pair.toString(), emptyOpen, now);
+    dmCommands.pipeInput(pair.toString(), silentSend, now);
+    serverCommands.pipeInput(UUID.randomUUID().toString(), emptyCreate, now);
+    authCommands.pipeInput("x@example.com", idlessRegistration, now);
+    var open = command(ALICE, new OpenConversation(pair, BOB));
+    var create =
+        command(ALICE, create(new ServerId(UUID.randomUUID()), new ChannelId(UUID.randomUUID())));
+    send(open);
+    send(create);
+    register("x@example.com", ALICE);
+
+    assertThat(dmDeadLetters.readValuesToList()).containsExactly(emptyOpen, silentSend);
+    assertThat(serverDeadLetters.readValuesToList()).containsExactly(emptyCreate);
+    assertThat(authDeadLetters.readValuesToList()).containsExactly(idlessRegistration);
+    assertThat(outcomes(outcomes.readRecordsToList()))
+        .extracting(CommandOutcome::status)
+        .containsExactly(
+            CommandOutcome.Status.ACCEPTED,
+            CommandOutcome.Status.ACCEPTED,
+            CommandOutcome.Status.ACCEPTED);
+    assertThat(events(dmEvents))
+        .extracting(Event::payload)
+        .containsExactly(new ConversationOpened(pair, ALICE, BOB));
+  }
+
+  @Test
+  void shouldDeadLetterARecordWhenItHasNoKey() {
+    var pair = ConversationId.between(ALICE, BOB);
+    var open = command(ALICE, new OpenConversation(pair, BOB));
+
+    dmCommands.pipeInput(null, Json.write(open), now);
+    send(open);
+
+    assertThat(dmDeadLetters.readKeyValuesToList())
+        .singleElement()
+        .satisfies(kv -> assertThat(kv.key).isNull());
+    assertThat(outcomes(outcomes.readRecordsToList()))
+        .extracting(CommandOutcome::status)
+        .containsExactly(CommandOutcome.Status.ACCEPTED);
+  }
+
+  /**
+   * A decider that throws, whether deciding or evolving after some events: the command is
+   * dead-lettered (by whichever decider of the topic owns it), nothing it would have done is done,
+   * and the same aggregate's next command is decided from the state as it was.
+   */
+  @Test
+  void shouldDeadLetterTheCommandAndDoNothingElseWhenItsDecisionThrows() {
+    var builder = new StreamsBuilder();
+    DeciderTopology.add(
+        builder,
+        topics(Topics.DM_COMMANDS, Topics.DM_EVENTS),
+        List.of(
+            new DeciderTopology.NamedDecider("accounts", new AccountDecider()),
+            new DeciderTopology.NamedDecider("faulty", new FaultyDecider())));
+    try (var faulty = new TopologyTestDriver(builder.build(), config("faulty"), START)) {
+      var commands =
+          faulty.createInputTopic(
+              Topics.DM_COMMANDS.in(PREFIX), new StringSerializer(), new ByteArraySerializer());
+      var events = output(faulty, Topics.DM_EVENTS.in(PREFIX));
+      var answers = output(faulty, Topics.COMMAND_OUTCOMES.in(PREFIX));
+      var dead = output(faulty, Topics.DM_COMMANDS.deadLetterIn(PREFIX));
+      var pair = ConversationId.between(ALICE, BOB);
+      var throwsDeciding = Json.write(command(ALICE, new MarkConversationRead(pair)));
+      var throwsEvolving = Json.write(command(ALICE, new BlockUser(pair, BOB)));
+      var fine = command(ALICE, new OpenConversation(pair, BOB));
+
+      commands.pipeInput(pair.toString(), throwsDeciding, now);
+      commands.pipeInput(pair.toString(), throwsEvolving, now);
+      commands.pipeInput(pair.toString(), Json.write(fine), now);
+
+      var deadLetters = dead.readRecordsToList();
+      assertThat(deadLetters)
+          .extracting(TestRecord::value)
+          .containsExactly(throwsDeciding, throwsEvolving);
+      assertThat(header(deadLetters.get(1).headers(), "ohkay.dlq.exception"))
+          .isEqualTo(IllegalStateException.class.getName());
+      assertThat(events(events))
+          .extracting(Event::seq, Event::payload)
+          .containsExactly(tuple(1L, new ConversationOpened(pair, ALICE, BOB)));
+      assertThat(outcomes(answers.readRecordsToList()))
+          .extracting(CommandOutcome::commandId)
+          .containsExactly(fine.commandId());
+      KeyValueStore<String, byte[]> states = faulty.getKeyValueStore("faulty-state");
+      assertThat(new String(states.get(pair.toString()), StandardCharsets.UTF_8))
+          .contains("\"opened\"");
+    }
+  }
+
+  /** Throws deciding a read, and evolving the second fact of a block. */
+  private static final class FaultyDecider implements Decider<DmCommand, String> {
+
+    @Override
+    public String initialState() {
+      return "new";
+    }
+
+    @Override
+    public Class<String> stateType() {
+      return String.class;
+    }
+
+    @Override
+    public Class<DmCommand> commandType() {
+      return DmCommand.class;
+    }
+
+    @Override
+    public Decision decide(DmCommand command, @Nullable UserId actor, Instant at, String state) {
+      return switch (command) {
+        case MarkConversationRead read -> throw new IllegalStateException("a bug deciding");
+        case BlockUser block ->
+            Decision.accept(
+                new UserBlocked(block.conversationId(), ALICE, BOB),
+                new UserUnblocked(block.conversationId(), ALICE, BOB));
+        default -> Decision.accept(new ConversationOpened(command.conversationId(), ALICE, BOB));
+      };
+    }
+
+    @Override
+    public String evolve(String state, EventPayload event) {
+      if (event instanceof UserUnblocked) {
+        throw new IllegalStateException("a bug evolving");
+      }
+      return event instanceof ConversationOpened ? "opened" : state;
+    }
   }
 
   @Test
@@ -585,6 +732,30 @@ class DeciderTopologyTest {
     return new String(header.value(), StandardCharsets.UTF_8);
   }
 
+  private Properties config(String applicationId) {
+    var config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    return config;
+  }
+
+  /** A command as JSON with {@code payload} as it is, as a faulty or foreign producer may write. */
+  private byte[] raw(@Nullable UserId actor, String type, String payload) {
+    now = now.plusMillis(10);
+    var json =
+        """
+        {"type":"%s","commandId":"%s",%s"issuedAt":"%s","payload":%s}"""
+            .formatted(
+                type,
+                UUID.randomUUID(),
+                actor == null ? "" : "\"actorId\":\"" + actor + "\",",
+                now,
+                payload);
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
   private static DeciderTopics topics(Topic<?> commands, Topic<?> events) {
     return DeciderTopics.of(PREFIX, commands, events);
   }
@@ -594,6 +765,10 @@ class DeciderTopologyTest {
   }
 
   private TestOutputTopic<String, byte[]> output(String topic) {
+    return output(driver, topic);
+  }
+
+  private static TestOutputTopic<String, byte[]> output(TopologyTestDriver driver, String topic) {
     return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer());
   }
 }

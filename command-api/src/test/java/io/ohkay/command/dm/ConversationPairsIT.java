@@ -21,15 +21,22 @@ class ConversationPairsIT {
   private final ConversationPairs pairs = new ConversationPairs(source(database));
 
   @Test
-  void shouldKnowNoPairWhenTheDmDatabaseDoesNotExistYet() {
-    assertThat(pairs.otherParticipant(PAIR, ALICE)).isEmpty();
+  void shouldKnowNoPairWithoutWarningWhenTheDmDatabaseDoesNotExistYet() {
+    try (var logs = PairLogs.capture()) {
+      assertThat(pairs.otherParticipant(PAIR, ALICE)).isEmpty();
+      assertThat(logs.events()).isNotEmpty();
+      assertThat(logs.warnings()).isEmpty();
+    }
   }
 
   @Test
-  void shouldKnowNoPairWhenTheDatabaseHasNoConversationsTableYet() {
+  void shouldKnowNoPairWithoutWarningWhenTheDatabaseHasNoConversationsTableYet() {
     SharedInfrastructure.get().postgres().createDatabaseIfAbsent(database);
-
-    assertThat(pairs.otherParticipant(PAIR, ALICE)).isEmpty();
+    try (var logs = PairLogs.capture()) {
+      assertThat(pairs.otherParticipant(PAIR, ALICE)).isEmpty();
+      assertThat(logs.events()).isNotEmpty();
+      assertThat(logs.warnings()).isEmpty();
+    }
   }
 
   @Test

@@ -43,10 +43,14 @@ class ConversationPairsTest {
   }
 
   @Test
-  void shouldNameNobodyWhenThePairIsUnknownAndTheDatabaseIsUnreachable() {
+  void shouldNameNobodyAndWarnWhenThePairIsUnknownAndTheDatabaseIsUnreachable() {
     pairs.accept(accepted(new UserBlocked(PAIR, ALICE, BOB)));
-
-    assertThat(pairs.otherParticipant(PAIR, ALICE)).isEmpty();
+    try (var logs = PairLogs.capture()) {
+      assertThat(pairs.otherParticipant(PAIR, ALICE)).isEmpty();
+      assertThat(logs.warnings())
+          .singleElement()
+          .satisfies(e -> assertThat(e.getFormattedMessage()).contains(PAIR.toString()));
+    }
   }
 
   private static CommandOutcome accepted(EventPayload payload) {

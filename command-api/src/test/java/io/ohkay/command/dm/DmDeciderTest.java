@@ -118,7 +118,7 @@ class DmDeciderTest {
   }
 
   @Test
-  void shouldRefuseToSendWithTheSameCodeWhoeverBlocked() {
+  void shouldRefuseToSendWithTheSameCodeWhenEitherSideBlocked() {
     opened()
         .given(new UserBlocked(PAIR, ALICE, BOB))
         .when(new SendDirectMessage(PAIR, MESSAGE, "hi", true), BOB)
@@ -137,7 +137,7 @@ class DmDeciderTest {
   }
 
   @Test
-  void shouldLetOnlyTheAuthorDeleteAMessageEvenWhileBlocked() {
+  void shouldLetOnlyTheAuthorDeleteAMessageWhenThePairIsBlocked() {
     withMessage()
         .when(new DeleteDirectMessage(PAIR, MESSAGE), BOB)
         .thenRejected(ErrorCode.NOT_MESSAGE_AUTHOR);
@@ -162,7 +162,7 @@ class DmDeciderTest {
   }
 
   @Test
-  void shouldMarkReadForTheReaderEvenWhileBlocked() {
+  void shouldMarkReadForTheReaderWhenThePairIsBlocked() {
     opened()
         .given(new UserBlocked(PAIR, ALICE, BOB))
         .when(new MarkConversationRead(PAIR), BOB)
@@ -218,7 +218,7 @@ class DmDeciderTest {
   }
 
   @Test
-  void shouldKeepTheMessageAsAPartApartFromTheStateAndLoadItBack() {
+  void shouldKeepTheMessageApartFromTheStateAndLoadItBackWhenACommandNamesIt() {
     var send = new SendDirectMessage(PAIR, MESSAGE, "hi", false);
     var state = withMessage().state();
 

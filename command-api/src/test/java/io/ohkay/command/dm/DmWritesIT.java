@@ -142,7 +142,7 @@ class DmWritesIT {
   }
 
   @Test
-  void shouldOpenSendDeleteAndReadWithTheirStatusesAndPositions() {
+  void shouldAnswerWithTheirStatusesAndPositionsWhenOpeningSendingDeletingAndReading() {
     var alice = user();
     var bob = user();
     var eve = user();
@@ -204,7 +204,7 @@ class DmWritesIT {
   }
 
   @Test
-  void shouldBlockForTheVeryNextCommandOfThePairAndOnlyTheBlockerLiftsIt() {
+  void shouldRefuseTheVeryNextSendAndLetOnlyTheBlockerLiftItWhenOneSideBlocks() {
     var alice = user();
     var bob = user();
     var conversation = ConversationId.between(alice, bob);
@@ -235,6 +235,27 @@ class DmWritesIT {
     send(bob, conversation, "free again");
 
     assertThat(facts(conversation)).filteredOn(UserBlocked.class::isInstance).hasSize(1);
+  }
+
+  /**
+   * Bug: the command id ignored the method, so the DELETE answered as the PUT and lifted nothing.
+   */
+  @Test
+  void shouldLiftTheBlockWhenTheDeleteReusesTheIdempotencyKeyOfThePut() {
+    var alice = user();
+    var bob = user();
+    var conversation = ConversationId.between(alice, bob);
+    var block = "/api/blocks/" + bob;
+
+    client.call(alice, "PUT", block, null, "same-key").expectStatus().isNoContent();
+    client.call(alice, "PUT", block, null, "same-key").expectStatus().isNoContent();
+    client.call(alice, "DELETE", block, null, "same-key").expectStatus().isNoContent();
+    client.call(alice, "DELETE", block, null, "same-key").expectStatus().isNoContent();
+
+    assertThat(facts(conversation))
+        .extracting(fact -> fact.getClass().getSimpleName())
+        .containsExactly("UserBlocked", "UserUnblocked");
+    client.call(bob, "POST", "/api/dms/" + alice, null).expectStatus().isCreated();
   }
 
   @Test
@@ -275,7 +296,7 @@ class DmWritesIT {
   }
 
   @Test
-  void shouldOpenWithAnAccountWhoseRegistrationIsNotProjectedYet() {
+  void shouldOpenWhenTheRecipientsRegistrationIsNotProjectedYet() {
     var alice = user();
     var newcomer = new UserId(UUID.randomUUID());
     recent.accept(registered(newcomer));
@@ -316,6 +337,14 @@ class DmWritesIT {
         "VALIDATION_FAILED");
     problem(
         client.call(mallory, "POST", dm + "/messages", "{}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    problem(
+        client.call(mallory, "POST", dm + "/messages", "{\"content\":\"\\u0000\"}"),
+        HttpStatus.BAD_REQUEST,
+        "VALIDATION_FAILED");
+    problem(
+        client.call(mallory, "POST", dm + "/messages", "{\"content\":\"ring \\u0007\"}"),
         HttpStatus.BAD_REQUEST,
         "VALIDATION_FAILED");
     problem(

@@ -37,7 +37,7 @@ class PresenceIT {
   private static final Duration TTL = Duration.ofSeconds(15);
 
   @Test
-  void shouldReadBackTheRecentSignalsAtStartThenFollowLiveSkippingGarbage() throws Exception {
+  void shouldReadBackRecentSignalsThenFollowLiveSkippingGarbageWhenStarted() throws Exception {
     var kafka = SharedInfrastructure.get().kafka().bootstrapServers();
     var topic = Topics.EPHEMERAL.in(SharedInfrastructure.uniqueName("pr") + "_");
     var alice = new UserId(UUID.randomUUID());

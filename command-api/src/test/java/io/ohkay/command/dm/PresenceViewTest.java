@@ -37,7 +37,7 @@ class PresenceViewTest {
   }
 
   @Test
-  void shouldStayOnlineWhileAnotherInstanceStillHoldsAStream() {
+  void shouldStayOnlineWhenAnotherInstanceStillHoldsAStream() {
     view.accept(new Presence(ALICE, "edge-1", true, now));
     view.accept(new Presence(ALICE, "edge-2", true, now));
 

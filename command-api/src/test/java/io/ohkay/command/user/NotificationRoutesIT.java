@@ -160,7 +160,7 @@ class NotificationRoutesIT {
   }
 
   @Test
-  void shouldRefuseBadIdsAndMissingTokensBeforeAnythingIsDecided() {
+  void shouldRefuseBeforeAnythingIsDecidedWhenIdsAreBadOrTokensMissing() {
     problem(call(ALICE, "/api/notifications/not-an-id/read"), HttpStatus.BAD_REQUEST, "INVALID_ID");
     problem(call(ALICE, "/api/notifications/1-1-1-1-1/read"), HttpStatus.BAD_REQUEST, "INVALID_ID");
     problem(

@@ -2,6 +2,7 @@ package io.ohkay.schemas.command;
 
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,4 +10,10 @@ import org.jspecify.annotations.Nullable;
  * back in until unbanned.
  */
 public record BanMember(ServerId serverId, UserId userId, @Nullable String reason)
-    implements ServerCommand {}
+    implements ServerCommand {
+
+  public BanMember {
+    Objects.requireNonNull(serverId, "serverId");
+    Objects.requireNonNull(userId, "userId");
+  }
+}

@@ -3,6 +3,7 @@ package io.ohkay.schemas.command;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,11 @@ public record CreateInvite(
     @Nullable Integer maxUses,
     @Nullable UserId inviteeId)
     implements ServerCommand {
+
+  public CreateInvite {
+    Objects.requireNonNull(serverId, "serverId");
+    Objects.requireNonNull(code, "code");
+  }
 
   /** An invite sent to nobody: a code to share. */
   public CreateInvite(

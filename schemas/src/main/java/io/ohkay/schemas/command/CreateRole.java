@@ -4,6 +4,7 @@ import io.ohkay.schemas.id.RoleId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.permission.Permission;
 import java.util.List;
+import java.util.Objects;
 
 /** {@code role.create.v1}: add a role granting {@code permissions}. */
 public record CreateRole(
@@ -11,6 +12,9 @@ public record CreateRole(
     implements ServerCommand {
 
   public CreateRole {
-    permissions = List.copyOf(permissions);
+    Objects.requireNonNull(serverId, "serverId");
+    Objects.requireNonNull(roleId, "roleId");
+    Objects.requireNonNull(name, "name");
+    permissions = List.copyOf(Objects.requireNonNull(permissions, "permissions"));
   }
 }

@@ -3,6 +3,7 @@ package io.ohkay.schemas.command;
 import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.id.ChannelId;
 import io.ohkay.schemas.id.ServerId;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +17,9 @@ public record CreateServer(
 
   public CreateServer(
       ServerId serverId, String name, ChannelId generalChannelId, @Nullable String cluster) {
-    this.serverId = serverId;
-    this.name = name;
-    this.generalChannelId = generalChannelId;
+    this.serverId = Objects.requireNonNull(serverId, "serverId");
+    this.name = Objects.requireNonNull(name, "name");
+    this.generalChannelId = Objects.requireNonNull(generalChannelId, "generalChannelId");
     this.cluster = cluster == null ? ServerCreated.DEFAULT_CLUSTER : cluster;
   }
 }

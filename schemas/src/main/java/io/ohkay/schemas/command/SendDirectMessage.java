@@ -2,6 +2,7 @@ package io.ohkay.schemas.command;
 
 import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.MessageId;
+import java.util.Objects;
 
 /**
  * {@code dm.message.send.v1}: the actor sends {@code content} to the other participant. {@code
@@ -11,4 +12,11 @@ import io.ohkay.schemas.id.MessageId;
  */
 public record SendDirectMessage(
     ConversationId conversationId, MessageId messageId, String content, boolean recipientOffline)
-    implements DmCommand {}
+    implements DmCommand {
+
+  public SendDirectMessage {
+    Objects.requireNonNull(conversationId, "conversationId");
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(content, "content");
+  }
+}

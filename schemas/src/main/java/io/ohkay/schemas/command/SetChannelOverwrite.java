@@ -5,6 +5,7 @@ import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.permission.OverwriteTarget;
 import io.ohkay.schemas.permission.Permission;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** {@code channel.overwrite.set.v1}: set the channel's overwrite for a role or a member. */
@@ -18,7 +19,11 @@ public record SetChannelOverwrite(
     implements ServerCommand {
 
   public SetChannelOverwrite {
-    allow = List.copyOf(allow);
-    deny = List.copyOf(deny);
+    Objects.requireNonNull(serverId, "serverId");
+    Objects.requireNonNull(channelId, "channelId");
+    Objects.requireNonNull(targetType, "targetType");
+    Objects.requireNonNull(targetId, "targetId");
+    allow = List.copyOf(Objects.requireNonNull(allow, "allow"));
+    deny = List.copyOf(Objects.requireNonNull(deny, "deny"));
   }
 }

@@ -4,6 +4,7 @@ import io.ohkay.schemas.id.RoleId;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.permission.Permission;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code role.update.v1}: change a role's name and/or permissions (null: unchanged). */
@@ -12,6 +13,8 @@ public record UpdateRole(
     implements ServerCommand {
 
   public UpdateRole {
+    Objects.requireNonNull(serverId, "serverId");
+    Objects.requireNonNull(roleId, "roleId");
     permissions = permissions == null ? null : List.copyOf(permissions);
   }
 }

@@ -1,6 +1,7 @@
 package io.ohkay.schemas.command;
 
 import io.ohkay.schemas.id.ServerId;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,4 +9,9 @@ import org.jspecify.annotations.Nullable;
  * empty description clears it).
  */
 public record UpdateServer(ServerId serverId, @Nullable String name, @Nullable String description)
-    implements ServerCommand {}
+    implements ServerCommand {
+
+  public UpdateServer {
+    Objects.requireNonNull(serverId, "serverId");
+  }
+}

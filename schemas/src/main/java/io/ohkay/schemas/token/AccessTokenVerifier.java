@@ -113,7 +113,10 @@ public final class AccessTokenVerifier {
   /**
    * The claims of a valid stream ticket; empty for anything forged, expired, malformed, foreign (an
    * access token included), living longer than {@link StreamTickets#MAX_LIFETIME}, or whose session
-   * or account is revoked. Tickets are not remembered: each one opens a single connection.
+   * or account is revoked. A ticket is not used up by a connection: until it expires (the command
+   * API issues them for 60 s by default) it opens any number of connections (an {@code EventSource}
+   * reconnects with the same URL), each for the ticket's own user and session only, and only while
+   * neither is revoked.
    */
   public Optional<AccessTokenClaims> verifyTicket(String ticket) {
     return check(tickets, StreamTickets.AUDIENCE, ticket)

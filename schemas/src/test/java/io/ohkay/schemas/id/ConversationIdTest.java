@@ -12,7 +12,7 @@ class ConversationIdTest {
   private static final UserId CAROL = UserId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d5e03");
 
   @Test
-  void shouldNameOneConversationWhicheverSideAsks() {
+  void shouldNameOneConversationWhenEitherSideAsks() {
     assertThat(ConversationId.between(ALICE, BOB)).isEqualTo(ConversationId.between(BOB, ALICE));
   }
 
