@@ -100,11 +100,6 @@ public final class BaselineTarget implements Target {
   }
 
   @Override
-  public String postPath() {
-    return senders.getFirst().path();
-  }
-
-  @Override
   public List<Sender> senders() {
     return senders;
   }

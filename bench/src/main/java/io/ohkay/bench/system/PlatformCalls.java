@@ -19,12 +19,18 @@ final class PlatformCalls {
   private static final int BUSY = 503;
   private static final Duration BUSY_PAUSE = Duration.ofMillis(50);
 
+  /** How long a sign-up may be refused as busy before the bench gives up. */
+  private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(60);
+
   private PlatformCalls() {}
 
   /** A signed-up user: its id and access token. */
   record Account(UUID id, String token) {}
 
-  /** Signs a new user up, waiting out the password hashers' 503s (their queue is bounded). */
+  /**
+   * Signs a new user up, waiting out the password hashers' 503s (their queue is bounded) for at
+   * most {@link #BUSY_TIMEOUT}.
+   */
   static Account signup(HttpClient http, URI baseUrl, String displayName) {
     var body =
         Map.of(
@@ -34,16 +40,22 @@ final class PlatformCalls {
             "benchmark password",
             "displayName",
             displayName);
-    while (true) {
-      var response = post(http, baseUrl.resolve("/api/auth/signup"), null, body);
-      if (response.statusCode() != BUSY) {
-        var signup = read(expect(response, 201));
-        return new Account(
-            UUID.fromString(signup.get("user").get("id").asString()),
-            signup.get("accessToken").asString());
+    var uri = baseUrl.resolve("/api/auth/signup");
+    long deadline = System.nanoTime() + BUSY_TIMEOUT.toNanos();
+    var response = post(http, uri, null, body);
+    while (response.statusCode() == BUSY) {
+      if (System.nanoTime() - deadline >= 0) {
+        throw new IllegalStateException(
+            "signing %s up: %s still answered %d (busy) after %s: %s"
+                .formatted(displayName, uri, BUSY, BUSY_TIMEOUT, new String(response.body())));
       }
       pause();
+      response = post(http, uri, null, body);
     }
+    var signup = read(expect(response, 201));
+    return new Account(
+        UUID.fromString(signup.get("user").get("id").asString()),
+        signup.get("accessToken").asString());
   }
 
   /** A POST that must answer 201. */

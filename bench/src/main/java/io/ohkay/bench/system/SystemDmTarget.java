@@ -101,11 +101,6 @@ public final class SystemDmTarget implements Target {
   }
 
   @Override
-  public String postPath() {
-    return senders.getFirst().path();
-  }
-
-  @Override
   public List<Sender> senders() {
     return senders;
   }

@@ -1,6 +1,7 @@
 package io.ohkay.bench.system;
 
 import io.ohkay.bench.target.HistoryTarget;
+import io.ohkay.bench.target.Sender;
 import io.ohkay.bench.target.Target;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
 import io.ohkay.platform.infra.EmbeddedPostgresServer;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -93,14 +95,19 @@ public final class SystemTarget implements Target, HistoryTarget {
     return bearerToken;
   }
 
+  /** The owner posting into the channel. */
   @Override
-  public String postPath() {
-    return "/api/servers/%s/channels/%s/messages".formatted(serverId, channelId);
+  public List<Sender> senders() {
+    return List.of(new Sender(channelPath(), bearerToken));
   }
 
   @Override
   public String historyPath() {
-    return postPath();
+    return channelPath();
+  }
+
+  private String channelPath() {
+    return "/api/servers/%s/channels/%s/messages".formatted(serverId, channelId);
   }
 
   @Override

@@ -5,9 +5,8 @@ import java.util.List;
 
 /**
  * A running chat backend ready to be measured: one user (the bearer token) following the live
- * stream ({@link #streamPath()}) where the messages of its {@link #senders()} appear: by default
- * that user posting into one channel ({@link #postPath()}). Opening a target starts it; closing it
- * stops everything it started.
+ * stream ({@link #streamPath()}) where the messages of its {@link #senders()} appear. Opening a
+ * target starts it; closing it stops everything it started.
  */
 public interface Target extends AutoCloseable {
 
@@ -21,18 +20,12 @@ public interface Target extends AutoCloseable {
   String bearerToken();
 
   /**
-   * Path accepting {@code POST {"content": "..."}}, e.g. {@code
-   * /api/servers/{sid}/channels/{cid}/messages}.
+   * Who posts: message {@code i} of a step is posted by {@code senders().get(i % size)}, each to a
+   * path accepting {@code POST {"content": "..."}}, e.g. {@code
+   * /api/servers/{sid}/channels/{cid}/messages}. A channel target has one sender, a direct-message
+   * target one per conversation.
    */
-  String postPath();
-
-  /**
-   * Who posts: message {@code i} of a step is posted by {@code senders().get(i % size)}. By default
-   * the one user into {@link #postPath()}; a direct-message target has one sender per conversation.
-   */
-  default List<Sender> senders() {
-    return List.of(new Sender(postPath(), bearerToken()));
-  }
+  List<Sender> senders();
 
   /**
    * Path of the SSE stream on which posted messages arrive; each event's {@code data} is JSON

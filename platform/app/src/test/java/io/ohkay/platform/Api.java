@@ -95,15 +95,20 @@ final class Api {
     return io.ohkay.schemas.json.Json.mapper().readTree(bytes);
   }
 
-  /** Asserts a problem+json answer with this status and stable code. */
-  static void assertProblem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
+  /** Asserts a problem+json answer with this status and stable code; returns the problem. */
+  static JsonNode assertProblem(
+      WebTestClient.ResponseSpec response, HttpStatus status, String code) {
     var result = response.expectBody().returnResult();
-    assertThat(result.getStatus().value()).as("status").isEqualTo(status.value());
+    var request = result.getMethod() + " " + result.getUrl();
+    assertThat(result.getStatus().value()).as("status of %s", request).isEqualTo(status.value());
     assertThat(result.getResponseHeaders().getContentType())
-        .as("content type")
+        .as("content type of %s", request)
         .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     var body = io.ohkay.schemas.json.Json.mapper().readTree(result.getResponseBodyContent());
-    assertThat(body.get("code").asString()).as("code").isEqualTo(code);
-    assertThat(body.get("status").asInt()).isEqualTo(status.value());
+    assertThat(body.get("code").asString()).as("code of %s", request).isEqualTo(code);
+    assertThat(body.get("status").asInt())
+        .as("status field of %s", request)
+        .isEqualTo(status.value());
+    return body;
   }
 }

@@ -10,7 +10,9 @@ import io.ohkay.projector.rebuild.RebuildRequest;
 import io.ohkay.projector.rebuild.Rebuilder;
 import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.topic.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,9 +74,9 @@ class DmsIT {
 
   @Test
   void shouldKeepAConversationToItsParticipantsWhenAStrangerAsksOrListens() {
-    var alice = user("alice");
-    var bob = user("bob");
-    var eve = user("eve");
+    var alice = requests.user("alice");
+    var bob = requests.user("bob");
+    var eve = requests.user("eve");
     var aliceStream = live.open(alice.bearer());
     var bobStream = live.open(bob.bearer());
     var eveStream = live.open(eve.bearer());
@@ -114,18 +116,27 @@ class DmsIT {
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).get("recipient").get("id").asString()).isEqualTo(id(alice).toString());
     assertThat(listed.get(0).get("lastMessage").get("id").asString()).isEqualTo(reply);
-    // A message reaches both participants once, and nobody else ever sees a DM.
+    // A message reaches both participants once, and nobody else ever sees a DM: once a later DM to
+    // eve has reached her stream, theirs would have too.
     assertThat(eventsMentioning(aliceStream, hello)).isEqualTo(1);
     assertThat(eventsMentioning(bobStream, hello)).isEqualTo(1);
+    var toEve = open(alice, eve, 201);
+    var sentinel = send(alice, toEve, "hello eve");
+    await().atMost(PROPAGATION).until(() -> eveStream.contains(sentinel));
     assertThat(eveStream.events())
-        .noneMatch(e -> e.event() != null && e.event().startsWith("dm."))
-        .noneMatch(e -> e.data() != null && e.data().contains(conversation));
+        .filteredOn(e -> e.event() != null && e.event().startsWith("dm."))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.data()).contains(toEve));
+    assertThat(eveStream.events())
+        .noneMatch(e -> e.data() != null && e.data().contains(conversation))
+        .noneMatch(e -> e.data() != null && e.data().contains(hello))
+        .noneMatch(e -> e.data() != null && e.data().contains(reply));
   }
 
   @Test
   void shouldGiveOneConversationWhenBothSidesGetOrCreateAtOnce() throws Exception {
-    var alice = user("alice");
-    var bob = user("bob");
+    var alice = requests.user("alice");
+    var bob = requests.user("bob");
     var calls = new ArrayList<Callable<Requests.Answer>>();
     for (var i = 0; i < CONCURRENT_OPENS; i++) {
       var from = i % 2 == 0 ? alice : bob;
@@ -156,8 +167,8 @@ class DmsIT {
 
   @Test
   void shouldLetOnlyTheAuthorDeleteAndKeepUnreadCountsRightWhenSendsAndReadsMix() {
-    var alice = user("alice");
-    var bob = user("bob");
+    var alice = requests.user("alice");
+    var bob = requests.user("bob");
     var conversation = open(alice, bob, 201);
     var path = "/api/dms/" + conversation;
     var aliceFirst = send(alice, conversation, "first");
@@ -214,8 +225,8 @@ class DmsIT {
 
   @Test
   void shouldRefuseTheVeryNextCommandWhenEitherSideBlocks() {
-    var alice = user("alice");
-    var bob = user("bob");
+    var alice = requests.user("alice");
+    var bob = requests.user("bob");
     var conversation = open(alice, bob, 201);
     send(alice, conversation, "before the block");
 
@@ -244,19 +255,19 @@ class DmsIT {
 
   @Test
   void shouldNotifyOfflineRecipientsAndInviteesAndRebuildEqualWhenReplayed() throws Exception {
-    var alice = user("alice");
-    var bob = user("bob");
+    var alice = requests.user("alice");
+    var bob = requests.user("bob");
     var conversation = open(alice, bob, 201);
 
     var whileAway = send(alice, conversation, "are you there?");
     await()
         .atMost(PROPAGATION)
-        .until(() -> notificationsOf(bob).stream().anyMatch(n -> isAbout(n, whileAway)));
-    var dm = notificationsOf(bob).getFirst();
+        .until(() -> requests.notificationsOf(bob).stream().anyMatch(n -> isAbout(n, whileAway)));
+    var dm = requests.notificationsOf(bob).getFirst();
     assertThat(dm.get("kind").asString()).isEqualTo("DM");
     assertThat(dm.get("conversationId").asString()).isEqualTo(conversation);
     assertThat(dm.get("actorId").asString()).isEqualTo(alice.id().toString());
-    assertThat(notificationsOf(alice)).isEmpty();
+    assertThat(requests.notificationsOf(alice)).isEmpty();
 
     var bobStream = live.open(bob.bearer());
     // Presence travels through ohkay.ephemeral: once it has arrived, DMs stop raising
@@ -267,7 +278,7 @@ class DmsIT {
             () -> {
               var sent = send(alice, conversation, "now?");
               await().atMost(PROPAGATION).until(() -> bobStream.contains(sent));
-              return notificationsOf(bob).stream().noneMatch(n -> isAbout(n, sent));
+              return requests.notificationsOf(bob).stream().noneMatch(n -> isAbout(n, sent));
             });
 
     var server = requests.ok(alice, "POST", "/api/servers", Map.of("name", "Invites"), 201).body();
@@ -279,9 +290,13 @@ class DmsIT {
     var code = invite.get("code").asString();
     await()
         .atMost(PROPAGATION)
-        .until(() -> notificationsOf(bob).stream().anyMatch(n -> "INVITE".equals(kind(n))));
+        .until(
+            () -> requests.notificationsOf(bob).stream().anyMatch(n -> "INVITE".equals(kind(n))));
     var invited =
-        notificationsOf(bob).stream().filter(n -> "INVITE".equals(kind(n))).findFirst().get();
+        requests.notificationsOf(bob).stream()
+            .filter(n -> "INVITE".equals(kind(n)))
+            .findFirst()
+            .get();
     assertThat(invited.get("serverId").asString()).isEqualTo(serverId);
     assertThat(invited.get("inviteCode").asString()).isEqualTo(code);
     await()
@@ -309,8 +324,8 @@ class DmsIT {
 
   @Test
   void shouldAnswerProblemJsonAndWriteNothingWhenDmInputIsBad() throws Exception {
-    var alice = user("alice");
-    var bob = user("bob");
+    var alice = requests.user("alice");
+    var bob = requests.user("bob");
     var conversation = open(alice, bob, 201);
     var hello = send(alice, conversation, "hello");
     requests.read(alice, "/api/dms/" + conversation + "/messages");
@@ -319,79 +334,88 @@ class DmsIT {
     requests.read(alice, "/api/servers/" + serverId + "/channels");
     await().atMost(PROPAGATION).until(() -> WrittenState.userProjected(NAMESPACE, bob.id()));
     var before = WrittenState.capture(NAMESPACE, serverId);
+    var dmCommandsBefore = WrittenState.endOffset(NAMESPACE, Topics.DM_COMMANDS);
     var path = "/api/dms/" + conversation;
+    var invites = "/api/servers/" + serverId + "/invites";
     var unknown = UUID.randomUUID();
+    var token = alice.bearer();
 
-    var expected = new HashMap<String, Requests.Answer>();
-    expected.put("open bad id", requests.send(alice, "POST", "/api/dms/not-a-uuid", null));
-    expected.put("open unknown", requests.send(alice, "POST", "/api/dms/" + unknown, null));
-    expected.put("open self", requests.send(alice, "POST", "/api/dms/" + alice.id(), null));
-    expected.put("send bad id", requests.send(alice, "POST", "/api/dms/x/messages", content("a")));
-    expected.put(
-        "send unknown",
-        requests.send(alice, "POST", "/api/dms/" + unknown + "/messages", content("a")));
-    expected.put(
-        "send oversized",
-        requests.send(alice, "POST", path + "/messages", content("a".repeat(4001))));
-    expected.put("send empty", requests.send(alice, "POST", path + "/messages", content("")));
-    expected.put(
-        "send no content", requests.send(alice, "POST", path + "/messages", Map.of("text", "a")));
-    expected.put(
-        "send malformed", requests.send(alice, "POST", path + "/messages", "{\"content\":"));
-    expected.put("delete bad id", requests.send(alice, "DELETE", path + "/messages/nope", null));
-    expected.put(
-        "delete unknown", requests.send(alice, "DELETE", path + "/messages/" + unknown, null));
-    expected.put(
-        "read unknown", requests.send(alice, "PUT", "/api/dms/" + unknown + "/read", null));
-    expected.put("page bad id", requests.read(alice, "/api/dms/x/messages"));
-    expected.put("page unknown", requests.read(alice, "/api/dms/" + unknown + "/messages"));
-    expected.put("page bad cursor", requests.read(alice, path + "/messages?before=nope"));
-    expected.put("page bad limit", requests.read(alice, path + "/messages?limit=1000"));
-    expected.put("block unknown", requests.send(alice, "PUT", "/api/blocks/" + unknown, null));
-    expected.put("block self", requests.send(alice, "PUT", "/api/blocks/" + alice.id(), null));
-    expected.put("block bad id", requests.send(alice, "PUT", "/api/blocks/nope", null));
-    expected.put(
-        "invite unknown",
-        requests.send(
-            alice, "POST", "/api/servers/" + serverId + "/invites", Map.of("inviteeId", unknown)));
-    expected.put(
-        "invite bad id",
-        requests.send(
-            alice, "POST", "/api/servers/" + serverId + "/invites", Map.of("inviteeId", "x")));
+    // Refused over HTTP, before any command is appended.
+    var validated =
+        List.of(
+            new Bad("POST", "/api/dms/not-a-uuid", token, null, 400, "INVALID_ID"),
+            new Bad("POST", "/api/dms/" + unknown, token, null, 404, "ACCOUNT_NOT_FOUND"),
+            new Bad("POST", "/api/dms/" + alice.id(), token, null, 400, "VALIDATION_FAILED"),
+            new Bad("POST", "/api/dms/x/messages", token, json(content("a")), 400, "INVALID_ID"),
+            new Bad(
+                "POST",
+                path + "/messages",
+                token,
+                json(content("a".repeat(4001))),
+                400,
+                "VALIDATION_FAILED"),
+            new Bad("POST", path + "/messages", token, json(content("")), 400, "VALIDATION_FAILED"),
+            new Bad(
+                "POST", path + "/messages", token, "{\"text\":\"a\"}", 400, "VALIDATION_FAILED"),
+            new Bad("POST", path + "/messages", token, "{\"content\":", 400, "MALFORMED_JSON"),
+            new Bad("DELETE", path + "/messages/nope", token, null, 400, "INVALID_ID"),
+            new Bad("GET", "/api/dms/x/messages", token, null, 400, "INVALID_ID"),
+            new Bad(
+                "GET",
+                "/api/dms/" + unknown + "/messages",
+                token,
+                null,
+                404,
+                "CONVERSATION_NOT_FOUND"),
+            new Bad("GET", path + "/messages?before=nope", token, null, 400, "INVALID_ID"),
+            new Bad("GET", path + "/messages?limit=1000", token, null, 400, "INVALID_CURSOR"),
+            new Bad("PUT", "/api/blocks/" + unknown, token, null, 404, "ACCOUNT_NOT_FOUND"),
+            new Bad("PUT", "/api/blocks/" + alice.id(), token, null, 400, "VALIDATION_FAILED"),
+            new Bad("PUT", "/api/blocks/nope", token, null, 400, "INVALID_ID"),
+            new Bad("POST", invites, token, json(invitee(unknown)), 404, "ACCOUNT_NOT_FOUND"),
+            new Bad("POST", invites, token, "{\"inviteeId\":\"x\"}", 400, "VALIDATION_FAILED"));
+    assertProblems(validated);
+    assertThat(WrittenState.endOffset(NAMESPACE, Topics.DM_COMMANDS))
+        .as("DM commands after requests refused over HTTP")
+        .isEqualTo(dmCommandsBefore);
 
-    var codes = new HashMap<String, String>();
-    expected.forEach((what, answer) -> codes.put(what, answer.status() + " " + answer.code()));
-    assertThat(codes)
-        .containsEntry("open bad id", "400 INVALID_ID")
-        .containsEntry("open unknown", "404 ACCOUNT_NOT_FOUND")
-        .containsEntry("open self", "400 VALIDATION_FAILED")
-        .containsEntry("send bad id", "400 INVALID_ID")
-        .containsEntry("send unknown", "404 CONVERSATION_NOT_FOUND")
-        .containsEntry("send oversized", "400 VALIDATION_FAILED")
-        .containsEntry("send empty", "400 VALIDATION_FAILED")
-        .containsEntry("send no content", "400 VALIDATION_FAILED")
-        .containsEntry("send malformed", "400 MALFORMED_JSON")
-        .containsEntry("delete bad id", "400 INVALID_ID")
-        .containsEntry("delete unknown", "404 MESSAGE_NOT_FOUND")
-        .containsEntry("read unknown", "404 CONVERSATION_NOT_FOUND")
-        .containsEntry("page bad id", "400 INVALID_ID")
-        .containsEntry("page unknown", "404 CONVERSATION_NOT_FOUND")
-        .containsEntry("page bad cursor", "400 INVALID_ID")
-        .containsEntry("page bad limit", "400 INVALID_CURSOR")
-        .containsEntry("block unknown", "404 ACCOUNT_NOT_FOUND")
-        .containsEntry("block self", "400 VALIDATION_FAILED")
-        .containsEntry("block bad id", "400 INVALID_ID")
-        .containsEntry("invite unknown", "404 ACCOUNT_NOT_FOUND")
-        .containsEntry("invite bad id", "400 VALIDATION_FAILED")
-        .hasSize(21);
-    assertThat(expected.values())
-        .allSatisfy(
-            answer -> assertThat(answer.body().get("type").asString()).startsWith("https://"));
+    // Refused by the conversation's decider: the command is appended, no fact.
+    var decided =
+        List.of(
+            new Bad(
+                "POST",
+                "/api/dms/" + unknown + "/messages",
+                token,
+                json(content("a")),
+                404,
+                "CONVERSATION_NOT_FOUND"),
+            new Bad("DELETE", path + "/messages/" + unknown, token, null, 404, "MESSAGE_NOT_FOUND"),
+            new Bad(
+                "PUT",
+                "/api/dms/" + unknown + "/read",
+                token,
+                null,
+                404,
+                "CONVERSATION_NOT_FOUND"));
+    assertProblems(decided);
+    assertThat(WrittenState.endOffset(NAMESPACE, Topics.DM_COMMANDS))
+        .as("DM commands after requests the decider refused")
+        .isGreaterThan(dmCommandsBefore);
     assertThat(WrittenState.capture(NAMESPACE, serverId)).isEqualTo(before);
     // Read without the last write's position: it is the server's, which ohkay_dms never holds.
     var unpositioned = new Requests(LiveStreams.http(port));
     assertThat(unpositioned.read(bob, "/api/dms/" + conversation + "/messages").body().toString())
         .contains(hello);
+  }
+
+  /** Each answers its problem+json, typed by an absolute URI. */
+  private void assertProblems(List<Bad> refused) {
+    var http = LiveStreams.http(port);
+    for (var bad : refused) {
+      assertThat(bad.assertRefused(http).get("type").asString())
+          .as("type of %s", bad)
+          .startsWith("https://");
+    }
   }
 
   private String open(Api.User from, Api.User to, int status) {
@@ -408,12 +432,6 @@ class DmsIT {
         .body()
         .get("id")
         .asString();
-  }
-
-  private List<JsonNode> notificationsOf(Api.User user) {
-    var found = new ArrayList<JsonNode>();
-    requests.read(user, "/api/notifications").body().get("notifications").forEach(found::add);
-    return found;
   }
 
   private static boolean isAbout(JsonNode notification, String messageId) {
@@ -436,15 +454,19 @@ class DmsIT {
     return Map.of("content", text);
   }
 
+  private static String json(Map<String, Object> body) {
+    return new String(Json.write(body), StandardCharsets.UTF_8);
+  }
+
   private static Map<String, Object> invitee(Api.User user) {
-    return Map.of("inviteeId", user.id().toString());
+    return invitee(user.id());
+  }
+
+  private static Map<String, Object> invitee(UUID user) {
+    return Map.of("inviteeId", user.toString());
   }
 
   private static UserId id(Api.User user) {
     return new UserId(user.id());
-  }
-
-  private Api.User user(String name) {
-    return requests.signedUp(name + "-" + UUID.randomUUID() + "@example.com");
   }
 }

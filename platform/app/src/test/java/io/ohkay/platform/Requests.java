@@ -3,6 +3,9 @@ package io.ohkay.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ohkay.schemas.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -37,6 +40,18 @@ final class Requests {
   Api.User signedUp(String email) {
     var session = accounts.signedUp(email, "a long enough password");
     return new Api.User(session.userId(), session.accessToken());
+  }
+
+  /** A new user whose address starts with {@code name}. */
+  Api.User user(String name) {
+    return signedUp(name + "-" + UUID.randomUUID() + "@example.com");
+  }
+
+  /** The notifications {@code user} lists (first page, newest first). */
+  List<JsonNode> notificationsOf(Api.User user) {
+    var found = new ArrayList<JsonNode>();
+    read(user, "/api/notifications").body().get("notifications").forEach(found::add);
+    return found;
   }
 
   /** A write (or any request) as {@code user}; its position becomes the one reads wait for. */

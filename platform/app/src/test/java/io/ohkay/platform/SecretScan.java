@@ -3,7 +3,6 @@ package io.ohkay.platform;
 import io.ohkay.platform.infra.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,10 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.IsolationLevel;
 
 /**
  * Looks for secrets where they must never be: every record (keys, values, headers; aborted ones
@@ -45,41 +41,22 @@ final class SecretScan {
   private static long inTopics(String namespace, Collection<String> secrets, List<String> found)
       throws ExecutionException, InterruptedException {
     var bootstrap = SharedInfrastructure.get().kafka().bootstrapServers();
-    long records = 0;
-    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        var consumer =
-            new KafkaConsumer<>(
-                Map.<String, Object>of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrap,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    "read_uncommitted"),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-      var topics =
+    List<String> topics;
+    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      topics =
           admin.listTopics().names().get().stream().filter(t -> t.startsWith(namespace)).toList();
-      var partitions =
-          admin.describeTopics(topics).allTopicNames().get().values().stream()
-              .flatMap(
-                  d ->
-                      d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (var record : consumer.poll(Duration.ofMillis(500))) {
-          records++;
+    }
+    return TopicReader.readToEnd(
+        topics,
+        IsolationLevel.READ_UNCOMMITTED,
+        record -> {
           var text = new StringBuilder();
           text.append(utf8(record.key())).append(utf8(record.value()));
           record.headers().forEach(h -> text.append(h.key()).append(utf8(h.value())));
           if (secrets.stream().anyMatch(s -> text.indexOf(s) >= 0)) {
             found.add(record.topic() + "-" + record.partition() + "@" + record.offset());
           }
-        }
-      }
-    }
-    return records;
+        });
   }
 
   private static long inDatabases(String namespace, Collection<String> secrets, List<String> found)

@@ -5,9 +5,10 @@ import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.topic.Topic;
 import io.ohkay.schemas.topic.Topics;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +18,14 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Everything a platform namespace has written: the end offsets of its events topics and of the auth
  * commands topic, and the row counts of its databases (DMs and notifications included). Two equal
- * captures = nothing written. (A request the server decider refuses still appends its command: see
- * {@link #serverCommandsEnd}.)
+ * captures = nothing written. (A request a decider refuses still appends its command to the server
+ * or DM commands topic: see {@link #endOffset}.)
  */
 record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
 
@@ -42,10 +40,13 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
     }
   }
 
-  /** The end offset (summed over partitions) of the server commands topic. */
-  static long serverCommandsEnd(String namespace) {
+  /**
+   * The end offset (summed over partitions) of one topic of the namespace, e.g. a commands topic,
+   * which {@link #capture} leaves out.
+   */
+  static long endOffset(String namespace, Topic<?> topic) {
     try {
-      return endOffsets(List.of(Topics.SERVER_COMMANDS.in(namespace + "."))).values().stream()
+      return endOffsets(List.of(topic.in(namespace + "."))).values().stream()
           .mapToLong(Long::longValue)
           .sum();
     } catch (ExecutionException e) {
@@ -69,36 +70,17 @@ record WrittenState(Map<String, Long> endOffsets, Map<String, Long> rowCounts) {
 
   /** The types of the committed events of {@code topic} keyed {@code key}, in order. */
   static List<String> eventTypes(String namespace, Topic<Event> topic, String key) {
-    var bootstrap = SharedInfrastructure.get().kafka().bootstrapServers();
-    var name = topic.in(namespace + ".");
-    try (var consumer =
-        new KafkaConsumer<String, byte[]>(
-            Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      var partitions =
-          consumer.partitionsFor(name).stream()
-              .map(p -> new TopicPartition(name, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var ends = consumer.endOffsets(partitions);
-      var types = new ArrayList<String>();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          if (key.equals(record.key())) {
+    var wanted = key.getBytes(StandardCharsets.UTF_8);
+    var types = new ArrayList<String>();
+    TopicReader.readToEnd(
+        List.of(topic.in(namespace + ".")),
+        IsolationLevel.READ_COMMITTED,
+        record -> {
+          if (Arrays.equals(wanted, record.key())) {
             types.add(Json.read(record.value(), Event.class).type());
           }
-        }
-      }
-      return types;
-    }
+        });
+    return types;
   }
 
   /** The row count of one table. */

@@ -1,14 +1,19 @@
 package io.ohkay.platform.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 class SharedClustersTest {
+
+  private static final String SHARED = "ohkay.postgres.clusters";
 
   @Test
   void shouldCopyTheSharedClustersToEveryModuleWhenTheyAreConfigured() {
@@ -56,6 +61,77 @@ class SharedClustersTest {
     new SharedClusters().postProcessEnvironment(env, new SpringApplication());
 
     assertThat(env.getPropertySources().contains(SharedClusters.SOURCE)).isFalse();
+  }
+
+  @Test
+  void shouldCopyTheCommandLineClustersWhenTheFilesListNone() {
+    var env = environment(Map.of("ohkay.postgres.clusters[0].name", "main"));
+    env.getPropertySources().addLast(new MapPropertySource("file", Map.of(SHARED, "")));
+
+    new SharedClusters().postProcessEnvironment(env, new SpringApplication());
+
+    assertThat(env.getProperty("ohkay.edge.clusters[0].name")).isEqualTo("main");
+    assertThat(env.getProperty("ohkay.edge.clusters[1].name")).isNull();
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenAnIndexIsSkipped() {
+    var env =
+        environment(
+            Map.of(
+                "ohkay.postgres.clusters[0].name", "main",
+                "ohkay.postgres.clusters[2].name", "third"));
+
+    assertThatThrownBy(
+            () -> new SharedClusters().postProcessEnvironment(env, new SpringApplication()))
+        .isInstanceOf(BindException.class)
+        .hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class)
+        .rootCause()
+        .hasMessageContaining("ohkay.postgres.clusters[2].name");
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenAFieldIsMisspelt() {
+    var env =
+        environment(
+            Map.of(
+                "ohkay.postgres.clusters[0].name", "main",
+                "ohkay.postgres.clusters[0].hots", "db1"));
+
+    assertThatThrownBy(
+            () -> new SharedClusters().postProcessEnvironment(env, new SpringApplication()))
+        .isInstanceOf(BindException.class)
+        .hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class)
+        .rootCause()
+        .hasMessageContaining("ohkay.postgres.clusters[0].hots");
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenAClusterHasNoName() {
+    var env =
+        environment(
+            Map.of(
+                "ohkay.postgres.clusters[0].name", "main",
+                "ohkay.postgres.clusters[1].host", "db2"));
+
+    assertThatThrownBy(
+            () -> new SharedClusters().postProcessEnvironment(env, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ohkay.postgres.clusters[1].name");
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenAPortIsNotANumber() {
+    var env =
+        environment(
+            Map.of(
+                "ohkay.postgres.clusters[0].name", "main",
+                "ohkay.postgres.clusters[0].port", "five"));
+
+    assertThatThrownBy(
+            () -> new SharedClusters().postProcessEnvironment(env, new SpringApplication()))
+        .isInstanceOf(BindException.class)
+        .hasMessageContaining("ohkay.postgres.clusters[0].port");
   }
 
   private static StandardEnvironment environment(Map<String, Object> properties) {
