@@ -1,7 +1,6 @@
 package io.ohkay.projector;
 
 import io.ohkay.projector.db.PostgresEndpoint;
-import io.ohkay.schemas.event.ServerCreated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -32,11 +31,12 @@ import org.springframework.validation.annotation.Validated;
  *     server databases when {@code clusters} is empty
  * @param clusters the PostgreSQL clusters server databases are placed on ({@code servers.cluster}
  *     names one), each with an admin login; names unique and not blank; empty: one cluster {@code
- *     main} at {@code postgres}
+ *     main} ({@code ServerCreated.DEFAULT_CLUSTER}) at {@code postgres}
  * @param placementKeyFile the master key sealing server database credentials, shared by every
  *     service of the installation; generated at first start if absent
- * @param groupId base of the consumer group ids ({@code <groupId>.auth}, {@code <groupId>.server});
- *     the groups' committed offsets are informational, positions are stored in PostgreSQL
+ * @param groupId base of the consumer group ids ({@code <groupId>.auth}, {@code <groupId>.server},
+ *     {@code <groupId>.dm}); the groups' committed offsets are informational, positions are stored
+ *     in PostgreSQL
  * @param pollTimeout longest wait of one poll when nothing arrives
  * @param maxServerPools how many server databases keep an open connection pool at once (least
  *     recently used ones are closed)
@@ -54,17 +54,14 @@ public record ProjectorProperties(
     @DefaultValue("500ms") @NotNull Duration pollTimeout,
     @DefaultValue("16") @Min(1) int maxServerPools) {
 
-  /** The cluster of servers created before placement was recorded, when none is configured. */
-  public static final String DEFAULT_CLUSTER = ServerCreated.DEFAULT_CLUSTER;
-
-  /** The admin login of each cluster server databases may be placed on, by name, in order. */
+  /**
+   * The admin login of each cluster server databases may be placed on, by name, in order (see
+   * {@link PostgresEndpoint#clusters}).
+   */
   public Map<String, PostgresEndpoint> clusterEndpoints() {
-    var endpoints = new LinkedHashMap<String, PostgresEndpoint>();
-    if (clusters.isEmpty()) {
-      endpoints.put(DEFAULT_CLUSTER, postgres.endpoint());
-    }
-    clusters.forEach(cluster -> endpoints.put(cluster.name(), cluster.endpoint()));
-    return endpoints;
+    var configured = new LinkedHashMap<String, PostgresEndpoint>();
+    clusters.forEach(cluster -> configured.put(cluster.name(), cluster.endpoint()));
+    return PostgresEndpoint.clusters(postgres.endpoint(), configured);
   }
 
   /** Whether no two clusters share a name. */

@@ -33,7 +33,8 @@ import org.springframework.boot.health.contributor.Status;
  * password (SCRAM), so the roles' passwords are really checked. Each database and its owning role
  * live on their server's cluster; the registry keeps the passwords only sealed; rebuilds equal the
  * live databases on both clusters; a server on a cluster not configured stops the projector loudly
- * until the cluster is added.
+ * until the cluster is added; rows of servers projected on the old cluster {@code default} move to
+ * {@code main} at the upgrade.
  */
 class ProjectorClustersIT {
 
@@ -320,6 +321,90 @@ class ProjectorClustersIT {
                     + database
                     + "'"))
         .isEqualTo(database);
+  }
+
+  /**
+   * Servers projected before placement was recorded: their rows name cluster {@code default}, the
+   * one cluster there was, now {@code main}; V4 left their credentials unsealed, and the projector
+   * then sealed them bound to {@code default}. The registry as such an install left it (V5 not
+   * applied yet) is moved to {@code main} by V5 and sealed for it at the next start, and both
+   * servers are written again.
+   */
+  @Test
+  void shouldMoveServersToMainAndSealThemForItWhenTheirRowsNameTheOldDefaultCluster()
+      throws Exception {
+    try (var legacy = ProjectorTestEnvironment.create()) {
+      var sealedForDefault = TestEvents.server(1, "main");
+      var unsealed = TestEvents.server(1, "main");
+      var before = new Projector(legacy.properties());
+      before.start();
+      try {
+        legacy.send(sealedForDefault.events());
+        legacy.send(unsealed.events());
+        for (var history : List.of(sealedForDefault, unsealed)) {
+          assertThat(before.whenApplied(history.server(), history.lastSeq()))
+              .succeedsWithin(PATIENCE);
+        }
+      } finally {
+        before.stop();
+      }
+      var registry = legacy.names().registry();
+      var credentials = legacy.credentials();
+      var server = sealedForDefault.server();
+      var database = legacy.names().server(server);
+      var boundToDefault = ServerCredentials.boundTo(server, "default", database, database);
+      legacy.update(
+          registry,
+          "UPDATE servers SET cluster = 'default', db_credentials = '"
+              + credentials.seal(credentials.passwordOf(server), boundToDefault)
+              + "' WHERE id = '"
+              + server
+              + "'");
+      legacy.update(
+          registry,
+          "UPDATE servers SET cluster = 'default', db_credentials = NULL WHERE id = '"
+              + unsealed.server()
+              + "'");
+      legacy.update(registry, "DELETE FROM flyway_registry_history WHERE version = '5'");
+
+      var after = new Projector(legacy.properties());
+      after.start();
+      try {
+        for (var history : List.of(sealedForDefault, unsealed)) {
+          assertOpenableOnMainAndWrittenAgain(legacy, after, history);
+        }
+      } finally {
+        after.stop();
+      }
+    }
+  }
+
+  private static void assertOpenableOnMainAndWrittenAgain(
+      ProjectorTestEnvironment legacy, Projector projector, ServerHistory history)
+      throws Exception {
+    var server = history.server();
+    var database = legacy.names().server(server);
+    var where = " FROM servers WHERE id = '" + server + "'";
+    var registry = legacy.names().registry();
+    assertThat(legacy.queryString(registry, "SELECT cluster" + where)).isEqualTo("main");
+    assertThat(
+            legacy
+                .credentials()
+                .open(
+                    legacy.queryString(registry, "SELECT db_credentials" + where),
+                    ServerCredentials.boundTo(server, "main", database, database)))
+        .isEqualTo(legacy.credentials().passwordOf(server));
+    var next =
+        TestEvents.messagePosted(
+            server,
+            history.lastSeq() + 1,
+            history.channel(),
+            history.owner(),
+            "after the upgrade",
+            TestEvents.AT);
+    legacy.send(List.of(next));
+    assertThat(projector.whenApplied(server, next.seq())).succeedsWithin(PATIENCE);
+    assertThat(query(shared(), database, "SELECT count(*) FROM messages")).isEqualTo("2");
   }
 
   @Test

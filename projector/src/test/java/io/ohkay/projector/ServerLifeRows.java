@@ -2,7 +2,7 @@ package io.ohkay.projector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ohkay.projector.notification.NotificationsProjection;
+import io.ohkay.schemas.id.Ids;
 
 /** The rows {@link ServerLife#create()} ends with, in each database it writes. */
 public final class ServerLifeRows {
@@ -190,12 +190,12 @@ public final class ServerLifeRows {
                 "notifications WHERE server_id = '" + life.history().server() + "'",
                 "user_id = '" + life.ann() + "' DESC"))
         .isEqualTo(
-            NotificationsProjection.notificationId(mentioned, life.ann())
+            Ids.notificationId(mentioned, life.ann())
                 + " "
                 + life.ann()
                 + tail
                 + ","
-                + NotificationsProjection.notificationId(mentioned, life.owner())
+                + Ids.notificationId(mentioned, life.owner())
                 + " "
                 + life.owner()
                 + tail);

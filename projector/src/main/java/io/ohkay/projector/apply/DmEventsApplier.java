@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes the DM events topic: per batch, first the notifications of offline recipients in the auth
  * database, then the DM database, whose offsets are the resume position. A crash between the
- * commits redelivers the batch, and the auth database's seq guard skips what it already has.
+ * commits redelivers the batch, and the auth database's seq guard skips what it already has. Given
+ * the auth database, every batch writes it, so while it is down the DM database waits too (see
+ * {@link NotificationWrites}).
  */
 public final class DmEventsApplier implements BatchApplier {
 

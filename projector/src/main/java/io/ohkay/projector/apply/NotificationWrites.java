@@ -10,6 +10,12 @@ import org.jspecify.annotations.Nullable;
  * The notifications the events of another topic than the auth events give (mentions and invites
  * from the server events, messages to offline recipients from the DM events), written into the auth
  * database under that topic's consumer, with each aggregate's seq and the position after the batch.
+ *
+ * <p>Given the auth database (the running projector always gives it), every batch of those topics
+ * is written here, those that notify nobody too, so that a notifications query finds any write of
+ * theirs applied (read-your-writes). So while the auth database is down, the server and DM events
+ * are not projected either: their batches fail here and are retried, and their consumers wait for
+ * the auth database.
  */
 final class NotificationWrites {
 

@@ -74,8 +74,8 @@ final class Placements {
   }
 
   /**
-   * Seals the credentials of rows written before the registry recorded them (migration V4); returns
-   * how many.
+   * Seals the credentials of rows written before the registry recorded them (migration V4), or
+   * whose credentials were cleared because their cluster was renamed (V5); returns how many.
    */
   int sealMissing(Connection registry) throws SQLException {
     var unsealed = new ArrayList<ServerPlacement>();
@@ -96,7 +96,7 @@ final class Placements {
       update.executeBatch();
     }
     if (!unsealed.isEmpty()) {
-      LOG.info("Sealed the database credentials of {} servers created before V4", unsealed.size());
+      LOG.info("Sealed the database credentials of {} servers that had none", unsealed.size());
     }
     return unsealed.size();
   }

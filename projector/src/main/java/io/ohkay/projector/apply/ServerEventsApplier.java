@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * Writes the server events topic: per batch, first each touched server's own database, then the
  * notifications in the auth database, then the registry, whose offsets are the resume position. A
  * crash between the commits redelivers the batch, and every database's seq guard skips what it
- * already has.
+ * already has. Given the auth database, every batch writes it, so while it is down no batch gets
+ * past it and the registry waits too (see {@link NotificationWrites}).
  *
  * <p>A deleted server's database is dropped once the registry commit marking it deleted is done; a
  * server the registry marks deleted is never written (nor its database created) again. A crash

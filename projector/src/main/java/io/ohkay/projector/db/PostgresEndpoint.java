@@ -1,5 +1,10 @@
 package io.ohkay.projector.db;
 
+import io.ohkay.schemas.event.ServerCreated;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Where the projected databases live and how to log in.
  *
@@ -17,6 +22,18 @@ public record PostgresEndpoint(String host, int port, String username, String pa
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://%s:%d/%s?reWriteBatchedInserts=true&ApplicationName=ohkay-projector"
         .formatted(host, port, database);
+  }
+
+  /**
+   * The clusters of server databases, by name: those configured, in order, or when none is, one
+   * cluster {@value ServerCreated#DEFAULT_CLUSTER} at {@code home}, the server of the shared
+   * databases.
+   */
+  public static Map<String, PostgresEndpoint> clusters(
+      PostgresEndpoint home, Map<String, PostgresEndpoint> configured) {
+    return configured.isEmpty()
+        ? Map.of(ServerCreated.DEFAULT_CLUSTER, home)
+        : Collections.unmodifiableMap(new LinkedHashMap<>(configured));
   }
 
   @Override

@@ -1,21 +1,32 @@
 package io.ohkay.projector.kafka;
 
 import io.ohkay.projector.apply.SourcedEvent;
+import io.ohkay.schemas.event.ConversationOpened;
+import io.ohkay.schemas.event.ConversationRead;
+import io.ohkay.schemas.event.DirectMessageDeleted;
+import io.ohkay.schemas.event.DirectMessageSent;
 import io.ohkay.schemas.event.DmEvent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.ServerEvent;
+import io.ohkay.schemas.event.UserBlocked;
 import io.ohkay.schemas.event.UserEvent;
+import io.ohkay.schemas.event.UserUnblocked;
+import io.ohkay.schemas.id.ConversationId;
+import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Turns records of one events topic into events. A record that is not JSON, has an unknown type, or
- * holds a fact that does not belong on this topic cannot be processed, ever: it is returned as
- * undecodable, for the dead-letter topic.
+ * Turns records of one events topic into events. A record that is not JSON, has an unknown type,
+ * lacks a field its fact requires (one its type does not allow to be null), holds a fact that does
+ * not belong on this topic or to its aggregate, or a conversation fact whose two users are not the
+ * conversation's pair, cannot be processed, ever: it is returned as undecodable, for the
+ * dead-letter topic.
  */
 public final class RecordDecoder {
 
@@ -66,6 +77,10 @@ public final class RecordDecoder {
     if (!expected.isInstance(event.payload())) {
       throw new IllegalArgumentException(event.type() + " does not belong on " + record.topic());
     }
+    var missing = RequiredFields.firstMissing(event);
+    if (missing != null) {
+      throw new IllegalArgumentException(event.type() + " has no " + missing);
+    }
     var payload = event.payload();
     if ((payload instanceof ServerEvent || payload instanceof DmEvent)
         && !payload.aggregateId().equals(event.aggregateId())) {
@@ -76,6 +91,31 @@ public final class RecordDecoder {
               + " is not the aggregate "
               + event.aggregateId());
     }
+    if (payload instanceof DmEvent fact) {
+      checkPair(event.type(), fact);
+    }
     return event;
+  }
+
+  /** A fact naming two users belongs to their conversation, none other. */
+  private static void checkPair(String type, DmEvent fact) {
+    var users = pair(fact);
+    if (!users.isEmpty()
+        && !ConversationId.between(users.get(0), users.get(1)).equals(fact.conversationId())) {
+      throw new IllegalArgumentException(
+          type + " of " + users + " is not the conversation " + fact.conversationId());
+    }
+  }
+
+  /** The two users a conversation fact names, or none when it names one. */
+  private static List<UserId> pair(DmEvent fact) {
+    return switch (fact) {
+      case ConversationOpened opened -> List.of(opened.initiatorId(), opened.recipientId());
+      case DirectMessageSent sent -> List.of(sent.authorId(), sent.recipientId());
+      case DirectMessageDeleted deleted -> List.of(deleted.authorId(), deleted.recipientId());
+      case UserBlocked blocked -> List.of(blocked.blockerId(), blocked.blockedId());
+      case UserUnblocked unblocked -> List.of(unblocked.blockerId(), unblocked.blockedId());
+      case ConversationRead ignored -> List.of();
+    };
   }
 }

@@ -22,7 +22,9 @@ import java.util.List;
  * the auth events: one notification marked read, or every notification of the user up to the mark's
  * time. The notifications themselves come from the server events, consumed independently, so a mark
  * names its notification without needing its row: both writes are upserts that keep their first
- * (one notification) or latest (all) time, and give the same rows in any order.
+ * (one notification) or latest (all) time, and give the same rows in any order. One projection owns
+ * both tables because they are read together as one read state: a notification is read when it has
+ * a row in the first or occurred no later than its user's watermark in the second.
  */
 public final class NotificationReadsProjection implements Projection {
 

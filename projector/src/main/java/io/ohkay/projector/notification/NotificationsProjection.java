@@ -16,7 +16,6 @@ import io.ohkay.schemas.event.ConversationRead;
 import io.ohkay.schemas.event.DirectMessageDeleted;
 import io.ohkay.schemas.event.DirectMessageSent;
 import io.ohkay.schemas.event.Event;
-import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.InviteAccepted;
 import io.ohkay.schemas.event.InviteCreated;
 import io.ohkay.schemas.event.InviteSent;
@@ -116,26 +115,6 @@ public final class NotificationsProjection implements Projection {
     };
   }
 
-  /**
-   * Whether {@code payload} writes notifications: a mention, an invite sent, a message to an
-   * offline recipient, or a deletion that takes some.
-   */
-  static boolean concerns(EventPayload payload) {
-    return payload instanceof MembersMentioned
-        || payload instanceof InviteSent
-        || (payload instanceof DirectMessageSent sent && sent.recipientOffline())
-        || payload instanceof ChannelDeleted
-        || payload instanceof ServerDeleted;
-  }
-
-  /**
-   * The id of the notification of {@code user} for the event {@code eventId}: the one the edge
-   * names it by, {@link Ids#notificationId}.
-   */
-  public static UUID notificationId(UUID eventId, UserId user) {
-    return Ids.notificationId(eventId, user);
-  }
-
   private static Write mention(Event event, MembersMentioned mentioned, UserId user) {
     return notification(
         event,
@@ -186,7 +165,7 @@ public final class NotificationsProjection implements Projection {
       @Nullable String inviteCode,
       @Nullable UUID actor) {
     return INSERT_NOTIFICATION.with(
-        notificationId(event.eventId(), user),
+        Ids.notificationId(event.eventId(), user),
         user.value(),
         kind,
         SqlNull.uuid(server),

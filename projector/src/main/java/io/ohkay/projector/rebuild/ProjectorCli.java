@@ -2,7 +2,6 @@ package io.ohkay.projector.rebuild;
 
 import io.ohkay.projector.db.PostgresEndpoint;
 import io.ohkay.projector.projection.DatabaseNames;
-import io.ohkay.schemas.event.ServerCreated;
 import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.placement.ServerCredentials;
 import java.io.PrintWriter;
@@ -105,9 +104,6 @@ public final class ProjectorCli {
 
     Map<String, PostgresEndpoint> clusterEndpoints() {
       var endpoints = new LinkedHashMap<String, PostgresEndpoint>();
-      if (clusters.isEmpty()) {
-        endpoints.put(ServerCreated.DEFAULT_CLUSTER, postgres());
-      }
       for (var cluster : clusters) {
         var matcher = CLUSTER.matcher(cluster);
         if (!matcher.matches()) {
@@ -118,7 +114,7 @@ public final class ProjectorCli {
             new PostgresEndpoint(
                 matcher.group(2), Integer.parseInt(matcher.group(3)), username, password));
       }
-      return endpoints;
+      return PostgresEndpoint.clusters(postgres(), endpoints);
     }
 
     /** The existing key: a rebuild sealing credentials under a new one would seal them wrongly. */

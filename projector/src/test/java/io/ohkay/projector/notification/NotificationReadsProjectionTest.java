@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ohkay.projector.ServerLife;
 import io.ohkay.projector.TestEvents;
 import io.ohkay.schemas.event.NotificationsRead;
-import io.ohkay.schemas.id.Ids;
 import io.ohkay.schemas.id.UserId;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -50,18 +49,6 @@ class NotificationReadsProjectionTest {
                   .containsExactly(user.value(), read.occurredAt().atOffset(ZoneOffset.UTC));
               assertThat(w.statement().sql()).contains("greatest(");
             });
-  }
-
-  @Test
-  void shouldNameTheNotificationAsTheServerEventsProjectionDoesWhenGivenItsEventAndUser() {
-    var life = ServerLife.create();
-    var mentioned = life.at(21);
-
-    assertThat(NotificationsProjection.notificationId(mentioned.eventId(), life.ann()))
-        .isEqualTo(Ids.notificationId(mentioned.eventId(), life.ann()))
-        .isNotEqualTo(NotificationsProjection.notificationId(mentioned.eventId(), life.owner()));
-    assertThat(new NotificationsProjection().project(mentioned).getFirst().params().getFirst())
-        .isEqualTo(Ids.notificationId(mentioned.eventId(), life.ann()));
   }
 
   @Test

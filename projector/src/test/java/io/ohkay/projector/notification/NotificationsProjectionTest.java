@@ -10,6 +10,7 @@ import io.ohkay.schemas.event.DirectMessageSent;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.InviteSent;
+import io.ohkay.schemas.event.MembersMentioned;
 import io.ohkay.schemas.event.ServerDeleted;
 import io.ohkay.schemas.id.CommandId;
 import io.ohkay.schemas.id.Ids;
@@ -17,6 +18,7 @@ import io.ohkay.schemas.id.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -85,8 +87,6 @@ class NotificationsProjectionTest {
     var writes = projection.project(offline);
 
     assertThat(projection.project(online)).isEmpty();
-    assertThat(NotificationsProjection.concerns(online.payload())).isFalse();
-    assertThat(NotificationsProjection.concerns(offline.payload())).isTrue();
     assertThat(writes)
         .singleElement()
         .satisfies(
@@ -107,12 +107,27 @@ class NotificationsProjectionTest {
 
   @Test
   void shouldWriteNothingWhenEventIsNeitherAMentionNorADeletionThatTakesSome() {
-    var dms = DmLife.create().events();
-    assertThat(
-            Stream.concat(life.events().stream(), dms.stream())
-                .filter(e -> !NotificationsProjection.concerns(e.payload()))
-                .map(projection::project))
+    var events =
+        Stream.concat(life.events().stream(), DmLife.create().events().stream())
+            .collect(Collectors.partitioningBy(e -> notifiesOrDeletes(e.payload())));
+
+    assertThat(events.get(false).stream().map(projection::project))
+        .isNotEmpty()
         .allSatisfy(writes -> assertThat(writes).isEmpty());
+    assertThat(events.get(true).stream().map(projection::project))
+        .isNotEmpty()
+        .allSatisfy(writes -> assertThat(writes).isNotEmpty());
+  }
+
+  /**
+   * A mention, an invite sent, a message to an offline recipient, or a deletion that takes some.
+   */
+  private static boolean notifiesOrDeletes(EventPayload payload) {
+    return payload instanceof MembersMentioned
+        || payload instanceof InviteSent
+        || (payload instanceof DirectMessageSent sent && sent.recipientOffline())
+        || payload instanceof ChannelDeleted
+        || payload instanceof ServerDeleted;
   }
 
   @Test
