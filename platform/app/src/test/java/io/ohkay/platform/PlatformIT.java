@@ -370,14 +370,14 @@ class PlatformIT {
                 "VALIDATION_FAILED"),
             new Bad(
                 "DELETE",
-                base + "/members/" + outsider.id() + "?reason=rude%00",
+                base + "/members/" + outsider.id() + "?reason=rude\u0000",
                 ada.bearer(),
                 null,
                 400,
                 "VALIDATION_FAILED"),
             new Bad(
                 "POST",
-                base + "/bans/" + outsider.id() + "?reason=%07",
+                base + "/bans/" + outsider.id() + "?reason=\u0007",
                 ada.bearer(),
                 null,
                 400,
