@@ -48,6 +48,10 @@ import org.springframework.validation.annotation.Validated;
  *     repeat, so a crashed edge's users go offline by themselves
  * @param instanceId this edge's name in its presence signals, unique among the running edges; empty
  *     (the default): a random UUID per start
+ * @param presenceTtl how long an edge's last online signal for a user counts: a user is offline
+ *     once no edge's last signal for them is online and younger than this; more than {@code
+ *     presence-interval} (a few of them, so one late repeat does not flap the status). The edge
+ *     also reads back this much of {@code ohkay.ephemeral} at start, to know who is online already
  */
 @ConfigurationProperties("ohkay.edge")
 @Validated
@@ -65,12 +69,22 @@ public record EdgeProperties(
     @DefaultValue List<@Valid Cluster> clusters,
     @NotNull Path placementKeyFile,
     @DefaultValue("5s") @NotNull Duration presenceInterval,
-    @DefaultValue("") @NotNull String instanceId) {
+    @DefaultValue("") @NotNull String instanceId,
+    @DefaultValue("15s") @NotNull Duration presenceTtl) {
 
   public EdgeProperties {
     requirePositive(heartbeatInterval, "ohkay.edge.heartbeat-interval");
     requirePositive(readYourWritesMaxWait, "ohkay.edge.read-your-writes-max-wait");
     requirePositive(presenceInterval, "ohkay.edge.presence-interval");
+    if (presenceTtl != null
+        && presenceInterval != null
+        && presenceTtl.compareTo(presenceInterval) <= 0) {
+      throw new IllegalArgumentException(
+          "ohkay.edge.presence-ttl must be longer than ohkay.edge.presence-interval ("
+              + presenceInterval
+              + "), was "
+              + presenceTtl);
+    }
     instanceId =
         instanceId == null || instanceId.isBlank() ? UUID.randomUUID().toString() : instanceId;
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
