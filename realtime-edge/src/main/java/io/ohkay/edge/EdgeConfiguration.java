@@ -7,12 +7,15 @@ import io.ohkay.edge.channel.ChannelRoutes;
 import io.ohkay.edge.db.Databases;
 import io.ohkay.edge.db.PlacementKey;
 import io.ohkay.edge.dm.DmRoutes;
+import io.ohkay.edge.kafka.EphemeralFeed;
 import io.ohkay.edge.kafka.RevocationFeed;
 import io.ohkay.edge.kafka.SignalProducer;
 import io.ohkay.edge.message.MessageRoutes;
 import io.ohkay.edge.notification.NotificationRoutes;
 import io.ohkay.edge.position.ReadYourWrites;
+import io.ohkay.edge.presence.PresenceBoard;
 import io.ohkay.edge.presence.PresencePublisher;
+import io.ohkay.edge.presence.PresenceRoutes;
 import io.ohkay.edge.role.RoleRoutes;
 import io.ohkay.edge.server.ServerRoutes;
 import io.ohkay.edge.stream.StreamRoutes;
@@ -30,10 +33,11 @@ import org.springframework.context.annotation.Import;
 /**
  * The realtime edge, ready to be imported into a WebFlux application next to other modules:
  * read-only routes under {@code /api} (servers, channels, messages, roles, audit log, profiles,
- * session, notifications, direct messages, stream), each mapping its own errors to problem+json,
- * the {@code edge} health indicator, the revocations every route's authentication honours, and the
- * presence signals of the users streaming here. Beans are named {@code edge*} so they never collide
- * with another module's.
+ * session, notifications, direct messages, stream, presence and typing), each mapping its own
+ * errors to problem+json, the {@code edge} health indicator, the revocations every route's
+ * authentication honours, the presence signals of the users streaming here and the presence board
+ * every edge's signals feed. Beans are named {@code edge*} so they never collide with another
+ * module's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
@@ -46,12 +50,19 @@ import org.springframework.context.annotation.Import;
   RoleRoutes.class,
   AuditRoutes.class,
   NotificationRoutes.class,
-  DmRoutes.class
+  DmRoutes.class,
+  PresenceRoutes.class
 })
 public class EdgeConfiguration {
 
   /** How long the start waits for the revocations of the last hour before the web server opens. */
   private static final Duration REVOCATIONS_START_WAIT = Duration.ofSeconds(30);
+
+  /** How long the start waits for the recent presence signals; presence fills in later if not. */
+  private static final Duration SIGNALS_START_WAIT = Duration.ofSeconds(5);
+
+  /** How often, at most, the presence board looks for expired signals. */
+  private static final Duration PRESENCE_SWEEP = Duration.ofSeconds(1);
 
   @Bean(destroyMethod = "close")
   Databases edgeDatabases(EdgeProperties properties) {
@@ -128,7 +139,27 @@ public class EdgeConfiguration {
         properties.instanceId(),
         properties.presenceInterval(),
         Clock.systemUTC(),
-        presence -> edgeSignalProducer.send(presence.userId().toString(), presence));
+        presence -> edgeSignalProducer.send(presence.key(), presence));
+  }
+
+  @Bean(destroyMethod = "close")
+  PresenceBoard edgePresenceBoard(EdgeProperties properties) {
+    var sweepEvery =
+        properties.presenceInterval().compareTo(PRESENCE_SWEEP) < 0
+            ? properties.presenceInterval()
+            : PRESENCE_SWEEP;
+    return new PresenceBoard(properties.presenceTtl(), sweepEvery, Clock.systemUTC());
+  }
+
+  @Bean
+  EphemeralFeed edgeEphemeralFeed(EdgeProperties properties, PresenceBoard edgePresenceBoard) {
+    return new EphemeralFeed(
+        properties.bootstrapServers(),
+        Topics.EPHEMERAL.in(properties.topicPrefix()),
+        properties.presenceTtl(),
+        SIGNALS_START_WAIT,
+        Clock.systemUTC(),
+        edgePresenceBoard::accept);
   }
 
   @Bean

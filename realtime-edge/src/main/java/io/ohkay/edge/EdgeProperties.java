@@ -52,6 +52,10 @@ import org.springframework.validation.annotation.Validated;
  * @param resumeMemoryRecords how many of the latest events the edge keeps in memory to serve
  *     resuming streams; a stream resuming from an older position is served by reading the events
  *     topics back (slower, but as far back as the topics keep), 0 always reads back
+ * @param presenceTtl how long an edge's last online signal for a user counts: a user is offline
+ *     once no edge's last signal for them is online and younger than this; more than {@code
+ *     presence-interval} (a few of them, so one late repeat does not flap the status). The edge
+ *     also reads back this much of {@code ohkay.ephemeral} at start, to know who is online already
  */
 @ConfigurationProperties("ohkay.edge")
 @Validated
@@ -70,12 +74,22 @@ public record EdgeProperties(
     @NotNull Path placementKeyFile,
     @DefaultValue("5s") @NotNull Duration presenceInterval,
     @DefaultValue("") @NotNull String instanceId,
-    @DefaultValue("20000") @Min(0) @Max(1_000_000) int resumeMemoryRecords) {
+    @DefaultValue("20000") @Min(0) @Max(1_000_000) int resumeMemoryRecords,
+    @DefaultValue("15s") @NotNull Duration presenceTtl) {
 
   public EdgeProperties {
     requirePositive(heartbeatInterval, "ohkay.edge.heartbeat-interval");
     requirePositive(readYourWritesMaxWait, "ohkay.edge.read-your-writes-max-wait");
     requirePositive(presenceInterval, "ohkay.edge.presence-interval");
+    if (presenceTtl != null
+        && presenceInterval != null
+        && presenceTtl.compareTo(presenceInterval) <= 0) {
+      throw new IllegalArgumentException(
+          "ohkay.edge.presence-ttl must be longer than ohkay.edge.presence-interval ("
+              + presenceInterval
+              + "), was "
+              + presenceTtl);
+    }
     instanceId =
         instanceId == null || instanceId.isBlank() ? UUID.randomUUID().toString() : instanceId;
     clusters = clusters == null ? List.of() : List.copyOf(clusters);

@@ -38,6 +38,7 @@ class EdgePropertiesTest {
               assertThat(properties.registryDatabase()).isEqualTo("ohkay_server_registry");
               assertThat(properties.dmsDatabase()).isEqualTo("ohkay_dms");
               assertThat(properties.presenceInterval()).isEqualTo(Duration.ofSeconds(5));
+              assertThat(properties.presenceTtl()).isEqualTo(Duration.ofSeconds(15));
               assertThat(UUID.fromString(properties.instanceId())).isNotNull();
               assertThat(properties.accessTokenKeyFile()).isEqualTo(Path.of("/keys/access.jwk"));
               assertThat(properties.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
@@ -98,6 +99,24 @@ class EdgePropertiesTest {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining("ohkay.edge.presence-interval"));
+  }
+
+  @Test
+  void shouldFailNamingThePropertyWhenThePresenceTtlIsNotLongerThanTheInterval() {
+    runner
+        .withPropertyValues(
+            "ohkay.edge.bootstrap-servers=127.0.0.1:9092",
+            "ohkay.edge.access-token-key-file=/keys/access.jwk",
+            "ohkay.edge.placement-key-file=/keys/placement.key",
+            "ohkay.edge.presence-interval=5s",
+            "ohkay.edge.presence-ttl=5s")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("ohkay.edge.presence-ttl"));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.event.EventTypes;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.outcome.CommandOutcome;
+import io.ohkay.schemas.signal.Signal;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -28,10 +29,10 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The wire contract, pinned: every event, command and outcome type has a golden JSON file of a
- * fixed instance. A golden file that no longer matches is a schema change: add a new versioned type
- * instead of editing a published one. Run with {@code -Dgolden.update=true} to (re)write the files
- * of the fixed instances after an intended change, then review the diff.
+ * The wire contract, pinned: every event, command, outcome and signal type has a golden JSON file
+ * of a fixed instance. A golden file that no longer matches is a schema change: add a new versioned
+ * type instead of editing a published one. Run with {@code -Dgolden.update=true} to (re)write the
+ * files of the fixed instances after an intended change, then review the diff.
  */
 class GoldenFilesTest {
 
@@ -119,6 +120,7 @@ class GoldenFilesTest {
       case "events" -> Event.class;
       case "commands" -> Command.class;
       case "outcomes" -> CommandOutcome.class;
+      case "signals" -> Signal.class;
       default -> fail("unknown golden directory %s for %s", directory, file);
     };
   }

@@ -101,6 +101,9 @@ import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.outcome.CommandOutcome;
 import io.ohkay.schemas.permission.OverwriteTarget;
 import io.ohkay.schemas.permission.Permission;
+import io.ohkay.schemas.signal.Presence;
+import io.ohkay.schemas.signal.Signal;
+import io.ohkay.schemas.signal.Typing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -305,12 +308,26 @@ final class GoldenInstances {
             POSTED_AT.plusSeconds(1)));
   }
 
+  /**
+   * The signals of {@code ohkay.ephemeral}, keyed by their file under {@code golden/signals/}: one
+   * per type, typing once per place it can happen in.
+   */
+  static Map<String, Signal> signals() {
+    var signals = new LinkedHashMap<String, Signal>();
+    signals.put("presence.v1.json", new Presence(ALICE, "edge-1", true, WHISPERED_AT, true));
+    signals.put("typing.v1.json", Typing.inChannel(ALICE, SERVER, GENERAL, WHISPERED_AT));
+    signals.put(
+        "in-conversation/typing.v1.json", Typing.inConversation(BOB, CONVERSATION, WHISPERED_AT));
+    return signals;
+  }
+
   /** Every fixed instance, keyed by its golden file relative to {@code golden/}. */
   static Map<String, Object> all() {
     var all = new LinkedHashMap<String, Object>();
     events().forEach((type, event) -> all.put("events/" + type + ".json", event));
     commands().forEach((type, command) -> all.put("commands/" + type + ".json", command));
     outcomes().forEach((status, outcome) -> all.put("outcomes/" + status + ".json", outcome));
+    signals().forEach((file, signal) -> all.put("signals/" + file, signal));
     return all;
   }
 

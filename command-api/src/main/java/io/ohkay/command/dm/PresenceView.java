@@ -3,6 +3,7 @@ package io.ohkay.command.dm;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.signal.Presence;
 import io.ohkay.schemas.signal.Signal;
+import io.ohkay.schemas.signal.Typing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Who has a live stream somewhere, from the presence signals of every edge instance: a user is
  * online while some instance's last signal for them is online and younger than {@code ttl} (the
  * instances repeat theirs well within it, so a crashed instance's users go offline by themselves).
+ * An idle user is online: idle still holds a stream. Typing signals are ignored.
  */
 public final class PresenceView {
 
@@ -34,6 +36,9 @@ public final class PresenceView {
   public void accept(Signal signal) {
     switch (signal) {
       case Presence presence -> apply(presence);
+      case Typing typing -> {
+        // Typing says nothing about who has a live stream.
+      }
     }
     sweepIfDue();
   }

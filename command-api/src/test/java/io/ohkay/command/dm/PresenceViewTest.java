@@ -2,8 +2,10 @@ package io.ohkay.command.dm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.signal.Presence;
+import io.ohkay.schemas.signal.Typing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -34,6 +36,15 @@ class PresenceViewTest {
     view.accept(new Presence(ALICE, "edge-1", false, now));
 
     assertThat(view.isOnline(ALICE)).isFalse();
+  }
+
+  @Test
+  void shouldCountAnIdleUserOnlineAndIgnoreTypingWhenSignalled() {
+    view.accept(new Presence(ALICE, "edge-1", true, now, true));
+    view.accept(Typing.inConversation(BOB, ConversationId.between(ALICE, BOB), now));
+
+    assertThat(view.isOnline(ALICE)).isTrue();
+    assertThat(view.isOnline(BOB)).isFalse();
   }
 
   @Test

@@ -5,16 +5,13 @@ import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,18 +34,12 @@ public final class RevocationFeed implements SmartLifecycle {
   static final int PHASE = DEFAULT_PHASE - 4096;
 
   private static final Logger log = LoggerFactory.getLogger(RevocationFeed.class);
-  private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration WHILE_TOPIC_MISSING = Duration.ofSeconds(1);
-  private static final Duration WHILE_COMPLETE = Duration.ofSeconds(30);
 
-  private final String topic;
   private final SessionRevocations revocations;
   private final Duration startWait;
-  private final Clock clock;
   private final CountDownLatch loadedLatch = new CountDownLatch(1);
-  private final ReadBack readBack = new ReadBack();
+  private final RecentTail tail;
   private final PollThread poller;
-  private long nextLookNanos = System.nanoTime();
 
   /**
    * @param bootstrapServers the Kafka cluster
@@ -66,10 +57,9 @@ public final class RevocationFeed implements SmartLifecycle {
       Clock clock) {
     var settings = new HashMap<>(EventFeed.consumerConfig(bootstrapServers));
     settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "ohkay-edge-revocations");
-    this.topic = topic;
     this.revocations = revocations;
     this.startWait = startWait;
-    this.clock = clock;
+    this.tail = new RecentTail(topic, SessionRevocations.HORIZON, clock, "revocation feed", log);
     this.poller =
         new PollThread(
             "ohkay-edge-revocations",
@@ -112,55 +102,9 @@ public final class RevocationFeed implements SmartLifecycle {
   }
 
   private void turn(KafkaConsumer<String, byte[]> kafka) {
-    refreshIfDue(kafka);
-    if (!kafka.assignment().isEmpty()) {
-      kafka.poll(PollThread.POLL).forEach(this::apply);
-    } else {
-      poller.pause(WHILE_TOPIC_MISSING);
-    }
-    if (readBack.reached(p -> kafka.position(p, METADATA_TIMEOUT))) {
+    if (tail.turn(kafka, poller, this::apply)) {
       loadedLatch.countDown();
     }
-  }
-
-  private void refreshIfDue(KafkaConsumer<String, byte[]> kafka) {
-    if (System.nanoTime() - nextLookNanos < 0) {
-      return;
-    }
-    var found = new HashSet<TopicPartition>();
-    var partitions = kafka.partitionsFor(topic, METADATA_TIMEOUT);
-    if (partitions != null) {
-      partitions.forEach(p -> found.add(new TopicPartition(p.topic(), p.partition())));
-    }
-    found.removeAll(kafka.assignment());
-    if (!found.isEmpty()) {
-      assign(kafka, found);
-    }
-    readBack.looked();
-    nextLookNanos =
-        System.nanoTime()
-            + (partitions == null || partitions.isEmpty() ? WHILE_TOPIC_MISSING : WHILE_COMPLETE)
-                .toNanos();
-  }
-
-  private void assign(KafkaConsumer<String, byte[]> kafka, HashSet<TopicPartition> fresh) {
-    // Positions are looked up before assigning: a failure then leaves the partitions unassigned
-    // and retried, never assigned without a read-back target.
-    var since = clock.instant().minus(SessionRevocations.HORIZON).toEpochMilli();
-    var query = new HashMap<TopicPartition, Long>();
-    fresh.forEach(p -> query.put(p, since));
-    var starts = kafka.offsetsForTimes(query, METADATA_TIMEOUT);
-    var ends = kafka.endOffsets(fresh, METADATA_TIMEOUT);
-    var all = new ArrayList<>(kafka.assignment());
-    all.addAll(fresh);
-    kafka.assign(all);
-    for (var partition : fresh) {
-      var start = starts.get(partition);
-      var end = ends.getOrDefault(partition, 0L);
-      kafka.seek(partition, start == null ? end : start.offset());
-      readBack.target(partition, end);
-    }
-    log.info("revocation feed reads back {} partitions of {}", fresh.size(), topic);
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {

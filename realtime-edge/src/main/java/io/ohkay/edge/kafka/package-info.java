@@ -1,6 +1,6 @@
 /**
- * Kafka adapter: the edge's one read_committed consumer of the events topics, and its producer of
- * ephemeral signals.
+ * Kafka adapter: the edge's one read_committed consumer of the events topics, its followers of the
+ * revocations and of the ephemeral signals, and its producer of ephemeral signals.
  */
 @NullMarked
 package io.ohkay.edge.kafka;

@@ -21,8 +21,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Publishes this edge's presence signals: {@code online} when a user's first stream opens here,
- * {@code offline} when their last one closes, and {@code online} again every interval for each user
- * still streaming here, so readers can let the signals of a crashed edge expire. Signals are sent
+ * {@code offline} when their last one closes, {@code online} again every interval for each user
+ * still streaming here (so readers can let the signals of a crashed edge expire), and at once when
+ * such a user turns idle or back; every signal carries whether the user is idle. Signals are sent
  * on one thread of its own, in the order the changes happened, never on the caller's: an offline
  * signal is never overtaken by a repeat of the online one it ends. Stops after the stream hub (a
  * lower phase), so the offline signals of the streams ended at shutdown still go out.
@@ -37,6 +38,7 @@ public final class PresencePublisher implements UserPresence, SmartLifecycle, Au
   private final Clock clock;
   private final Consumer<Presence> sink;
   private final Set<UserId> online = ConcurrentHashMap.newKeySet();
+  private final Set<UserId> idle = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("ohkay-edge-presence").daemon().factory());
@@ -66,7 +68,19 @@ public final class PresencePublisher implements UserPresence, SmartLifecycle, Au
   @Override
   public void offline(UserId user) {
     if (online.remove(user)) {
+      idle.remove(user);
       send(user, false);
+    }
+  }
+
+  /**
+   * Marks {@code user} idle or back, as they said on this edge: their signals from here carry it,
+   * at once when it changes while they stream here. Forgotten when their last stream here closes.
+   */
+  public void idle(UserId user, boolean isIdle) {
+    var changed = isIdle ? idle.add(user) : idle.remove(user);
+    if (changed && online.contains(user)) {
+      send(user, true);
     }
   }
 
@@ -113,12 +127,12 @@ public final class PresencePublisher implements UserPresence, SmartLifecycle, Au
   private void repeat() {
     var now = clock.instant();
     for (var user : online) {
-      publish(new Presence(user, instanceId, true, now));
+      publish(new Presence(user, instanceId, true, now, idle.contains(user)));
     }
   }
 
   private void send(UserId user, boolean isOnline) {
-    var signal = new Presence(user, instanceId, isOnline, clock.instant());
+    var signal = new Presence(user, instanceId, isOnline, clock.instant(), idle.contains(user));
     try {
       executor.execute(() -> publish(signal));
     } catch (RejectedExecutionException e) {

@@ -112,4 +112,40 @@ class PresencePublisherTest {
       failing.close();
     }
   }
+
+  @Test
+  void shouldSendTheIdleFlagAtOnceWhenItChangesWhileOnlineAndForgetItWhenOffline() {
+    publisher.idle(ada, true);
+    publisher.online(ada);
+    publisher.idle(ada, true);
+    publisher.idle(ada, false);
+    publisher.idle(ada, true);
+    publisher.offline(ada);
+    publisher.online(ada);
+    publisher.idle(bob, true);
+
+    await().until(() -> sent.size() == 5);
+    publisher.stop();
+    assertThat(sent)
+        .containsExactly(
+            new Presence(ada, "edge-1", true, NOW, true),
+            new Presence(ada, "edge-1", true, NOW, false),
+            new Presence(ada, "edge-1", true, NOW, true),
+            new Presence(ada, "edge-1", false, NOW, false),
+            new Presence(ada, "edge-1", true, NOW, false));
+  }
+
+  @Test
+  void shouldRepeatTheIdleFlagWhenTheIntervalPasses() {
+    publisher.start();
+    publisher.online(ada);
+    publisher.idle(ada, true);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> sent.stream().filter(Presence::idle).count() >= 3);
+    publisher.stop();
+    assertThat(sent.getFirst().idle()).isFalse();
+    assertThat(sent.subList(1, sent.size())).allMatch(Presence::idle);
+  }
 }

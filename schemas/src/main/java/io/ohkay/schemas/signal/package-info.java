@@ -1,4 +1,4 @@
-/** Ephemeral signals: presence (and later typing), carried by {@code ohkay.ephemeral}. */
+/** Ephemeral signals: presence and typing, carried by {@code ohkay.ephemeral}. */
 @NullMarked
 package io.ohkay.schemas.signal;
 

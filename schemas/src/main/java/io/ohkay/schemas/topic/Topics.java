@@ -41,8 +41,8 @@ public final class Topics {
       new Topic<>("ohkay.dm.events", "conversation id", Event.class, PARTITIONS, FOREVER);
 
   /**
-   * Ephemeral signals (presence; typing later): key = the user, server or conversation they are
-   * about. Short retention and never projected: only live readers care.
+   * Ephemeral signals (presence, typing): key = the user, server or conversation they are about.
+   * Short retention and never projected: only live readers care.
    */
   public static final Topic<Signal> EPHEMERAL =
       new Topic<>(
