@@ -316,8 +316,7 @@ final class GoldenInstances {
     var signals = new LinkedHashMap<String, Signal>();
     signals.put("presence.v1.json", new Presence(ALICE, "edge-1", true, WHISPERED_AT, true));
     signals.put("typing.v1.json", Typing.inChannel(ALICE, SERVER, GENERAL, WHISPERED_AT));
-    signals.put(
-        "in-conversation/typing.v1.json", Typing.inConversation(BOB, CONVERSATION, WHISPERED_AT));
+    signals.put("in-conversation/typing.v1.json", Typing.inConversation(BOB, ALICE, WHISPERED_AT));
     return signals;
   }
 

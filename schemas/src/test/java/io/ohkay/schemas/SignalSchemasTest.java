@@ -115,6 +115,12 @@ class SignalSchemasTest {
     assertThat(validate(inConversation)).isEmpty();
     inConversation.put("channelId", golden("typing.v1").get("channelId").asString());
     assertThat(validate(inConversation)).isNotEmpty();
+    var noRecipient = read(signalsRoot().resolve("in-conversation/typing.v1.json"));
+    noRecipient.remove("recipientId");
+    assertThat(validate(noRecipient)).isNotEmpty();
+    assertRefused(
+        "typing.v1",
+        signal -> signal.put("recipientId", inConversation.get("recipientId").asString()));
   }
 
   @Test

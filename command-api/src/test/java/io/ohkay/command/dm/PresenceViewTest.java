@@ -2,7 +2,6 @@ package io.ohkay.command.dm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.signal.Presence;
 import io.ohkay.schemas.signal.Typing;
@@ -41,7 +40,7 @@ class PresenceViewTest {
   @Test
   void shouldCountAnIdleUserOnlineAndIgnoreTypingWhenSignalled() {
     view.accept(new Presence(ALICE, "edge-1", true, now, true));
-    view.accept(Typing.inConversation(BOB, ConversationId.between(ALICE, BOB), now));
+    view.accept(Typing.inConversation(BOB, ALICE, now));
 
     assertThat(view.isOnline(ALICE)).isTrue();
     assertThat(view.isOnline(BOB)).isFalse();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -320,6 +321,63 @@ class DmsIT {
           .as("rebuilt %s", kind)
           .isEmpty();
     }
+  }
+
+  @Test
+  void shouldStreamPresenceAndTypingToCoMembersAndPartnersOnlyWhenAUserComesTypesAndIdles() {
+    var alice = requests.user("alice");
+    var coMember = requests.user("bob");
+    var partner = requests.user("carol");
+    var stranger = requests.user("eve");
+    var server = requests.ok(alice, "POST", "/api/servers", Map.of("name", "Room"), 201).body();
+    var serverId = server.get("id").asString();
+    var channelId = server.get("channels").get(0).get("id").asString();
+    var code =
+        requests
+            .ok(alice, "POST", "/api/servers/" + serverId + "/invites", Map.of(), 201)
+            .body()
+            .get("code")
+            .asString();
+    requests.ok(coMember, "POST", "/api/invites/" + code + "/accept", null, 200);
+    var conversation = open(alice, partner, 201);
+    var coMemberStream = live.open(coMember.bearer());
+    var partnerStream = live.open(partner.bearer());
+    var strangerStream = live.open(stranger.bearer());
+
+    live.open(alice.bearer());
+    await().atMost(PROPAGATION).until(() -> saw(coMemberStream, "presence", alice, "online"));
+    await().atMost(PROPAGATION).until(() -> saw(partnerStream, "presence", alice, "online"));
+    requests.ok(
+        alice,
+        "POST",
+        "/api/servers/" + serverId + "/channels/" + channelId + "/typing",
+        null,
+        204);
+    requests.ok(alice, "POST", "/api/dms/" + conversation + "/typing", null, 204);
+    await().atMost(PROPAGATION).until(() -> saw(coMemberStream, "typing", alice, channelId));
+    await().atMost(PROPAGATION).until(() -> saw(partnerStream, "typing", alice, conversation));
+    requests.ok(alice, "PUT", "/api/presence", Map.of("status", "idle"), 204);
+    await().atMost(PROPAGATION).until(() -> saw(partnerStream, "presence", alice, "idle"));
+
+    assertThat(saw(coMemberStream, "typing", alice, conversation)).isFalse();
+    assertThat(saw(partnerStream, "typing", alice, channelId)).isFalse();
+    // Delivered to every stream in one pass, so the stranger's would have come with the others'.
+    assertThat(strangerStream.events())
+        .extracting(ServerSentEvent::event)
+        .doesNotContain("presence", "typing");
+    assertThat(coMemberStream.events())
+        .filteredOn(e -> "presence".equals(e.event()) || "typing".equals(e.event()))
+        .allSatisfy(e -> assertThat(e.id()).isNull());
+  }
+
+  /** Whether {@code stream} got a {@code name} event about {@code user} mentioning {@code what}. */
+  private static boolean saw(LiveStreams.Stream stream, String name, Api.User user, String what) {
+    return stream.events().stream()
+        .anyMatch(
+            e ->
+                name.equals(e.event())
+                    && e.data().contains(user.id().toString())
+                    && e.data().contains(what));
   }
 
   @Test

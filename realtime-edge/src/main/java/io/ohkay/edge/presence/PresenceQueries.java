@@ -9,13 +9,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Who may see whose presence and typing: the members of a server one shares, the other participant
  * of one's direct-message conversations; from the registry and the direct-messages database.
  */
-final class PresenceQueries {
+public final class PresenceQueries {
 
   private static final String SERVER_PEERS =
       """
@@ -31,12 +32,20 @@ final class PresenceQueries {
       where (user_low = :user and user_high = any(:others))
          or (user_high = :user and user_low = any(:others))""";
 
-  private static final String PARTICIPATING =
-      "select 1 from dm_conversations where id = :conversation and :user in (user_low, user_high)";
+  private static final String OTHER_PARTICIPANT =
+      """
+      select case when user_low = :user then user_high else user_low end as other
+      from dm_conversations where id = :conversation and :user in (user_low, user_high)""";
+
+  private static final String PARTNERS =
+      """
+      select user_high as other from dm_conversations where user_low = :user
+      union all
+      select user_low as other from dm_conversations where user_high = :user""";
 
   private final Databases databases;
 
-  PresenceQueries(Databases databases) {
+  public PresenceQueries(Databases databases) {
     this.databases = databases;
   }
 
@@ -54,16 +63,25 @@ final class PresenceQueries {
         });
   }
 
-  /** Whether {@code user} is a participant of {@code conversation}. */
-  Mono<Boolean> participates(UserId user, ConversationId conversation) {
+  /** The other participants of {@code user}'s direct-message conversations. */
+  public Flux<UUID> partnersOf(UserId user) {
     return databases
         .dms()
-        .sql(PARTICIPATING)
+        .sql(PARTNERS)
+        .bind("user", user.value())
+        .map(row -> row.get("other", UUID.class))
+        .all();
+  }
+
+  /** The other participant of {@code conversation}; empty when {@code user} is not one. */
+  Mono<UserId> otherParticipant(UserId user, ConversationId conversation) {
+    return databases
+        .dms()
+        .sql(OTHER_PARTICIPANT)
         .bind("conversation", conversation.value())
         .bind("user", user.value())
-        .map(row -> true)
-        .one()
-        .defaultIfEmpty(false);
+        .map(row -> new UserId(row.get("other", UUID.class)))
+        .one();
   }
 
   private static Mono<Set<UUID>> peers(

@@ -26,15 +26,20 @@ public class PresenceRoutes {
   static final Duration TYPING_WINDOW = Duration.ofSeconds(3);
 
   @Bean
+  PresenceQueries edgePresenceQueries(Databases edgeDatabases) {
+    return new PresenceQueries(edgeDatabases);
+  }
+
+  @Bean
   RouterFunction<ServerResponse> edgePresenceRoutes(
       Authenticator edgeAuthenticator,
       ServerDirectory edgeServerDirectory,
-      Databases edgeDatabases,
+      PresenceQueries edgePresenceQueries,
       ReadYourWrites edgeReadYourWrites,
       PresenceBoard edgePresenceBoard,
       PresencePublisher edgePresence,
       SignalProducer edgeSignalProducer) {
-    var queries = new PresenceQueries(edgeDatabases);
+    var queries = edgePresenceQueries;
     var presence = new PresenceHandler(edgeAuthenticator, queries, edgePresenceBoard, edgePresence);
     var typing =
         new TypingHandler(

@@ -77,17 +77,16 @@ final class TypingHandler {
     var user = authenticator.require(request).userId();
     var conversation = new ConversationId(RequestIds.path(request, "conversationId"));
     return queries
-        .participates(user, conversation)
+        .otherParticipant(user, conversation)
+        .switchIfEmpty(
+            Mono.error(
+                new ProblemException(ErrorCode.CONVERSATION_NOT_FOUND, "No such conversation.")))
         .flatMap(
-            participant ->
-                participant
-                    ? send(
-                        user,
-                        conversation.value(),
-                        () -> Typing.inConversation(user, conversation, clock.instant()))
-                    : Mono.error(
-                        new ProblemException(
-                            ErrorCode.CONVERSATION_NOT_FOUND, "No such conversation.")));
+            recipient ->
+                send(
+                    user,
+                    conversation.value(),
+                    () -> Typing.inConversation(user, recipient, clock.instant())));
   }
 
   /** 204; the signal handed to the producer first unless the limiter holds it back. */

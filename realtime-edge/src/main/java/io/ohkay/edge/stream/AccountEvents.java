@@ -6,8 +6,7 @@ import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -24,10 +23,9 @@ final class AccountEvents {
 
   private final StreamHub hub;
   private final SessionRevocations revocations;
-  private final ProfileFanout profiles;
-  private final MembershipIndex<UUID, StreamSession> byServer;
+  private final OrderedLookups<Update, List<UUID>> profiles;
   private final MembershipIndex<UUID, StreamSession> byUser;
-  private final RecentJoins recentJoins;
+  private final CoMembers coMembers;
   private final RecentRevocations recentRevocations = new RecentRevocations();
 
   /**
@@ -35,23 +33,33 @@ final class AccountEvents {
    * @param revocations the edge's revocations, updated before a revoked session's streams end so a
    *     reconnect with its token is refused
    * @param serversOf the servers a user is a member of (the registry), for profile updates
-   * @param byServer the hub's live connections by server
    * @param byUser the hub's connections by user
-   * @param recentJoins the hub's joins and leaves seen lately
+   * @param coMembers the connections of whoever shares a server with a user
    */
   AccountEvents(
       StreamHub hub,
       SessionRevocations revocations,
       Function<UserId, Flux<UUID>> serversOf,
-      MembershipIndex<UUID, StreamSession> byServer,
       MembershipIndex<UUID, StreamSession> byUser,
-      RecentJoins recentJoins) {
+      CoMembers coMembers) {
     this.hub = hub;
     this.revocations = revocations;
-    this.profiles = new ProfileFanout(serversOf, this::deliverProfile);
-    this.byServer = byServer;
+    this.profiles =
+        new OrderedLookups<>(
+            "profile update",
+            update -> serversOf.apply(update.user()).collectList(),
+            List.of(),
+            this::deliverProfile);
     this.byUser = byUser;
-    this.recentJoins = recentJoins;
+    this.coMembers = coMembers;
+  }
+
+  /** A profile update to deliver: whose, and its record. */
+  private record Update(UserId user, FeedRecord record) {
+    @Override
+    public String toString() {
+      return "the profile update of " + user;
+    }
   }
 
   /** Why the account or the session was revoked, or null when it was not (lately). */
@@ -69,7 +77,7 @@ final class AccountEvents {
       case EventTypes.USER_DELETED -> deleteAccount(user);
       default -> {
         if (StreamHub.STREAMED_ACCOUNT_EVENTS.contains(record.type())) {
-          profiles.submit(new ProfileFanout.Update(new UserId(user), record));
+          profiles.submit(new Update(new UserId(user), record));
         }
       }
     }
@@ -100,23 +108,11 @@ final class AccountEvents {
 
   /**
    * Delivers a profile update to the live connections of the user and of everyone sharing a server
-   * with them: the registry's servers of the user, minus the leaves and plus the joins seen lately,
-   * plus the servers of the user's own connections (which the registry may not have caught up
-   * with).
+   * with them ({@link CoMembers}, from the registry's servers of the user).
    */
-  private void deliverProfile(ProfileFanout.Update update, Collection<UUID> servers) {
+  private void deliverProfile(Update update, List<UUID> servers) {
     synchronized (hub) {
-      var user = update.user().value();
-      var shared = new LinkedHashSet<>(servers);
-      var now = System.nanoTime();
-      shared.removeAll(recentJoins.leftOf(user, now));
-      shared.addAll(recentJoins.of(user, now));
-      var targets = new LinkedHashSet<StreamSession>();
-      for (var own : byUser.membersOf(user)) {
-        shared.addAll(own.servers());
-        targets.add(own);
-      }
-      shared.forEach(server -> targets.addAll(byServer.membersOf(server)));
+      var targets = coMembers.of(update.user().value(), servers);
       // Delivered after a registry read, so later records may have been given meanwhile: the
       // update goes under the feed's cursor now, never one older than what the client holds.
       var event = FeedPositions.event(hub.cursor().encode(), update.record());

@@ -8,6 +8,7 @@ import io.ohkay.edge.presence.UserPresence;
 import io.ohkay.schemas.access.AccessModel;
 import io.ohkay.schemas.event.EventTypes;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.signal.Typing;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -96,6 +98,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   private final Map<StreamSession, Long> feedWaits = new HashMap<>();
   private final FeedPositions positions;
   private final AccessLoads loads;
+  private final CoMembers coMembers;
   private final AccountEvents accounts;
   private final MembershipEvents memberships;
   private final DirectEvents direct;
@@ -135,7 +138,8 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     this.presence = presence;
     this.positions = new FeedPositions(topics);
     this.loads = new AccessLoads(this, access, positions, byServer, pending);
-    this.accounts = new AccountEvents(this, revocations, serversOf, byServer, byUser, recentJoins);
+    this.coMembers = new CoMembers(byServer, byUser, recentJoins);
+    this.accounts = new AccountEvents(this, revocations, serversOf, byUser, coMembers);
     this.memberships = new MembershipEvents(this, loads, byServer, byUser, pending, recentJoins);
     this.direct = new DirectEvents(this, byUser);
   }
@@ -290,6 +294,52 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       }
       default -> loads.dispatch(server, record, event);
     }
+  }
+
+  /**
+   * Gives {@code event} (a status change of {@code user}, no cursor) to the live connections of
+   * everyone sharing one of {@code servers} (the registry's servers of the user) with them and of
+   * their direct-message {@code partners}, not to the user's own.
+   */
+  synchronized void presence(
+      UserId user,
+      Collection<UUID> servers,
+      Collection<UUID> partners,
+      ServerSentEvent<String> event) {
+    var targets = coMembers.of(user.value(), servers);
+    partners.forEach(partner -> targets.addAll(byUser.membersOf(partner)));
+    byUser.membersOf(user.value()).forEach(targets::remove);
+    offerAll(targets.stream().filter(StreamSession::active).toList(), event);
+  }
+
+  /**
+   * Gives {@code event} (a typing signal, no cursor) to the live connections that may see where it
+   * is typed: in a channel, the server's members who can view the channel now; in a conversation,
+   * the other participant. Never to the typist's own connections.
+   */
+  synchronized void typing(Typing typing, ServerSentEvent<String> event) {
+    var typist = typing.userId().value();
+    var recipient = typing.recipientId();
+    List<StreamSession> targets;
+    if (recipient != null) {
+      targets = byUser.membersOf(recipient.value());
+    } else {
+      var server = Objects.requireNonNull(typing.serverId()).value();
+      var channel = Objects.requireNonNull(typing.channelId()).value();
+      var model = loads.model(server);
+      if (model == null) {
+        return;
+      }
+      targets =
+          byServer.membersOf(server).stream()
+              .filter(session -> model.canView(session.user().value(), channel))
+              .toList();
+    }
+    offerAll(
+        targets.stream()
+            .filter(session -> session.active() && !session.user().value().equals(typist))
+            .toList(),
+        event);
   }
 
   /** Offers {@code session} its last event, then forgets it; under the lock. */

@@ -4,6 +4,8 @@ import io.ohkay.edge.access.AccessReader;
 import io.ohkay.edge.kafka.EventFeed;
 import io.ohkay.edge.kafka.FeedHistory;
 import io.ohkay.edge.kafka.RevocationFeed;
+import io.ohkay.edge.presence.PresenceBoard;
+import io.ohkay.edge.presence.PresenceQueries;
 import io.ohkay.edge.presence.UserPresence;
 import io.ohkay.edge.server.ServerDirectory;
 import io.ohkay.edge.web.Authenticator;
@@ -19,7 +21,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The live stream: {@code GET /api/stream}, the edge's one consumer of the events topics, the hub
- * between them and the {@code edge} health indicator (which also reports the revocation feed).
+ * between them, the relay of the presence board's news to it and the {@code edge} health indicator
+ * (which also reports the revocation feed).
  */
 @Configuration(proxyBeanMethods = false)
 public class StreamRoutes {
@@ -46,6 +49,19 @@ public class StreamRoutes {
         edgePresence,
         edgeStreamSettings.resumeMemoryRecords(),
         new FeedHistory(edgeStreamSettings.bootstrapServers()));
+  }
+
+  @Bean
+  PresenceRelay edgePresenceRelay(
+      StreamHub edgeStreamHub,
+      ServerDirectory edgeServerDirectory,
+      PresenceQueries edgePresenceQueries,
+      PresenceBoard edgePresenceBoard) {
+    var relay =
+        new PresenceRelay(
+            edgeStreamHub, edgeServerDirectory::serverIdsOf, edgePresenceQueries::partnersOf);
+    edgePresenceBoard.listen(relay);
+    return relay;
   }
 
   @Bean

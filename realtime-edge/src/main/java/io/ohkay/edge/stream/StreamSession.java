@@ -127,7 +127,10 @@ final class StreamSession {
     }
     var result = sink.tryEmitNext(event);
     if (result.isSuccess()) {
-      lastCursor = event.id();
+      // Ephemeral events (presence, typing) have no id and leave the cursor where it is.
+      if (event.id() != null) {
+        lastCursor = event.id();
+      }
       return true;
     }
     // A full buffer reads FAIL_ZERO_SUBSCRIBER before the connection subscribed: overflow too.

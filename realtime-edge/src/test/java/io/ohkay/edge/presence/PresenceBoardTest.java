@@ -3,7 +3,6 @@ package io.ohkay.edge.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.signal.Presence;
 import io.ohkay.schemas.signal.Typing;
@@ -115,9 +114,8 @@ class PresenceBoardTest {
 
   @Test
   void shouldPassTypingOnWhenFreshAndDropItWhenOlderThanTenSeconds() {
-    var conversation = ConversationId.between(ADA, BOB);
-    var fresh = Typing.inConversation(ADA, conversation, now.minusSeconds(10));
-    var stale = Typing.inConversation(BOB, conversation, now.minusSeconds(10).minusMillis(1));
+    var fresh = Typing.inConversation(ADA, BOB, now.minusSeconds(10));
+    var stale = Typing.inConversation(BOB, ADA, now.minusSeconds(10).minusMillis(1));
 
     board.apply(fresh);
     board.apply(stale);

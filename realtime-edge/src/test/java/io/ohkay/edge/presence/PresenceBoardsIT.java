@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.ohkay.edge.kafka.EphemeralFeed;
 import io.ohkay.edge.kafka.SignalProducer;
 import io.ohkay.platform.infra.SharedInfrastructure;
-import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.signal.Presence;
 import io.ohkay.schemas.signal.Signal;
@@ -66,7 +65,7 @@ class PresenceBoardsIT {
     producer.send(bob.toString(), new Presence(bob, "edge-1", true, now, false));
     producer.send(bob.toString(), new Presence(bob, "edge-2", true, now, true));
     producer.send(bob.toString(), new Presence(bob, "edge-1", false, now, false));
-    var typing = Typing.inConversation(ada, ConversationId.between(ada, bob), now);
+    var typing = Typing.inConversation(ada, bob, now);
     producer.send(typing.key(), typing);
     garbage();
 

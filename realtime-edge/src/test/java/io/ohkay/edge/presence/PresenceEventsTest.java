@@ -43,8 +43,7 @@ class PresenceEventsTest {
   void shouldWriteTheConversationOnlyWhenTypingInAConversation() {
     var conversation = ConversationId.between(ADA, BOB);
 
-    var data =
-        Json.mapper().readTree(PresenceEvents.typing(Typing.inConversation(BOB, conversation, AT)));
+    var data = Json.mapper().readTree(PresenceEvents.typing(Typing.inConversation(BOB, ADA, AT)));
 
     assertThat(data.propertyNames()).containsExactly("userId", "conversationId", "at");
     assertThat(data.get("userId").asString()).isEqualTo(BOB.toString());

@@ -44,6 +44,7 @@ import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.permission.OverwriteTarget;
 import io.ohkay.schemas.permission.Permission;
 import io.ohkay.schemas.permission.PermissionSet;
+import io.ohkay.schemas.signal.Typing;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.nio.charset.StandardCharsets;
@@ -738,6 +739,51 @@ class StreamHubTest {
         .containsExactly("online " + user, "online " + other.session().user());
     assertThat(presence).endsWith("offline " + user);
     assertThat(presence).hasSize(3);
+  }
+
+  @Test
+  void shouldGivePresenceToCoMembersAndPartnersWithoutMovingTheirCursorWhenAStatusChanges() {
+    var alice = UUID.randomUUID();
+    var aliceStream = live(alice, guild);
+    var coMember = live(UUID.randomUUID(), guild);
+    var partner = live(UUID.randomUUID());
+    var stranger = live(UUID.randomUUID(), club);
+    var cursor = coMember.received.getLast().id();
+    var event = ServerSentEvent.<String>builder().event("presence").data("{}").build();
+
+    hub.presence(
+        new UserId(alice), List.of(guild), List.of(partner.session().user().value()), event);
+
+    assertThat(names(coMember.received)).containsExactly("ready", "presence");
+    assertThat(names(partner.received)).containsExactly("ready", "presence");
+    assertThat(names(stranger.received)).containsExactly("ready");
+    assertThat(names(aliceStream.received)).containsExactly("ready");
+    assertThat(coMember.received.getLast().id()).isNull();
+    assertThat(coMember.session().lastCursor()).isNotNull().isEqualTo(cursor);
+  }
+
+  @Test
+  void shouldGiveTypingOnlyToThoseWhoCanViewTheChannelOrTheOtherParticipantWhenTyped() {
+    var secret = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    project(guild, snapshot(guild, overwrite(guild, secret, OverwriteTarget.MEMBER, bob, true)));
+    var alice = UUID.randomUUID();
+    var typist = live(alice, guild);
+    var viewer = live(UUID.randomUUID(), guild);
+    var denied = live(bob, guild);
+    var outsider = live(UUID.randomUUID(), club);
+    var event = ServerSentEvent.<String>builder().event("typing").data("{}").build();
+    var now = Instant.now();
+
+    hub.typing(
+        Typing.inChannel(new UserId(alice), new ServerId(guild), new ChannelId(secret), now),
+        event);
+    hub.typing(Typing.inConversation(new UserId(alice), new UserId(bob), now), event);
+
+    assertThat(names(viewer.received)).containsExactly("ready", "typing");
+    assertThat(names(denied.received)).containsExactly("ready", "typing");
+    assertThat(names(typist.received)).containsExactly("ready");
+    assertThat(names(outsider.received)).containsExactly("ready");
   }
 
   @Test

@@ -34,24 +34,37 @@ class TypingTest {
 
   @Test
   void shouldBeKeyedByItsConversationAndOmitTheServerWhenInAConversation() {
-    var typing = Typing.inConversation(ALICE, CONVERSATION, AT);
+    var typing = Typing.inConversation(ALICE, BOB, AT);
 
     var json = new String(Json.write(typing), StandardCharsets.UTF_8);
 
     assertThat(typing.key()).isEqualTo(CONVERSATION.toString());
+    assertThat(typing.conversationId()).isEqualTo(CONVERSATION);
     assertThat(json).doesNotContain("serverId").doesNotContain("channelId");
     assertThat(Json.read(Json.write(typing), Signal.class)).isEqualTo(typing);
   }
 
   @Test
   void shouldRefuseWhenThePlaceIsIncompleteOrBoth() {
-    assertThatThrownBy(() -> new Typing(ALICE, SERVER, null, null, AT))
+    assertThatThrownBy(() -> new Typing(ALICE, SERVER, null, null, null, AT))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Typing(ALICE, null, CHANNEL, null, AT))
+    assertThatThrownBy(() -> new Typing(ALICE, null, CHANNEL, null, null, AT))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Typing(ALICE, null, null, null, AT))
+    assertThatThrownBy(() -> new Typing(ALICE, null, null, null, null, AT))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Typing(ALICE, SERVER, CHANNEL, CONVERSATION, AT))
+    assertThatThrownBy(() -> new Typing(ALICE, SERVER, CHANNEL, CONVERSATION, BOB, AT))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldRefuseWhenAConversationLacksItsRecipientOrIsNotThePairs() {
+    var carol = UserId.parse("0190f5a2-7b1c-7d3e-8f40-1a2b3c4d5e03");
+
+    assertThatThrownBy(() -> new Typing(ALICE, null, null, CONVERSATION, null, AT))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Typing(ALICE, null, null, CONVERSATION, carol, AT))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Typing(ALICE, SERVER, CHANNEL, null, BOB, AT))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

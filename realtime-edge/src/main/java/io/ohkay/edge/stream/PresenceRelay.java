@@ -1,0 +1,72 @@
+package io.ohkay.edge.stream;
+
+import io.ohkay.edge.presence.PresenceEvents;
+import io.ohkay.edge.presence.PresenceListener;
+import io.ohkay.edge.presence.PresenceStatus;
+import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.signal.Typing;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Streams the presence board's news, with no cursor (nothing ephemeral moves a client's position):
+ * a status change to the people sharing a server with the user and to their direct-message partners
+ * (both read from the databases, one change after the other, off the board's thread); a typing
+ * signal at once to those who may see where it is typed ({@link StreamHub#typing}).
+ */
+final class PresenceRelay implements PresenceListener {
+
+  private record Change(UserId user, PresenceStatus status) {}
+
+  /** Who a change of a user may reach: their servers and their conversations' partners. */
+  private record Reach(List<UUID> servers, List<UUID> partners) {}
+
+  private final StreamHub hub;
+  private final OrderedLookups<Change, Reach> changes;
+
+  /**
+   * @param hub the hub streaming the events
+   * @param serversOf the servers a user is a member of (the registry)
+   * @param partnersOf the other participants of a user's direct-message conversations
+   */
+  PresenceRelay(
+      StreamHub hub,
+      Function<UserId, Flux<UUID>> serversOf,
+      Function<UserId, Flux<UUID>> partnersOf) {
+    this.hub = hub;
+    this.changes =
+        new OrderedLookups<>(
+            "presence change",
+            change ->
+                Mono.zip(
+                    serversOf.apply(change.user()).collectList(),
+                    partnersOf.apply(change.user()).collectList(),
+                    Reach::new),
+            new Reach(List.of(), List.of()),
+            this::deliver);
+  }
+
+  @Override
+  public void presenceChanged(UserId user, PresenceStatus status) {
+    changes.submit(new Change(user, status));
+  }
+
+  @Override
+  public void typing(Typing typing) {
+    hub.typing(typing, event(PresenceEvents.TYPING, PresenceEvents.typing(typing)));
+  }
+
+  private void deliver(Change change, Reach reach) {
+    var data = PresenceEvents.presence(change.user(), change.status());
+    hub.presence(
+        change.user(), reach.servers(), reach.partners(), event(PresenceEvents.PRESENCE, data));
+  }
+
+  private static ServerSentEvent<String> event(String name, String data) {
+    return ServerSentEvent.<String>builder().event(name).data(data).build();
+  }
+}
