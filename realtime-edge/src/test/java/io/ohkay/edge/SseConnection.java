@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,8 @@ public final class SseConnection implements AutoCloseable {
 
   /** One received event; {@code event} is "message" when the server named none. */
   public record SseEvent(@Nullable String id, String event, String data) {}
+
+  private static final Set<String> EPHEMERAL = Set.of("presence", "typing");
 
   private final Socket socket;
   private final InputStream in;
@@ -105,8 +108,12 @@ public final class SseConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * The events received so far but the ephemeral ones ({@code presence}, {@code typing}: they come
+   * whenever someone's status changes or they type, so they are read with {@link #events(String)}).
+   */
   public List<SseEvent> events() {
-    return List.copyOf(events);
+    return events.stream().filter(e -> !EPHEMERAL.contains(e.event())).toList();
   }
 
   /** The events named {@code name}. */
