@@ -35,6 +35,9 @@ public final class ServerDirectory {
       where m.user_id = :user and s.deleted_at is null
       order by s.created_at, s.id""";
 
+  private static final String MEMBER_ROWS_OF_USER =
+      "select server_id from server_members where user_id = :user";
+
   private static final String PLACEMENT_FOR_MEMBER =
       "select "
           + ServerPlacement.COLUMNS
@@ -70,6 +73,19 @@ public final class ServerDirectory {
   /** The ids of the servers {@code user} is a member of. */
   public Flux<UUID> serverIdsOf(UserId user) {
     return serversOf(user).map(ServerView::id);
+  }
+
+  /**
+   * The ids of the servers whose member rows name {@code user}, deleted servers included (a
+   * deletion keeps its server's rows; a leave removes the leaver's).
+   */
+  public Flux<UUID> memberRowsOf(UserId user) {
+    return databases
+        .registry()
+        .sql(MEMBER_ROWS_OF_USER)
+        .bind("user", user.value())
+        .map(row -> row.get("server_id", UUID.class))
+        .all();
   }
 
   /**

@@ -15,6 +15,7 @@ import io.ohkay.schemas.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,10 @@ import reactor.core.scheduler.Schedulers;
  * connection went live with: a server's events if they are a member now (from their join on, when
  * the join is in the range) and can view the event's channel now; their own {@code member.left.v1}
  * of a server they left meanwhile; the direct-message events whose audience names them; profile
- * updates of themselves and of people sharing a server with them; and the {@code
- * notification.created} that follow mentions, direct messages and invites for them. A channel
- * hidden from them meanwhile is not replayed; one opened to them is, since they can read its
- * history anyway.
+ * updates of themselves and of people sharing a server with them; the {@code server.deleted.v1} of
+ * a server deleted while they were in it; and the {@code notification.created} that follow
+ * mentions, direct messages and invites for them. A channel hidden from them meanwhile is not
+ * replayed; one opened to them is, since they can read its history anyway.
  *
  * <p>A range that begins before what the topics still keep ends the replay with {@code resync}.
  */
@@ -64,18 +65,23 @@ final class Replay {
    * @param servers the servers they are a member of now
    * @param models each of those servers' permissions now
    * @param serversOf the servers a user is a member of (the registry), for profile updates
+   * @param memberRowsOf the servers whose member rows name a user, deleted ones included (the
+   *     registry), for the deletions of servers they were in
    */
   record Viewer(
       UUID user,
       Set<UUID> servers,
       Map<UUID, AccessModel> models,
-      Function<UserId, Flux<UUID>> serversOf) {}
+      Function<UserId, Flux<UUID>> serversOf,
+      Function<UserId, Flux<UUID>> memberRowsOf) {}
 
   private final Viewer viewer;
   private final StreamCursor from;
   private final StreamCursor to;
   private final Map<UUID, Long> joins = new HashMap<>();
   private final Map<UUID, Boolean> sharing = new HashMap<>();
+  private final Set<UUID> leftMeanwhile = new HashSet<>();
+  private @Nullable Set<UUID> memberRows;
   private StreamCursor cursor;
 
   /** The partition whose missed records are being given; null between partitions. */
@@ -347,6 +353,12 @@ final class Replay {
       }
     } else if (record.type().equals(EventTypes.MEMBER_LEFT)
         && user.equals(record.payloadId("userId"))) {
+      leftMeanwhile.add(server);
+      items.add(new Item(record.type(), record.json()));
+    } else if (record.type().equals(EventTypes.MEMBER_JOINED)
+        && user.equals(record.payloadId("userId"))) {
+      leftMeanwhile.remove(server);
+    } else if (record.type().equals(EventTypes.SERVER_DELETED) && wasMember(server)) {
       items.add(new Item(record.type(), record.json()));
     }
     if (record.type().equals(EventTypes.INVITE_SENT)
@@ -389,6 +401,37 @@ final class Replay {
       return List.of();
     }
     return List.of(new Item(record.type(), record.json()));
+  }
+
+  /**
+   * Whether the user was a member of {@code server}, deleted meanwhile, when it was deleted: they
+   * joined it in the range, or its member rows name them (a deletion keeps them) and they did not
+   * leave it earlier in the range (a server's events are in order in one partition).
+   */
+  private boolean wasMember(UUID server) {
+    if (leftMeanwhile.contains(server)) {
+      return false;
+    }
+    if (joins.containsKey(server)) {
+      return true;
+    }
+    var rows = memberRows;
+    if (rows == null) {
+      rows = Set.of();
+      try {
+        var read =
+            viewer
+                .memberRowsOf()
+                .apply(new UserId(viewer.user()))
+                .collectList()
+                .block(LOOKUP_TIMEOUT);
+        rows = read == null ? Set.of() : Set.copyOf(read);
+      } catch (RuntimeException e) {
+        log.warn("servers of {} not read for a resume: {}", viewer.user(), e.toString());
+      }
+      memberRows = rows;
+    }
+    return rows.contains(server);
   }
 
   private boolean sharesServer(UUID owner) {

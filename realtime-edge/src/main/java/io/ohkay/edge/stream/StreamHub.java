@@ -106,6 +106,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   private final RecentFeed recent;
   private final @Nullable FeedHistory history;
   private final Function<UserId, Flux<UUID>> serversOf;
+  private final Function<UserId, Flux<UUID>> memberRowsOf;
   private boolean activationDue;
   private volatile int connections;
   private volatile boolean running = true;
@@ -116,6 +117,8 @@ final class StreamHub implements FeedListener, SmartLifecycle {
    * @param revocations the edge's revocations, updated before a revoked session's streams end so a
    *     reconnect with its token is refused
    * @param serversOf the servers a user is a member of (the registry), for profile updates
+   * @param memberRowsOf the servers whose member rows name a user, deleted ones included (the
+   *     registry), so a resume gives the deletion of a server the user was in
    * @param access how the permissions of a server are loaded
    * @param presence told when a user's first connection opens and their last one closes
    * @param recentRecords the records kept in memory for resumes; older positions are read back
@@ -126,6 +129,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       int bufferSize,
       SessionRevocations revocations,
       Function<UserId, Flux<UUID>> serversOf,
+      Function<UserId, Flux<UUID>> memberRowsOf,
       AccessLoading access,
       UserPresence presence,
       int recentRecords,
@@ -134,6 +138,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     this.recent = new RecentFeed(recentRecords);
     this.history = history;
     this.serversOf = serversOf;
+    this.memberRowsOf = memberRowsOf;
     this.bufferSize = bufferSize;
     this.presence = presence;
     this.positions = new FeedPositions(topics);
@@ -445,7 +450,8 @@ final class StreamHub implements FeedListener, SmartLifecycle {
       }
     }
     var viewer =
-        new Replay.Viewer(session.user().value(), Set.copyOf(session.servers()), models, serversOf);
+        new Replay.Viewer(
+            session.user().value(), Set.copyOf(session.servers()), models, serversOf, memberRowsOf);
     if (recent.covers(from)) {
       return Replay.fromMemory(viewer, from, now, recent.after(from));
     }

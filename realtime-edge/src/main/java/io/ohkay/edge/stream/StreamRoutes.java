@@ -45,6 +45,7 @@ public class StreamRoutes {
         edgeStreamSettings.connectionBufferSize(),
         edgeSessionRevocations,
         edgeServerDirectory::serverIdsOf,
+        edgeServerDirectory::memberRowsOf,
         new AccessLoading(edgeAccessReader::load, ACCESS_RETRY_DELAY, ACCESS_TIMEOUT),
         edgePresence,
         edgeStreamSettings.resumeMemoryRecords(),

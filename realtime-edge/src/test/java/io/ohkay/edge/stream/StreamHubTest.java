@@ -71,6 +71,7 @@ class StreamHubTest {
 
   private final SessionRevocations revocations = new SessionRevocations();
   private final Map<UUID, List<UUID>> registry = new HashMap<>();
+  private final Map<UUID, List<UUID>> memberRows = new HashMap<>();
   private final Map<UUID, Long> fedSeqs = new ConcurrentHashMap<>();
   private final Map<UUID, Long> createdSeqs = new HashMap<>();
   private final Map<UUID, Sinks.One<AccessSnapshot>> projection = new ConcurrentHashMap<>();
@@ -912,6 +913,30 @@ class StreamHubTest {
   }
 
   @Test
+  void shouldReplayTheDeletionOfAServerTheUserWasInButNotAfterTheyLeftItWhenResuming() {
+    hub.onAssigned(List.of(new FeedPosition(SERVERS, 0, offset)));
+    var user = UUID.randomUUID();
+    var left = UUID.randomUUID();
+    var first = live(user, guild, club, left);
+    var last = first.received.getLast();
+    hub.close(first.session());
+    hub.onRecord(record(SERVERS, 0, posted(guild, "missed")));
+    hub.onRecord(record(SERVERS, 0, event(club, new ServerDeleted(new ServerId(club)))));
+    hub.onRecord(record(SERVERS, 0, left(left, user, MemberLeft.Reason.LEFT)));
+    hub.onRecord(record(SERVERS, 0, event(left, new ServerDeleted(new ServerId(left)))));
+    memberRows.put(user, List.of(guild, club));
+
+    var resumed = hub.open(claims(user, UUID.randomUUID()), last.id());
+    var received = subscribe(resumed);
+    hub.activate(resumed, List.of(guild));
+    await().until(() -> names(received).contains("ready"));
+
+    assertThat(names(received))
+        .containsExactly("message.posted.v1", "server.deleted.v1", "member.left.v1", "ready");
+    assertThat(received.get(1).data()).contains(club.toString());
+  }
+
+  @Test
   void shouldWaitForTheFeedThenGoLiveWhenResumingFromFurtherThanItHasRead() {
     hub.onAssigned(List.of(new FeedPosition(SERVERS, 0, offset)));
     var partition = new StreamCursor.Partition('s', 0);
@@ -964,6 +989,7 @@ class StreamHubTest {
         4,
         revocations,
         user -> Flux.fromIterable(registry.getOrDefault(user.value(), List.of())),
+        user -> Flux.fromIterable(memberRows.getOrDefault(user.value(), List.of())),
         new AccessLoading(this::load, Duration.ofMillis(10), loadTimeout),
         new UserPresence() {
           @Override
