@@ -5,16 +5,9 @@ import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -28,18 +21,11 @@ import tools.jackson.core.JacksonException;
  * read-back; {@link #loaded()} stays false until the read-back is complete, so no token is checked
  * against a partial set.
  */
-public final class RevocationFeed implements SmartLifecycle {
-
-  /** Before the web server (phase {@code DEFAULT_PHASE - 2048}): the read-back gates requests. */
-  static final int PHASE = DEFAULT_PHASE - 4096;
+public final class RevocationFeed extends TailFeed {
 
   private static final Logger log = LoggerFactory.getLogger(RevocationFeed.class);
 
   private final SessionRevocations revocations;
-  private final Duration startWait;
-  private final CountDownLatch loadedLatch = new CountDownLatch(1);
-  private final RecentTail tail;
-  private final PollThread poller;
 
   /**
    * @param bootstrapServers the Kafka cluster
@@ -55,59 +41,20 @@ public final class RevocationFeed implements SmartLifecycle {
       SessionRevocations revocations,
       Duration startWait,
       Clock clock) {
-    var settings = new HashMap<>(EventFeed.consumerConfig(bootstrapServers));
-    settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "ohkay-edge-revocations");
+    super(
+        bootstrapServers,
+        topic,
+        "revocations",
+        SessionRevocations.HORIZON,
+        startWait,
+        "requests wait for them",
+        clock,
+        log);
     this.revocations = revocations;
-    this.startWait = startWait;
-    this.tail = new RecentTail(topic, SessionRevocations.HORIZON, clock, "revocation feed", log);
-    this.poller =
-        new PollThread(
-            "ohkay-edge-revocations",
-            "revocation feed",
-            log,
-            Map.copyOf(settings),
-            kafka -> () -> turn(kafka));
-  }
-
-  /** Whether the read-back of the last {@link SessionRevocations#HORIZON} is complete. */
-  public boolean loaded() {
-    return loadedLatch.getCount() == 0;
   }
 
   @Override
-  public void start() {
-    poller.start();
-    try {
-      if (!loadedLatch.await(startWait.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("revocations not read back after {}; requests wait for them", startWait);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public void stop() {
-    poller.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return poller.isRunning();
-  }
-
-  @Override
-  public int getPhase() {
-    return PHASE;
-  }
-
-  private void turn(KafkaConsumer<String, byte[]> kafka) {
-    if (tail.turn(kafka, poller, this::apply)) {
-      loadedLatch.countDown();
-    }
-  }
-
-  private void apply(ConsumerRecord<String, byte[]> record) {
+  void apply(ConsumerRecord<String, byte[]> record) {
     var value = record.value();
     if (value == null) {
       return;
