@@ -27,13 +27,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -136,6 +142,23 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
   /** The full name of {@code topic} in this world. */
   public String topic(io.ohkay.schemas.topic.Topic<?> topic) {
     return topic.in(prefix);
+  }
+
+  /** A consumer of every partition of {@code topic} in this namespace, from the beginning. */
+  public KafkaConsumer<String, byte[]> readFromStart(io.ohkay.schemas.topic.Topic<?> topic) {
+    var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers()),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    var partitions =
+        IntStream.range(0, PARTITIONS)
+            .mapToObj(partition -> new TopicPartition(topic(topic), partition))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
   }
 
   /** An account with its profile, as the projector writes a registration. */

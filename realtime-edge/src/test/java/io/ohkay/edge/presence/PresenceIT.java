@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.ohkay.edge.EdgeIntegrationTest;
 import io.ohkay.edge.EdgeTestEnvironment;
 import io.ohkay.edge.SseConnection;
-import io.ohkay.platform.infra.SharedInfrastructure;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.signal.Presence;
@@ -15,14 +14,8 @@ import io.ohkay.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,20 +40,7 @@ class PresenceIT {
 
   @BeforeEach
   void subscribe() {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.get().kafka().bootstrapServers()),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    var topic = ENV.topic(Topics.EPHEMERAL);
-    var partitions =
-        IntStream.range(0, EdgeTestEnvironment.PARTITIONS)
-            .mapToObj(partition -> new TopicPartition(topic, partition))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    consumer = ENV.readFromStart(Topics.EPHEMERAL);
   }
 
   @AfterEach

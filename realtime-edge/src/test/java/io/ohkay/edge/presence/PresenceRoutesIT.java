@@ -31,15 +31,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -84,20 +80,7 @@ class PresenceRoutesIT {
 
   @BeforeEach
   void subscribe() {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.get().kafka().bootstrapServers()),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    var topic = ENV.topic(Topics.EPHEMERAL);
-    var partitions =
-        IntStream.range(0, EdgeTestEnvironment.PARTITIONS)
-            .mapToObj(partition -> new TopicPartition(topic, partition))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    consumer = ENV.readFromStart(Topics.EPHEMERAL);
   }
 
   @AfterEach
