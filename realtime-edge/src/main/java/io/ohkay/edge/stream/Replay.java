@@ -91,7 +91,9 @@ final class Replay {
     this.viewer = viewer;
     this.from = from;
     this.to = to;
-    this.cursor = StreamCursor.of(from.cluster(), from.positions());
+    // The marks stay: a partly given record is reached after other partitions' records, and a
+    // resume from one of theirs must still skip what was given of it.
+    this.cursor = from;
   }
 
   /**

@@ -3,7 +3,6 @@ package io.ohkay.edge.stream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A position in the events topics as a compact token, the SSE {@code id} of every streamed event
@@ -17,17 +16,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>One record can give a client two items (a mention and its {@code notification.created}): the
  * first carries the record's own offset with {@code ~1} after it ("at this record, its first item
- * given"), so resuming there replays the second item alone. Text rather than base64 so it stays
- * legible in logs and safe in headers and URLs.
+ * given"), so resuming there replays the second item alone. Several partitions can be marked at
+ * once: a replay from a marked cursor gives the other partitions' records before it reaches the
+ * marked one, and the mark must survive their items. Text rather than base64 so it stays legible in
+ * logs and safe in headers and URLs.
  *
  * @param cluster the first characters of the cluster id; a token of another cluster cannot be
  *     served
  * @param positions each partition's next offset to read
- * @param within the partition whose next record was partly given, or null
- * @param skip how many items of that record were given
+ * @param marks the partitions whose next record was partly given, with how many of its items were
  */
-record StreamCursor(
-    String cluster, Map<Partition, Long> positions, @Nullable Partition within, int skip) {
+record StreamCursor(String cluster, Map<Partition, Long> positions, Map<Partition, Integer> marks) {
 
   /** How many characters of the cluster id a token keeps. */
   static final int CLUSTER_CHARS = 8;
@@ -64,44 +63,52 @@ record StreamCursor(
           }
         });
     positions = Map.copyOf(positions);
-    if ((within == null) != (skip == 0) || skip < 0 || skip > 9) {
-      throw new IllegalArgumentException("invalid skip " + skip);
+    for (var mark : marks.entrySet()) {
+      if (mark.getValue() < 1 || mark.getValue() > 9) {
+        throw new IllegalArgumentException("invalid mark " + mark);
+      }
+      if (!positions.containsKey(mark.getKey())) {
+        throw new IllegalArgumentException("mark in an unknown partition " + mark.getKey());
+      }
     }
-    if (within != null && !positions.containsKey(within)) {
-      throw new IllegalArgumentException("skip in an unknown partition " + within);
-    }
+    marks = Map.copyOf(marks);
   }
 
   /** The cursor of whole records: {@code positions}, nothing partly given. */
   static StreamCursor of(String cluster, Map<Partition, Long> positions) {
-    return new StreamCursor(cluster, positions, null, 0);
+    return new StreamCursor(cluster, positions, Map.of());
   }
 
   /**
-   * This cursor, moved in {@code partition} to {@code nextOffset}; a partly given record elsewhere
-   * stays marked.
+   * This cursor, moved in {@code partition} to {@code nextOffset}; partly given records elsewhere
+   * stay marked.
    */
   StreamCursor with(Partition partition, long nextOffset) {
     var moved = new TreeMap<>(positions);
     moved.put(partition, nextOffset);
-    return partition.equals(within)
-        ? of(cluster, moved)
-        : new StreamCursor(cluster, moved, within, skip);
+    if (!marks.containsKey(partition)) {
+      return new StreamCursor(cluster, moved, marks);
+    }
+    var kept = new TreeMap<>(marks);
+    kept.remove(partition);
+    return new StreamCursor(cluster, moved, kept);
   }
 
   /**
    * This cursor at the record {@code offset} of {@code partition}, its first {@code given} items
-   * given.
+   * given; other partitions' marks stay.
    */
   StreamCursor within(Partition partition, long offset, int given) {
     var moved = new TreeMap<>(positions);
     moved.put(partition, offset);
-    return new StreamCursor(cluster, moved, partition, given);
+    var marked = new TreeMap<>(marks);
+    marked.put(partition, given);
+    return new StreamCursor(cluster, moved, marked);
   }
 
   /** How many items of the record at {@code partition}'s position were already given. */
   int skipAt(Partition partition) {
-    return partition.equals(within) ? skip : 0;
+    return marks.getOrDefault(partition, 0);
   }
 
   /** The token. */
@@ -121,8 +128,9 @@ record StreamCursor(
         token.append(next == 0 ? "" : ",").append('_');
       }
       token.append(next == 0 ? "" : ",").append(Long.toString(entry.getValue(), 36));
-      if (partition.equals(within)) {
-        token.append('~').append(skip);
+      var given = marks.get(partition);
+      if (given != null) {
+        token.append('~').append(given);
       }
       next++;
     }
@@ -139,8 +147,7 @@ record StreamCursor(
       throw new IllegalArgumentException("unknown cursor version");
     }
     var positions = new TreeMap<Partition, Long>();
-    Partition within = null;
-    int skip = 0;
+    var marks = new TreeMap<Partition, Integer>();
     for (int i = 2; i < parts.length; i++) {
       var part = parts[i];
       if (part.isEmpty() || !TOPIC.matcher(part.substring(0, 1)).matches()) {
@@ -160,15 +167,11 @@ record StreamCursor(
           throw new IllegalArgumentException("topic named twice");
         }
         if (entry.group(2) != null) {
-          if (within != null) {
-            throw new IllegalArgumentException("two partial records");
-          }
-          within = partition;
-          skip = Integer.parseInt(entry.group(2));
+          marks.put(partition, Integer.parseInt(entry.group(2)));
         }
       }
     }
-    return new StreamCursor(parts[1], positions, within, skip);
+    return new StreamCursor(parts[1], positions, marks);
   }
 
   private static long parseOffset(String digits) {

@@ -43,6 +43,21 @@ class StreamCursorTest {
   }
 
   @Test
+  void shouldKeepAnotherPartitionsMarkWhenMovedOrMarkedElsewhere() {
+    var marked =
+        StreamCursor.of(CLUSTER, Map.of(new Partition('d', 0), 7L, new Partition('s', 0), 2L))
+            .within(new Partition('d', 0), 7, 1);
+
+    var moved = marked.with(new Partition('s', 0), 3);
+    var both = moved.within(new Partition('s', 0), 3, 1);
+
+    assertThat(moved.encode()).isEqualTo("2.Mk3OzN1x.d7~1.s3");
+    assertThat(both.encode()).isEqualTo("2.Mk3OzN1x.d7~1.s3~1");
+    assertThat(StreamCursor.decode(both.encode())).isEqualTo(both);
+    assertThat(both.with(new Partition('d', 0), 8).encode()).isEqualTo("2.Mk3OzN1x.d8.s3~1");
+  }
+
+  @Test
   void shouldReadBackWhatItWroteWhenDecoding() {
     var cursor =
         StreamCursor.of(
@@ -74,7 +89,6 @@ class StreamCursorTest {
             "2.x.s-1",
             "2.x.s0.s1",
             "2.x.s0~0",
-            "2.x.s0~1,1~1",
             "2.x.s0,zzzzzzzzzzzzzz",
             "2.toolongcluster.s0",
             "2.x.s0;drop")) {

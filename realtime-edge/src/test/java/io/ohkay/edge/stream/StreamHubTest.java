@@ -937,6 +937,45 @@ class StreamHubTest {
   }
 
   @Test
+  void shouldKeepAPartlyGivenRecordsMarkWhileReplayingOtherPartitionsFirstWhenResuming() {
+    var d0 = new StreamCursor.Partition('d', 0);
+    var d1 = new StreamCursor.Partition('d', 1);
+    hub.onAssigned(List.of(new FeedPosition(DMS, 0, offset), new FeedPosition(DMS, 1, offset)));
+    var alice = UUID.randomUUID();
+    var bob = UUID.randomUUID();
+    var carol = UUID.randomUUID();
+    var start = hub.cursor();
+    // This edge read d0's record first; the client was given d1's message, not yet its
+    // notification, by an edge that read d1 first.
+    hub.onRecord(record(DMS, 0, dm(carol, bob, "from carol", true)));
+    var atAlice = offset;
+    hub.onRecord(record(DMS, 1, dm(alice, bob, "from alice", true)));
+    var cut = start.within(d1, atAlice, 1).encode();
+
+    var first = resumed(bob, cut);
+    await().until(() -> names(first).contains("ready"));
+    var again = resumed(bob, first.getFirst().id());
+    await().until(() -> names(again).contains("ready"));
+
+    assertThat(names(first))
+        .containsExactly(
+            "dm.message.sent.v1", "notification.created", "notification.created", "ready");
+    assertThat(first.get(0).data()).contains("from carol");
+    assertThat(StreamCursor.decode(first.get(0).id()).skipAt(d1)).isEqualTo(1);
+    assertThat(StreamCursor.decode(first.get(0).id()).skipAt(d0)).isEqualTo(1);
+    assertThat(names(again))
+        .containsExactly("notification.created", "notification.created", "ready");
+  }
+
+  /** The events of a new stream of {@code user} resuming from {@code cursor}, in no server. */
+  private List<ServerSentEvent<String>> resumed(UUID user, String cursor) {
+    var session = hub.open(claims(user, UUID.randomUUID()), cursor);
+    var received = subscribe(session);
+    hub.activate(session, List.of());
+    return received;
+  }
+
+  @Test
   void shouldWaitForTheFeedThenGoLiveWhenResumingFromFurtherThanItHasRead() {
     hub.onAssigned(List.of(new FeedPosition(SERVERS, 0, offset)));
     var partition = new StreamCursor.Partition('s', 0);
