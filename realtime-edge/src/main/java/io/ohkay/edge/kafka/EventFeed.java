@@ -2,6 +2,7 @@ package io.ohkay.edge.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.ClusterResource;
 import org.apache.kafka.common.ClusterResourceListener;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,9 @@ public final class EventFeed implements SmartLifecycle {
   private final Instant startedAt = Instant.now();
   private final PollThread poller;
   private volatile int assignedPartitions;
+
+  /** Each partition's position as last reported to the listener; the poll thread's. */
+  private final Map<TopicPartition, Long> reached = new HashMap<>();
 
   /**
    * @param bootstrapServers the Kafka cluster
@@ -107,7 +112,7 @@ public final class EventFeed implements SmartLifecycle {
   }
 
   private Runnable turnOn(KafkaConsumer<String, byte[]> kafka) {
-    var assigner = new PartitionAssigner(kafka, topics, startedAt, listener);
+    var assigner = new PartitionAssigner(kafka, topics, startedAt, this::assigned);
     return () -> turn(kafka, assigner);
   }
 
@@ -119,9 +124,28 @@ public final class EventFeed implements SmartLifecycle {
       return;
     }
     kafka.poll(PollThread.POLL).forEach(this::deliver);
+    // A poll may also move past transaction markers and aborted records, which it returns nothing
+    // of: report the positions the records did not.
+    for (var partition : kafka.assignment()) {
+      var position = kafka.position(partition);
+      var known = reached.get(partition);
+      if (known == null || position > known) {
+        reached.put(partition, position);
+        listener.onPassed(new FeedPosition(partition.topic(), partition.partition(), position));
+      }
+    }
+  }
+
+  private void assigned(List<FeedPosition> positions) {
+    for (var position : positions) {
+      reached.put(
+          new TopicPartition(position.topic(), position.partition()), position.nextOffset());
+    }
+    listener.onAssigned(positions);
   }
 
   private void deliver(ConsumerRecord<String, byte[]> record) {
+    reached.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
     FeedRecord parsed;
     try {
       parsed =
@@ -133,8 +157,7 @@ public final class EventFeed implements SmartLifecycle {
           record.partition(),
           record.offset(),
           e.getMessage());
-      listener.onUnreadable(
-          new FeedPosition(record.topic(), record.partition(), record.offset() + 1));
+      listener.onPassed(new FeedPosition(record.topic(), record.partition(), record.offset() + 1));
       return;
     }
     try {

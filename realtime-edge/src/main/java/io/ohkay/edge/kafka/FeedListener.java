@@ -17,6 +17,11 @@ public interface FeedListener {
   /** A committed event. */
   void onRecord(FeedRecord record);
 
-  /** A committed record that is not an event envelope: skipped, but the position moves past it. */
-  void onUnreadable(FeedPosition next);
+  /**
+   * The position moved past records that are no events: an unreadable one (skipped), transaction
+   * markers or aborted records. Every edge thereby stands at the same position once it has read as
+   * far, whatever it started from (one that starts at a partition's end is already past its last
+   * markers).
+   */
+  void onPassed(FeedPosition next);
 }

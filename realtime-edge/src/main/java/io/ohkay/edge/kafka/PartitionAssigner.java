@@ -29,7 +29,7 @@ final class PartitionAssigner {
   private final Consumer<String, byte[]> kafka;
   private final List<String> topics;
   private final Instant startedAt;
-  private final FeedListener listener;
+  private final java.util.function.Consumer<List<FeedPosition>> onAssigned;
   private final Set<TopicPartition> assigned = new HashSet<>();
   private boolean lookedOnce;
   private long nextLookNanos = System.nanoTime();
@@ -38,11 +38,11 @@ final class PartitionAssigner {
       Consumer<String, byte[]> kafka,
       List<String> topics,
       Instant startedAt,
-      FeedListener listener) {
+      java.util.function.Consumer<List<FeedPosition>> onAssigned) {
     this.kafka = kafka;
     this.topics = topics;
     this.startedAt = startedAt;
-    this.listener = listener;
+    this.onAssigned = onAssigned;
   }
 
   /** How many partitions are assigned. */
@@ -92,7 +92,7 @@ final class PartitionAssigner {
           new FeedPosition(partition.topic(), partition.partition(), kafka.position(partition)));
     }
     log.info("event feed reads {} partitions; new: {}", assigned.size(), positions);
-    listener.onAssigned(positions);
+    onAssigned.accept(positions);
   }
 
   private void seekToStartTime(Collection<TopicPartition> partitions) {

@@ -242,8 +242,15 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   }
 
   @Override
-  public synchronized void onUnreadable(FeedPosition next) {
-    positions.advance(next);
+  public void onPassed(FeedPosition next) {
+    synchronized (this) {
+      positions.advance(next);
+      if (!feedWaits.isEmpty()) {
+        activationDue = true;
+      }
+      activatePendingIfDue();
+    }
+    loads.startLoads();
   }
 
   @Override

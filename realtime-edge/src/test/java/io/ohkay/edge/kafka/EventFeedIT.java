@@ -51,9 +51,7 @@ class EventFeedIT {
     createTopic();
     send(envelope(), "not an envelope");
 
-    await()
-        .atMost(WAIT)
-        .until(() -> recorder.records.size() == 1 && recorder.unreadable.size() == 1);
+    await().atMost(WAIT).until(() -> recorder.records.size() == 1 && recorder.passed.size() == 1);
     assertThat(feed.assignedPartitions()).isEqualTo(2);
     assertThat(recorder.assigned).hasSize(2);
   }
@@ -71,10 +69,63 @@ class EventFeedIT {
 
     await().atMost(WAIT).until(() -> recorder.records.size() == 1);
     assertThat(end).isEqualTo(2);
-    assertThat(recorder.unreadable).extracting(FeedPosition::nextOffset).containsExactly(3L);
+    assertThat(recorder.passed).extracting(FeedPosition::nextOffset).containsExactly(3L);
     assertThat(recorder.records.getFirst().offset()).isEqualTo(3);
     feed.stop();
     assertThat(feed.isRunning()).isFalse();
+  }
+
+  @Test
+  void shouldStandWhereAFeedStartedLaterStartsWhenARecordIsFollowedByItsTransactionMarker()
+      throws Exception {
+    createTopic();
+    feed = new EventFeed(bootstrap, List.of(topic), recorder);
+    feed.start();
+    await().atMost(WAIT).until(() -> recorder.assigned.size() == 2);
+
+    sendInTransaction(envelope());
+    await().atMost(WAIT).until(() -> recorder.records.size() == 1);
+    var record = recorder.records.getFirst();
+    var later = new Recorder();
+    var laterFeed = new EventFeed(bootstrap, List.of(topic), later);
+    laterFeed.start();
+    try {
+      await().atMost(WAIT).until(() -> later.assigned.size() == 2);
+      var laterStart =
+          later.assigned.stream()
+              .filter(position -> position.partition() == record.partition())
+              .findFirst()
+              .orElseThrow();
+
+      // The record at 0, its commit marker at 1: both feeds stand at 2.
+      assertThat(laterStart.nextOffset()).isEqualTo(record.offset() + 2);
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(recorder.passed)
+                      .contains(
+                          new FeedPosition(topic, record.partition(), laterStart.nextOffset())));
+    } finally {
+      laterFeed.stop();
+    }
+  }
+
+  private void sendInTransaction(String value) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                prefix + "-tx"),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, "k", value));
+      producer.commitTransaction();
+    }
   }
 
   private String envelope() {
@@ -106,7 +157,7 @@ class EventFeedIT {
 
     final List<FeedPosition> assigned = new CopyOnWriteArrayList<>();
     final List<FeedRecord> records = new CopyOnWriteArrayList<>();
-    final List<FeedPosition> unreadable = new CopyOnWriteArrayList<>();
+    final List<FeedPosition> passed = new CopyOnWriteArrayList<>();
 
     @Override
     public void onAssigned(Collection<FeedPosition> positions) {
@@ -119,8 +170,8 @@ class EventFeedIT {
     }
 
     @Override
-    public void onUnreadable(FeedPosition next) {
-      unreadable.add(next);
+    public void onPassed(FeedPosition next) {
+      passed.add(next);
     }
   }
 }

@@ -239,7 +239,7 @@ class StreamHubTest {
             new FeedPosition(SERVERS, 1, 20),
             new FeedPosition(ACCOUNTS, 0, 3)));
     hub.onRecord(record(ACCOUNTS, 0, registered()));
-    hub.onUnreadable(new FeedPosition(SERVERS, 1, 21));
+    hub.onPassed(new FeedPosition(SERVERS, 1, 21));
 
     var alice = live(UUID.randomUUID(), guild);
 
@@ -973,6 +973,27 @@ class StreamHubTest {
     var received = subscribe(session);
     hub.activate(session, List.of());
     return received;
+  }
+
+  @Test
+  void shouldGoLiveAtOnceWhenTheFeedPassesTheMarkerAResumedCursorStandsAfter() {
+    hub.onAssigned(List.of(new FeedPosition(SERVERS, 0, offset)));
+    var partition = new StreamCursor.Partition('s', 0);
+    hub.onRecord(record(SERVERS, 0, posted(guild, "seen everywhere")));
+    // Another edge started after the commit marker that follows the record: it stands past it.
+    var fromAnotherEdge = hub.cursor().with(partition, offset + 1).encode();
+    var session = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), fromAnotherEdge);
+    var received = subscribe(session);
+    hub.activate(session, List.of(guild));
+    var beforeThePass = names(received);
+
+    hub.onPassed(new FeedPosition(SERVERS, 0, offset + 1));
+
+    assertThat(beforeThePass).isEmpty();
+    // Well before FEED_WAIT (5 s), after which it would go live anyway.
+    await().atMost(Duration.ofSeconds(3)).until(() -> names(received).contains("ready"));
+    assertThat(names(received)).containsExactly("ready");
+    assertThat(received.getFirst().id()).isEqualTo(fromAnotherEdge);
   }
 
   @Test
