@@ -239,7 +239,7 @@ final class StreamClient {
                 ? read(
                     current,
                     1 + random.nextInt(48_000),
-                    System.nanoTime() + Duration.ofMillis(20 + random.nextInt(600)).toNanos())
+                    System.nanoTime() + Duration.ofMillis(40 + random.nextInt(860)).toNanos())
                 : read(current, Long.MAX_VALUE, System.nanoTime() + LIVE_SLICE.toNanos());
         if (!cut && stopped.getAsBoolean()) {
           current.close();

@@ -82,7 +82,7 @@ class StreamResumeLoadIT {
   private static final int POSTS_IN_FLIGHT = 32;
 
   /** Events the other edge keeps in memory: a resume from further back is read from Kafka. */
-  private static final int OTHER_EDGE_MEMORY = 500;
+  private static final int OTHER_EDGE_MEMORY = 200;
 
   private static final Duration PROPAGATION = Duration.ofSeconds(60);
   private static final Duration EVENT_WAIT = Duration.ofSeconds(20);
