@@ -79,17 +79,18 @@ public class StreamRoutes {
   }
 
   @Bean
+  StreamOpener edgeStreamOpener(ServerDirectory edgeServerDirectory, StreamHub edgeStreamHub) {
+    return new StreamOpener(edgeServerDirectory, edgeStreamHub);
+  }
+
+  @Bean
   RouterFunction<ServerResponse> edgeStreamRoutes(
       Authenticator edgeAuthenticator,
-      ServerDirectory edgeServerDirectory,
-      StreamHub edgeStreamHub,
+      StreamOpener edgeStreamOpener,
       StreamSettings edgeStreamSettings) {
     var handler =
         new StreamHandler(
-            edgeAuthenticator,
-            edgeServerDirectory,
-            edgeStreamHub,
-            edgeStreamSettings.heartbeatInterval());
+            edgeAuthenticator, edgeStreamOpener, edgeStreamSettings.heartbeatInterval());
     return RouterFunctions.route()
         .GET("/api/stream", handler::stream)
         .filter(Problems.filter())
