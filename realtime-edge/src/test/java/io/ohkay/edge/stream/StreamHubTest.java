@@ -106,19 +106,23 @@ class StreamHubTest {
 
     hub.onRecord(record(SERVERS, 0, posted(guild)));
 
-    var factory = new WrapRecorder();
+    var sse = new WrapRecorder();
+    var socket = new WrapRecorder();
     for (var connection : connections) {
-      StreamHandler.buffers(
-              Flux.just(connection.received().getLast()), Duration.ofHours(1), factory)
+      var event = connection.received().getLast();
+      StreamHandler.buffers(Flux.just(event), Duration.ofHours(1), sse)
           .blockLast(Duration.ofSeconds(5));
+      SocketConnection.text(event, socket);
     }
     var shared = connections.getFirst().received().getLast();
     assertThat(connections)
         .extracting(connection -> connection.received().getLast())
         .allSatisfy(event -> assertThat(event).isSameAs(shared));
-    assertThat(factory.wrapped)
-        .hasSize(3)
-        .allSatisfy(bytes -> assertThat(bytes).isSameAs(factory.wrapped.getFirst()));
+    for (var encoding : List.of(sse, socket)) {
+      assertThat(encoding.wrapped)
+          .hasSize(3)
+          .allSatisfy(bytes -> assertThat(bytes).isSameAs(encoding.wrapped.getFirst()));
+    }
   }
 
   /** Records the arrays each connection's buffers wrap. */
