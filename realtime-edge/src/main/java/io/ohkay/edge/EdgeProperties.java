@@ -31,10 +31,10 @@ import org.springframework.validation.annotation.Validated;
  * @param dmsDatabase name of the direct-messages database ({@code dm_conversations}, {@code
  *     dm_messages}, {@code dm_read_status}, {@code dm_blocks}), read by the conversation queries
  * @param accessTokenKeyFile JWK file of the access-token key; only its public part is used
- * @param heartbeatInterval how often an idle stream sends a {@code :hb} comment so proxies keep the
- *     connection open
- * @param connectionBufferSize events buffered per stream connection; a client that falls this far
- *     behind is sent {@code event: overflow} with its cursor and disconnected
+ * @param heartbeatInterval how often a stream sends a {@code :hb} comment (SSE) or a ping
+ *     (WebSocket) so proxies keep the connection open
+ * @param connectionBufferSize events buffered per stream connection (SSE or WebSocket); a client
+ *     that falls this far behind is sent {@code overflow} with its cursor and disconnected
  * @param readYourWritesMaxWait how long a query carrying {@code X-Ohkay-Min-Position} waits for the
  *     projection before answering with {@code X-Ohkay-Stale: true}
  * @param clusters the PostgreSQL clusters server databases live on, by the name the registry

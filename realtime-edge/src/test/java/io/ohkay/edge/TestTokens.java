@@ -34,6 +34,12 @@ public final class TestTokens {
     return sign(key, user, session, Instant.now(), Duration.ofMinutes(10));
   }
 
+  /** A stream ticket of {@code user} for 60 seconds, as {@code POST /api/auth/stream-ticket}. */
+  public String ticket(UUID user) {
+    return sign(
+        key, user, UUID.randomUUID(), Instant.now(), Duration.ofSeconds(60), "ohkay-stream");
+  }
+
   /** A token that expired 5 minutes ago (beyond the verifier's clock skew). */
   public String expired(UUID user) {
     return sign(
@@ -56,6 +62,11 @@ public final class TestTokens {
 
   private static String sign(
       ECKey key, UUID user, UUID session, Instant issuedAt, Duration lifetime) {
+    return sign(key, user, session, issuedAt, lifetime, "ohkay-api");
+  }
+
+  private static String sign(
+      ECKey key, UUID user, UUID session, Instant issuedAt, Duration lifetime, String audience) {
     var header =
         new JWSHeader.Builder(JWSAlgorithm.ES256)
             .type(new JOSEObjectType("at+jwt"))
@@ -64,7 +75,7 @@ public final class TestTokens {
     var claims =
         new JWTClaimsSet.Builder()
             .issuer("ohkay")
-            .audience("ohkay-api")
+            .audience(audience)
             .subject(user.toString())
             .claim("sid", session.toString())
             .issueTime(Date.from(issuedAt))

@@ -31,17 +31,17 @@ final class PresenceHandler {
   private final Authenticator authenticator;
   private final PresenceQueries queries;
   private final PresenceBoard board;
-  private final PresencePublisher publisher;
+  private final ClientSignals signals;
 
   PresenceHandler(
       Authenticator authenticator,
       PresenceQueries queries,
       PresenceBoard board,
-      PresencePublisher publisher) {
+      ClientSignals signals) {
     this.authenticator = authenticator;
     this.queries = queries;
     this.board = board;
-    this.publisher = publisher;
+    this.signals = signals;
   }
 
   Mono<ServerResponse> set(ServerRequest request) {
@@ -52,7 +52,7 @@ final class PresenceHandler {
         .map(PresenceHandler::isIdle)
         .flatMap(
             idle -> {
-              publisher.idle(user, idle);
+              signals.idle(user, idle);
               return ServerResponse.noContent().build();
             });
   }
@@ -83,15 +83,7 @@ final class PresenceHandler {
     } catch (JacksonException e) {
       throw malformed();
     }
-    var status = json.path("status");
-    if (status.isString() && status.asString().equals("idle")) {
-      return true;
-    }
-    if (status.isString() && status.asString().equals("online")) {
-      return false;
-    }
-    throw new ProblemException(
-        ErrorCode.VALIDATION_FAILED, "status must be \"online\" or \"idle\".");
+    return ClientSignals.isIdle(json);
   }
 
   /** The distinct ids of {@code userIds}, in their order. */

@@ -30,26 +30,33 @@ public class PresenceRoutes {
     return new PresenceQueries(edgeDatabases);
   }
 
+  /** Typing and idle signals, shared by these routes and the WebSocket (one limiter for both). */
+  @Bean
+  ClientSignals edgeClientSignals(
+      ServerDirectory edgeServerDirectory,
+      PresenceQueries edgePresenceQueries,
+      PresencePublisher edgePresence,
+      SignalProducer edgeSignalProducer) {
+    return new ClientSignals(
+        edgeServerDirectory,
+        edgePresenceQueries,
+        new TypingLimiter(TYPING_WINDOW, System::nanoTime),
+        signal -> edgeSignalProducer.send(signal.key(), signal),
+        Clock.systemUTC(),
+        edgePresence);
+  }
+
   @Bean
   RouterFunction<ServerResponse> edgePresenceRoutes(
       Authenticator edgeAuthenticator,
-      ServerDirectory edgeServerDirectory,
       PresenceQueries edgePresenceQueries,
       ReadYourWrites edgeReadYourWrites,
       PresenceBoard edgePresenceBoard,
-      PresencePublisher edgePresence,
-      SignalProducer edgeSignalProducer) {
-    var queries = edgePresenceQueries;
-    var presence = new PresenceHandler(edgeAuthenticator, queries, edgePresenceBoard, edgePresence);
-    var typing =
-        new TypingHandler(
-            edgeAuthenticator,
-            edgeServerDirectory,
-            edgeReadYourWrites,
-            queries,
-            new TypingLimiter(TYPING_WINDOW, System::nanoTime),
-            signal -> edgeSignalProducer.send(signal.key(), signal),
-            Clock.systemUTC());
+      ClientSignals edgeClientSignals) {
+    var presence =
+        new PresenceHandler(
+            edgeAuthenticator, edgePresenceQueries, edgePresenceBoard, edgeClientSignals);
+    var typing = new TypingHandler(edgeAuthenticator, edgeReadYourWrites, edgeClientSignals);
     return RouterFunctions.route()
         .PUT("/api/presence", presence::set)
         .GET("/api/presence", presence::query)

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * One server's permissions as the hub follows the feed: first loading (its events held, in order,
@@ -41,7 +40,7 @@ final class AccessGate {
           EventTypes.CHANNEL_DELETED);
 
   /** An event held while loading, with the connections it was for at its place in the feed. */
-  record Held(FeedRecord record, ServerSentEvent<String> event, List<StreamSession> targets) {}
+  record Held(FeedRecord record, StreamEvent event, List<StreamSession> targets) {}
 
   /** The permissions just before and just after an event. */
   record Step(AccessModel before, AccessModel after) {}

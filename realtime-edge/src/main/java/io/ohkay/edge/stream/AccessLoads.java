@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Mono;
 
 /**
@@ -87,7 +86,7 @@ final class AccessLoads {
    * Delivers a server event to the members allowed to see it, or holds it for them while the
    * server's permissions load. A server without a gate has no connection.
    */
-  void dispatch(UUID server, FeedRecord record, ServerSentEvent<String> event) {
+  void dispatch(UUID server, FeedRecord record, StreamEvent event) {
     var gate = gates.get(server);
     if (gate == null) {
       return;
@@ -117,10 +116,7 @@ final class AccessLoads {
   }
 
   private void deliver(
-      AccessGate gate,
-      FeedRecord record,
-      ServerSentEvent<String> event,
-      List<StreamSession> targets) {
+      AccessGate gate, FeedRecord record, StreamEvent event, List<StreamSession> targets) {
     AccessGate.Step step;
     try {
       step = gate.step(record);
@@ -151,7 +147,7 @@ final class AccessLoads {
    */
   private void announceMentions(
       FeedRecord record,
-      ServerSentEvent<String> event,
+      StreamEvent event,
       List<StreamSession> visible,
       Map<UUID, String> created) {
     var cursor = event.id();

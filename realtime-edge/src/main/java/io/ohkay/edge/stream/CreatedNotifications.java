@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.codec.ServerSentEvent;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -122,12 +121,8 @@ final class CreatedNotifications {
   }
 
   /** The {@code notification.created} event of {@code data}, under {@code cursor}. */
-  static ServerSentEvent<String> event(String cursor, String data) {
-    return ServerSentEvent.<String>builder()
-        .id(cursor)
-        .event(NOTIFICATION_CREATED)
-        .data(data)
-        .build();
+  static StreamEvent event(String cursor, String data) {
+    return new StreamEvent(cursor, NOTIFICATION_CREATED, data);
   }
 
   private static String json(Created created) {

@@ -6,7 +6,6 @@ import io.ohkay.edge.stream.StreamCursor.Partition;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * How far the feed has read each partition of the streamed topics, and the cursors that name a
@@ -77,13 +76,13 @@ final class FeedPositions {
   }
 
   /** The event streamed for {@code record} with its envelope as data, under {@code cursor}. */
-  static ServerSentEvent<String> event(String cursor, FeedRecord record) {
+  static StreamEvent event(String cursor, FeedRecord record) {
     return event(cursor, record, record.json());
   }
 
   /** The event streamed for {@code record} with {@code data}, under {@code cursor}. */
-  static ServerSentEvent<String> event(String cursor, FeedRecord record, String data) {
-    return ServerSentEvent.<String>builder().id(cursor).event(record.type()).data(data).build();
+  static StreamEvent event(String cursor, FeedRecord record, String data) {
+    return new StreamEvent(cursor, record.type(), data);
   }
 
   /** The cursor that resumes at {@code record} itself, the rest of the feed where it is now. */

@@ -8,7 +8,6 @@ import io.ohkay.schemas.signal.Typing;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -66,7 +65,7 @@ final class PresenceRelay implements PresenceListener {
         change.user(), reach.servers(), reach.partners(), event(PresenceEvents.PRESENCE, data));
   }
 
-  private static ServerSentEvent<String> event(String name, String data) {
-    return ServerSentEvent.<String>builder().event(name).data(data).build();
+  private static StreamEvent event(String name, String data) {
+    return StreamEvent.ephemeral(name, data);
   }
 }

@@ -25,7 +25,6 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
@@ -153,20 +152,20 @@ final class Replay {
   }
 
   /** The missed items of {@code entries} (the hub's memory after {@code from}). */
-  static Flux<ServerSentEvent<String>> fromMemory(
+  static Flux<StreamEvent> fromMemory(
       Viewer viewer, StreamCursor from, StreamCursor to, List<RecentFeed.Entry> entries) {
     var replay = new Replay(viewer, from, to);
     for (var entry : entries) {
       replay.noteJoin(entry.record());
     }
     var rest = entries.iterator();
-    return Flux.<List<ServerSentEvent<String>>>generate(sink -> replay.nextFromMemory(rest, sink))
+    return Flux.<List<StreamEvent>>generate(sink -> replay.nextFromMemory(rest, sink))
         .concatMapIterable(batch -> batch)
         .subscribeOn(Schedulers.boundedElastic());
   }
 
   /** The missed items, read back from Kafka; {@code resync} when the topics no longer keep them. */
-  static Flux<ServerSentEvent<String>> fromKafka(
+  static Flux<StreamEvent> fromKafka(
       Viewer viewer,
       StreamCursor from,
       StreamCursor to,
@@ -180,21 +179,20 @@ final class Replay {
   }
 
   /** The last event of a replay that cannot be served: where the connection goes on from. */
-  static ServerSentEvent<String> resync(String cursor, String reason) {
-    return ServerSentEvent.<String>builder()
-        .id(cursor)
-        .event(RESYNC)
-        .data(Json.mapper().writeValueAsString(Map.of("cursor", cursor, "reason", reason)))
-        .build();
+  static StreamEvent resync(String cursor, String reason) {
+    return new StreamEvent(
+        cursor,
+        RESYNC,
+        Json.mapper().writeValueAsString(Map.of("cursor", cursor, "reason", reason)));
   }
 
   private void nextFromMemory(
-      Iterator<RecentFeed.Entry> rest, SynchronousSink<List<ServerSentEvent<String>>> sink) {
+      Iterator<RecentFeed.Entry> rest, SynchronousSink<List<StreamEvent>> sink) {
     if (!rest.hasNext()) {
       sink.complete();
       return;
     }
-    var batch = new ArrayList<ServerSentEvent<String>>();
+    var batch = new ArrayList<StreamEvent>();
     for (int i = 0; i < MEMORY_BATCH && rest.hasNext(); i++) {
       var entry = rest.next();
       give(entry.partition(), entry.record(), batch);
@@ -202,7 +200,7 @@ final class Replay {
     sink.next(batch);
   }
 
-  private Flux<ServerSentEvent<String>> readBack(
+  private Flux<StreamEvent> readBack(
       FeedHistory.Reader reader, Function<Character, @Nullable String> topicOf) {
     var partitions = new ArrayList<>(from.positions().keySet());
     try {
@@ -230,8 +228,7 @@ final class Replay {
       return Flux.just(resync(to.encode(), "CURSOR_EXPIRED"));
     }
     var rest = partitions.iterator();
-    return Flux.<List<ServerSentEvent<String>>>generate(
-            sink -> nextFromKafka(reader, topicOf, rest, sink))
+    return Flux.<List<StreamEvent>>generate(sink -> nextFromKafka(reader, topicOf, rest, sink))
         .concatMapIterable(batch -> batch);
   }
 
@@ -239,7 +236,7 @@ final class Replay {
       FeedHistory.Reader reader,
       Function<Character, @Nullable String> topicOf,
       Iterator<Partition> rest,
-      SynchronousSink<List<ServerSentEvent<String>>> sink) {
+      SynchronousSink<List<StreamEvent>> sink) {
     try {
       while (true) {
         if (reader.closed()) {
@@ -262,7 +259,7 @@ final class Replay {
           current = null;
           continue;
         }
-        var batch = new ArrayList<ServerSentEvent<String>>();
+        var batch = new ArrayList<StreamEvent>();
         for (var record : records) {
           give(partition, record, batch);
         }
@@ -307,7 +304,7 @@ final class Replay {
   }
 
   /** Adds the items {@code record} gives the user to {@code batch}, with their cursors. */
-  private void give(Partition partition, FeedRecord record, List<ServerSentEvent<String>> batch) {
+  private void give(Partition partition, FeedRecord record, List<StreamEvent> batch) {
     var before = cursor;
     var after = cursor.with(partition, record.offset() + 1);
     cursor = after;
@@ -322,8 +319,7 @@ final class Replay {
               ? after.encode()
               : before.within(partition, record.offset(), i + 1).encode();
       var item = items.get(i);
-      batch.add(
-          ServerSentEvent.<String>builder().id(id).event(item.event()).data(item.data()).build());
+      batch.add(new StreamEvent(id, item.event(), item.data()));
     }
   }
 

@@ -1,21 +1,21 @@
 package io.ohkay.edge.stream;
 
-import io.ohkay.edge.server.ServerDirectory;
 import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.ProblemException;
 import io.ohkay.schemas.error.ErrorCode;
-import io.ohkay.schemas.token.AccessTokenClaims;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.http.ReactiveHttpOutputMessage;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * {@code GET /api/stream}: authenticated by the access token in {@code Authorization} or, for
@@ -26,44 +26,37 @@ import reactor.core.publisher.Sinks;
  * open; {@code revoked} ends the connection when its session is revoked or its account deleted;
  * {@code unavailable} (with a cursor to resume from) when the permissions of one of its servers
  * could not be loaded in time.
+ *
+ * <p>Each event is written as its shared SSE bytes ({@link StreamEvent#sse()}), wrapped, not
+ * copied, for this connection, and flushed as it goes, as Spring's SSE writer would.
  */
 final class StreamHandler {
 
   private static final String LAST_EVENT_ID = "Last-Event-ID";
 
-  private static final ServerSentEvent<String> HEARTBEAT =
-      ServerSentEvent.<String>builder().comment("hb").build();
+  private static final byte[] HEARTBEAT = ":hb\n\n".getBytes(StandardCharsets.UTF_8);
 
   private final Authenticator authenticator;
-  private final ServerDirectory directory;
-  private final StreamHub hub;
+  private final StreamOpener streams;
   private final Duration heartbeatInterval;
 
-  StreamHandler(
-      Authenticator authenticator,
-      ServerDirectory directory,
-      StreamHub hub,
-      Duration heartbeatInterval) {
+  StreamHandler(Authenticator authenticator, StreamOpener streams, Duration heartbeatInterval) {
     this.authenticator = authenticator;
-    this.directory = directory;
-    this.hub = hub;
+    this.streams = streams;
     this.heartbeatInterval = heartbeatInterval;
   }
 
   Mono<ServerResponse> stream(ServerRequest request) {
     var claims = authenticator.requireStream(request);
-    if (!hub.isRunning()) {
+    if (!streams.isRunning()) {
       throw new ProblemException(ErrorCode.UNAVAILABLE, "The stream is shutting down.");
     }
+    var events = streams.open(claims, resumeCursor(request));
     return ServerResponse.ok()
         .contentType(MediaType.TEXT_EVENT_STREAM)
         .header(HttpHeaders.CACHE_CONTROL, "no-cache")
         .header("X-Accel-Buffering", "no")
-        .body(BodyInserters.fromServerSentEvents(events(claims, resumeCursor(request))));
-  }
-
-  private Flux<ServerSentEvent<String>> events(AccessTokenClaims claims, @Nullable String resume) {
-    return Flux.using(() -> hub.open(claims, resume), this::live, hub::close);
+        .body(sse(events));
   }
 
   /**
@@ -80,24 +73,20 @@ final class StreamHandler {
     return request.queryParam("cursor").filter(c -> !c.isBlank()).orElse(null);
   }
 
-  private Flux<ServerSentEvent<String>> live(StreamSession session) {
-    return directory
-        .serverIdsOf(session.user())
-        .collectList()
-        .flatMapMany(
-            servers -> {
-              hub.activate(session, servers);
-              return withHeartbeats(session.events());
-            });
+  private BodyInserter<Flux<StreamEvent>, ReactiveHttpOutputMessage> sse(Flux<StreamEvent> events) {
+    return (message, context) ->
+        message.writeAndFlushWith(
+            buffers(events, heartbeatInterval, message.bufferFactory()).map(Mono::just));
   }
 
-  private Flux<ServerSentEvent<String>> withHeartbeats(Flux<ServerSentEvent<String>> events) {
-    Sinks.Empty<Void> ended = Sinks.empty();
-    var heartbeats =
-        Flux.interval(heartbeatInterval, heartbeatInterval)
-            .onBackpressureDrop()
-            .map(tick -> HEARTBEAT)
-            .takeUntilOther(ended.asMono());
-    return Flux.merge(events.doFinally(signal -> ended.tryEmitEmpty()), heartbeats);
+  /**
+   * What the connection writes: each event's shared SSE bytes wrapped by {@code factory}, with a
+   * heartbeat comment every {@code heartbeatInterval}.
+   */
+  static Flux<DataBuffer> buffers(
+      Flux<StreamEvent> events, Duration heartbeatInterval, DataBufferFactory factory) {
+    return StreamOpener.withHeartbeats(
+            events.map(StreamEvent::sse), heartbeatInterval, () -> HEARTBEAT)
+        .map(factory::wrap);
   }
 }

@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -311,17 +310,17 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   /**
    * Gives {@code event} (a status change of {@code user}, no cursor) to the live connections of
    * everyone sharing one of {@code servers} (the registry's servers of the user) with them and of
-   * their direct-message {@code partners}, not to the user's own.
+   * their direct-message {@code partners}, not to the user's own; a connection whose buffer is half
+   * full goes without ({@link StreamSession#offerEphemeral}).
    */
   synchronized void presence(
-      UserId user,
-      Collection<UUID> servers,
-      Collection<UUID> partners,
-      ServerSentEvent<String> event) {
+      UserId user, Collection<UUID> servers, Collection<UUID> partners, StreamEvent event) {
     var targets = coMembers.of(user.value(), servers);
     partners.forEach(partner -> targets.addAll(byUser.membersOf(partner)));
     byUser.membersOf(user.value()).forEach(targets::remove);
-    offerAll(targets.stream().filter(StreamSession::active).toList(), event);
+    targets.stream()
+        .filter(StreamSession::active)
+        .forEach(session -> session.offerEphemeral(event));
   }
 
   /**
@@ -329,7 +328,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
    * is typed: in a channel, the server's members who can view the channel now; in a conversation,
    * the other participant. Never to the typist's own connections.
    */
-  synchronized void typing(Typing typing, ServerSentEvent<String> event) {
+  synchronized void typing(Typing typing, StreamEvent event) {
     var typist = typing.userId().value();
     var recipient = typing.recipientId();
     List<StreamSession> targets;
@@ -347,21 +346,19 @@ final class StreamHub implements FeedListener, SmartLifecycle {
               .filter(session -> model.canView(session.user().value(), channel))
               .toList();
     }
-    offerAll(
-        targets.stream()
-            .filter(session -> session.active() && !session.user().value().equals(typist))
-            .toList(),
-        event);
+    targets.stream()
+        .filter(session -> session.active() && !session.user().value().equals(typist))
+        .forEach(session -> session.offerEphemeral(event));
   }
 
   /** Offers {@code session} its last event, then forgets it; under the lock. */
-  void end(StreamSession session, ServerSentEvent<String> last) {
+  void end(StreamSession session, StreamEvent last) {
     session.offer(last);
     close(session);
   }
 
   /** Offers {@code event} to {@code targets}, closing those that cannot take it; under the lock. */
-  void offerAll(Collection<StreamSession> targets, ServerSentEvent<String> event) {
+  void offerAll(Collection<StreamSession> targets, StreamEvent event) {
     for (var session : targets) {
       if (session.offer(event)) {
         continue;
@@ -433,7 +430,7 @@ final class StreamHub implements FeedListener, SmartLifecycle {
    * live: from memory when the hub still holds it, else read back from Kafka; {@code resync} when
    * the cursor cannot be served. Nothing for a connection that does not resume.
    */
-  private Flux<ServerSentEvent<String>> replay(StreamSession session, StreamCursor now) {
+  private Flux<StreamEvent> replay(StreamSession session, StreamCursor now) {
     var token = session.resumeFrom();
     if (token == null) {
       return Flux.empty();

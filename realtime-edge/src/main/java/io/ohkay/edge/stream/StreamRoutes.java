@@ -4,6 +4,7 @@ import io.ohkay.edge.access.AccessReader;
 import io.ohkay.edge.kafka.EventFeed;
 import io.ohkay.edge.kafka.FeedHistory;
 import io.ohkay.edge.kafka.RevocationFeed;
+import io.ohkay.edge.presence.ClientSignals;
 import io.ohkay.edge.presence.PresenceBoard;
 import io.ohkay.edge.presence.PresenceQueries;
 import io.ohkay.edge.presence.UserPresence;
@@ -12,17 +13,22 @@ import io.ohkay.edge.web.Authenticator;
 import io.ohkay.edge.web.Problems;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
 
 /**
- * The live stream: {@code GET /api/stream}, the edge's one consumer of the events topics, the hub
- * between them, the relay of the presence board's news to it and the {@code edge} health indicator
- * (which also reports the revocation feed).
+ * The live stream: {@code GET /api/stream} (SSE) and {@code GET /api/ws} (WebSocket), the edge's
+ * one consumer of the events topics, the hub between them, the relay of the presence board's news
+ * to it and the {@code edge} health indicator (which also reports the revocation feed).
  */
 @Configuration(proxyBeanMethods = false)
 public class StreamRoutes {
@@ -32,6 +38,9 @@ public class StreamRoutes {
 
   /** How long connections wait for their servers' permissions to line up with the feed. */
   private static final Duration ACCESS_TIMEOUT = Duration.ofSeconds(15);
+
+  /** Before the functional routes' mapping (-1). */
+  private static final int SOCKET_MAPPING_ORDER = -2;
 
   @Bean
   StreamHub edgeStreamHub(
@@ -80,20 +89,44 @@ public class StreamRoutes {
   }
 
   @Bean
+  StreamOpener edgeStreamOpener(ServerDirectory edgeServerDirectory, StreamHub edgeStreamHub) {
+    return new StreamOpener(edgeServerDirectory, edgeStreamHub);
+  }
+
+  @Bean
   RouterFunction<ServerResponse> edgeStreamRoutes(
       Authenticator edgeAuthenticator,
-      ServerDirectory edgeServerDirectory,
-      StreamHub edgeStreamHub,
+      StreamOpener edgeStreamOpener,
       StreamSettings edgeStreamSettings) {
     var handler =
         new StreamHandler(
-            edgeAuthenticator,
-            edgeServerDirectory,
-            edgeStreamHub,
-            edgeStreamSettings.heartbeatInterval());
+            edgeAuthenticator, edgeStreamOpener, edgeStreamSettings.heartbeatInterval());
     return RouterFunctions.route()
         .GET("/api/stream", handler::stream)
         .filter(Problems.filter())
         .build();
+  }
+
+  /**
+   * {@code GET /api/ws}, the stream over a WebSocket: mapped ahead of the functional routes (none
+   * of which answers it), upgraded by the application's WebSocket service.
+   */
+  @Bean
+  HandlerMapping edgeSocketMapping(
+      Authenticator edgeAuthenticator,
+      StreamOpener edgeStreamOpener,
+      ClientSignals edgeClientSignals,
+      StreamSettings edgeStreamSettings,
+      WebSocketHandlerAdapter webSocketHandlerAdapter,
+      ServerCodecConfigurer serverCodecConfigurer) {
+    var handshake =
+        new SocketHandshake(
+            edgeAuthenticator,
+            edgeStreamOpener,
+            edgeClientSignals,
+            edgeStreamSettings.heartbeatInterval(),
+            webSocketHandlerAdapter.getWebSocketService(),
+            serverCodecConfigurer);
+    return new SimpleUrlHandlerMapping(Map.of("/api/ws", handshake), SOCKET_MAPPING_ORDER);
   }
 }

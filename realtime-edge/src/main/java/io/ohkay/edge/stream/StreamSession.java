@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -38,8 +37,9 @@ final class StreamSession {
 
   private final UserId user;
   private final SessionId sessionId;
-  private final Sinks.Many<ServerSentEvent<String>> sink;
-  private final Sinks.One<Flux<ServerSentEvent<String>>> replay = Sinks.one();
+  private final Sinks.Many<StreamEvent> sink;
+  private final ArrayBlockingQueue<StreamEvent> buffer;
+  private final Sinks.One<Flux<StreamEvent>> replay = Sinks.one();
   private final @Nullable String resumeFrom;
   private final Set<UUID> servers = new HashSet<>();
   private final Set<UUID> left = new HashSet<>();
@@ -56,7 +56,8 @@ final class StreamSession {
     this.sessionId = sessionId;
     this.resumeFrom = resumeFrom;
     this.lastCursor = resumeFrom;
-    this.sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
+    this.buffer = new ArrayBlockingQueue<>(bufferSize);
+    this.sink = Sinks.many().unicast().onBackpressureBuffer(buffer);
   }
 
   UserId user() {
@@ -74,7 +75,7 @@ final class StreamSession {
   }
 
   /** What the client missed, to give it before anything buffered; set once, when it goes live. */
-  void replay(Flux<ServerSentEvent<String>> missed) {
+  void replay(Flux<StreamEvent> missed) {
     replay.tryEmitValue(missed);
   }
 
@@ -120,14 +121,25 @@ final class StreamSession {
     return overflowed;
   }
 
+  /**
+   * Buffers an ephemeral {@code event} (presence, typing: no cursor, nothing to resume) while the
+   * buffer is less than half full, else drops it: they never fill a buffer or end a connection, so
+   * a storm of them (a thousand members of a server coming online) cannot crowd out the events.
+   */
+  void offerEphemeral(StreamEvent event) {
+    if (!closed && !overflowed && buffer.size() < buffer.remainingCapacity()) {
+      sink.tryEmitNext(event);
+    }
+  }
+
   /** Buffers {@code event}; false when the session is over (overflowed, cancelled or closed). */
-  boolean offer(ServerSentEvent<String> event) {
+  boolean offer(StreamEvent event) {
     if (closed || overflowed) {
       return false;
     }
     var result = sink.tryEmitNext(event);
     if (result.isSuccess()) {
-      // Ephemeral events (presence, typing) have no id and leave the cursor where it is.
+      // Ephemeral events have no id and leave the cursor where it is.
       if (event.id() != null) {
         lastCursor = event.id();
       }
@@ -147,7 +159,7 @@ final class StreamSession {
    * What the client receives: what it missed (when it resumes), the buffered events, then {@code
    * overflow} if it fell behind. Live events buffer while the missed ones are given.
    */
-  Flux<ServerSentEvent<String>> events() {
+  Flux<StreamEvent> events() {
     return replay
         .asMono()
         .flatMapMany(missed -> missed)
@@ -155,7 +167,7 @@ final class StreamSession {
         .concatWith(Mono.fromCallable(this::overflowEvent));
   }
 
-  private @Nullable ServerSentEvent<String> overflowEvent() {
+  private @Nullable StreamEvent overflowEvent() {
     if (!overflowed) {
       return null;
     }
@@ -163,20 +175,14 @@ final class StreamSession {
   }
 
   /** The last event of a connection whose session or account was revoked. */
-  static ServerSentEvent<String> revokedEvent(String cursor, String reason) {
-    return ServerSentEvent.<String>builder()
-        .id(cursor)
-        .event(REVOKED)
-        .data(Json.mapper().writeValueAsString(Map.of("reason", reason)))
-        .build();
+  static StreamEvent revokedEvent(String cursor, String reason) {
+    return new StreamEvent(
+        cursor, REVOKED, Json.mapper().writeValueAsString(Map.of("reason", reason)));
   }
 
   /** An event whose id and data both name {@code cursor}. */
-  static ServerSentEvent<String> cursorEvent(String name, String cursor) {
-    return ServerSentEvent.<String>builder()
-        .id(cursor)
-        .event(name)
-        .data("{\"cursor\":\"" + cursor + "\"}")
-        .build();
+  static StreamEvent cursorEvent(String name, String cursor) {
+    return new StreamEvent(
+        cursor, name, Json.mapper().writeValueAsString(Map.of("cursor", cursor)));
   }
 }

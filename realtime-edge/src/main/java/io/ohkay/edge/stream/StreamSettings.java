@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param bootstrapServers the Kafka cluster of the events topics
  * @param topicPrefix the namespace of the topic names
- * @param heartbeatInterval how often an idle connection gets a {@code :hb} comment
+ * @param heartbeatInterval how often a connection gets a {@code :hb} comment (SSE) or a ping
+ *     (WebSocket)
  * @param connectionBufferSize events buffered per connection before it overflows
  * @param resumeMemoryRecords the latest events kept in memory for resuming connections
  */

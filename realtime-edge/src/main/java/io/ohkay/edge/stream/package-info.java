@@ -1,4 +1,7 @@
-/** The live stream: one multiplexed SSE connection per client, fed by the events topics. */
+/**
+ * The live stream: one multiplexed connection per client, SSE or WebSocket, fed by the events
+ * topics.
+ */
 @NullMarked
 package io.ohkay.edge.stream;
 

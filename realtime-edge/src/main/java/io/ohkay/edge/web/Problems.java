@@ -48,16 +48,26 @@ public final class Problems {
   }
 
   private static Mono<ServerResponse> respond(ServerRequest request, Throwable error) {
+    var answer = classify(error, request.method() + " " + request.path());
+    return respond(answer.code(), answer.detail());
+  }
+
+  /**
+   * The answer to {@code error}, met while serving {@code what} (named in the log): a refusal as it
+   * is, an unreachable database {@code UNAVAILABLE}, anything else logged and {@code
+   * INTERNAL_ERROR} without details. For answers that are no HTTP response (a WebSocket frame).
+   */
+  public static ProblemException classify(Throwable error, String what) {
     if (error instanceof ProblemException problem) {
-      return respond(problem.code(), problem.detail());
+      return problem;
     }
     if (isUnavailable(error)) {
-      log.warn(
-          "{} {}: database unavailable: {}", request.method(), request.path(), error.toString());
-      return respond(ErrorCode.UNAVAILABLE, "A database is not reachable; retry later.");
+      log.warn("{}: database unavailable: {}", what, error.toString());
+      return new ProblemException(
+          ErrorCode.UNAVAILABLE, "A database is not reachable; retry later.");
     }
-    log.error("{} {} failed", request.method(), request.path(), error);
-    return respond(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.title());
+    log.error("{} failed", what, error);
+    return new ProblemException(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.title());
   }
 
   private static boolean isUnavailable(Throwable error) {

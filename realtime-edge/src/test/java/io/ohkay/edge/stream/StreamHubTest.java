@@ -58,7 +58,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.core.io.buffer.DefaultDataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -90,10 +91,51 @@ class StreamHubTest {
     hub.onRecord(record(SERVERS, 2, posted));
 
     assertThat(names(alice.received)).containsExactly("ready", "message.posted.v1");
-    assertThat(bob.received).extracting(ServerSentEvent::event).containsExactly("ready");
+    assertThat(bob.received).extracting(StreamEvent::name).containsExactly("ready");
     var delivered = alice.received.getLast();
     assertThat(delivered.data()).isEqualTo(new String(Json.write(posted), StandardCharsets.UTF_8));
     assertThat(position(delivered, 's', 2)).isEqualTo(offset);
+  }
+
+  @Test
+  void shouldEncodeAnEventOnceForAllItsConnectionsWhenFannedOut() {
+    var connections =
+        List.of(
+            live(UUID.randomUUID(), guild),
+            live(UUID.randomUUID(), guild),
+            live(UUID.randomUUID(), guild));
+
+    hub.onRecord(record(SERVERS, 0, posted(guild)));
+
+    var sse = new WrapRecorder();
+    var socket = new WrapRecorder();
+    for (var connection : connections) {
+      var event = connection.received().getLast();
+      StreamHandler.buffers(Flux.just(event), Duration.ofHours(1), sse)
+          .blockLast(Duration.ofSeconds(5));
+      SocketConnection.text(event, socket);
+    }
+    var shared = connections.getFirst().received().getLast();
+    assertThat(connections)
+        .extracting(connection -> connection.received().getLast())
+        .allSatisfy(event -> assertThat(event).isSameAs(shared));
+    for (var encoding : List.of(sse, socket)) {
+      assertThat(encoding.wrapped)
+          .hasSize(3)
+          .allSatisfy(bytes -> assertThat(bytes).isSameAs(encoding.wrapped.getFirst()));
+    }
+  }
+
+  /** Records the arrays each connection's buffers wrap. */
+  private static final class WrapRecorder extends DefaultDataBufferFactory {
+
+    private final List<byte[]> wrapped = new ArrayList<>();
+
+    @Override
+    public DefaultDataBuffer wrap(byte[] bytes) {
+      wrapped.add(bytes);
+      return super.wrap(bytes);
+    }
   }
 
   @Test
@@ -172,8 +214,8 @@ class StreamHubTest {
             "member.joined.v1",
             "message.posted.v1");
     assertThat(alice.received)
-        .filteredOn(e -> "message.posted.v1".equals(e.event()))
-        .extracting(ServerSentEvent::data)
+        .filteredOn(e -> "message.posted.v1".equals(e.name()))
+        .extracting(StreamEvent::data)
         .allMatch(data -> data.contains("stay"));
   }
 
@@ -282,7 +324,7 @@ class StreamHubTest {
 
     assertThat(hub.isRunning()).isFalse();
     assertThat(alice.completed[0]).isTrue();
-    assertThat(late.offer(ServerSentEvent.<String>builder().data("x").build())).isFalse();
+    assertThat(late.offer(StreamEvent.ephemeral("message", "\"x\""))).isFalse();
   }
 
   @Test
@@ -750,7 +792,7 @@ class StreamHubTest {
     var partner = live(UUID.randomUUID());
     var stranger = live(UUID.randomUUID(), club);
     var cursor = coMember.received.getLast().id();
-    var event = ServerSentEvent.<String>builder().event("presence").data("{}").build();
+    var event = StreamEvent.ephemeral("presence", "{}");
 
     hub.presence(
         new UserId(alice), List.of(guild), List.of(partner.session().user().value()), event);
@@ -773,7 +815,7 @@ class StreamHubTest {
     var viewer = live(UUID.randomUUID(), guild);
     var denied = live(bob, guild);
     var outsider = live(UUID.randomUUID(), club);
-    var event = ServerSentEvent.<String>builder().event("typing").data("{}").build();
+    var event = StreamEvent.ephemeral("typing", "{}");
     var now = Instant.now();
 
     hub.typing(
@@ -968,7 +1010,7 @@ class StreamHubTest {
   }
 
   /** The events of a new stream of {@code user} resuming from {@code cursor}, in no server. */
-  private List<ServerSentEvent<String>> resumed(UUID user, String cursor) {
+  private List<StreamEvent> resumed(UUID user, String cursor) {
     var session = hub.open(claims(user, UUID.randomUUID()), cursor);
     var received = subscribe(session);
     hub.activate(session, List.of());
@@ -1022,7 +1064,7 @@ class StreamHubTest {
     var impatient = hub(Duration.ofMillis(200));
     projection.put(guild, Sinks.one());
     var session = impatient.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
-    var received = new ArrayList<ServerSentEvent<String>>();
+    var received = new ArrayList<StreamEvent>();
     var completed = new boolean[1];
     session.events().subscribe(received::add, error -> {}, () -> completed[0] = true);
 
@@ -1037,7 +1079,7 @@ class StreamHubTest {
    * The next offset {@code event}'s cursor gives partition {@code partition} of topic {@code
    * topic}.
    */
-  private static Long position(ServerSentEvent<String> event, char topic, int partition) {
+  private static Long position(StreamEvent event, char topic, int partition) {
     return StreamCursor.decode(event.id())
         .positions()
         .get(new StreamCursor.Partition(topic, partition));
@@ -1116,15 +1158,14 @@ class StreamHubTest {
         deny ? view : List.of());
   }
 
-  private static List<String> contents(List<ServerSentEvent<String>> events) {
+  private static List<String> contents(List<StreamEvent> events) {
     return events.stream()
-        .filter(e -> "message.posted.v1".equals(e.event()))
+        .filter(e -> "message.posted.v1".equals(e.name()))
         .map(e -> Json.mapper().readTree(e.data()).get("payload").get("content").stringValue())
         .toList();
   }
 
-  private record Live(
-      StreamSession session, List<ServerSentEvent<String>> received, boolean[] completed) {}
+  private record Live(StreamSession session, List<StreamEvent> received, boolean[] completed) {}
 
   private Live live(UUID user, UUID... servers) {
     return live(claims(user, UUID.randomUUID()), servers);
@@ -1132,7 +1173,7 @@ class StreamHubTest {
 
   private Live live(AccessTokenClaims claims, UUID... servers) {
     var session = hub.open(claims, null);
-    var received = new ArrayList<ServerSentEvent<String>>();
+    var received = new ArrayList<StreamEvent>();
     var completed = new boolean[1];
     session.events().subscribe(received::add, error -> {}, () -> completed[0] = true);
     hub.activate(session, List.of(servers));
@@ -1145,14 +1186,14 @@ class StreamHubTest {
         new UserId(user), new SessionId(session), now, now.plus(Duration.ofMinutes(10)));
   }
 
-  private static List<ServerSentEvent<String>> subscribe(StreamSession session) {
-    var received = new ArrayList<ServerSentEvent<String>>();
+  private static List<StreamEvent> subscribe(StreamSession session) {
+    var received = new ArrayList<StreamEvent>();
     session.events().subscribe(received::add);
     return received;
   }
 
-  private static List<String> names(List<ServerSentEvent<String>> events) {
-    return events.stream().map(ServerSentEvent::event).toList();
+  private static List<String> names(List<StreamEvent> events) {
+    return events.stream().map(StreamEvent::name).toList();
   }
 
   private FeedRecord record(String topic, int partition, Event event) {
@@ -1200,9 +1241,9 @@ class StreamHubTest {
         payload);
   }
 
-  private static List<String> notificationIds(List<ServerSentEvent<String>> events) {
+  private static List<String> notificationIds(List<StreamEvent> events) {
     return events.stream()
-        .filter(e -> "notification.created".equals(e.event()))
+        .filter(e -> "notification.created".equals(e.name()))
         .map(e -> Json.mapper().readTree(e.data()).get("id").stringValue())
         .toList();
   }

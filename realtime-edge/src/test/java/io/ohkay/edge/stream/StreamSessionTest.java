@@ -7,19 +7,14 @@ import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.codec.ServerSentEvent;
 
 class StreamSessionTest {
 
   private final StreamSession session =
       new StreamSession(new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 3, null);
 
-  private static ServerSentEvent<String> event(int offset) {
-    return ServerSentEvent.<String>builder()
-        .id("1.s0-" + offset)
-        .event("message.posted.v1")
-        .data("{}")
-        .build();
+  private static StreamEvent event(int offset) {
+    return new StreamEvent("1.s0-" + offset, "message.posted.v1", "{}");
   }
 
   @Test
@@ -33,12 +28,30 @@ class StreamSessionTest {
 
     var received = session.events().collectList().block(Duration.ofSeconds(5));
     assertThat(received)
-        .extracting(ServerSentEvent::id)
+        .extracting(StreamEvent::id)
         .containsExactly("1.s0-1", "1.s0-2", "1.s0-3", "1.s0-3");
     var overflow = received.getLast();
-    assertThat(overflow.event()).isEqualTo("overflow");
+    assertThat(overflow.name()).isEqualTo("overflow");
     assertThat(overflow.data()).isEqualTo("{\"cursor\":\"1.s0-3\"}");
     assertThat(session.isOverflowed()).isTrue();
+  }
+
+  @Test
+  void shouldDropEphemeralEventsRatherThanOverflowWhenTheBufferIsHalfFull() {
+    var presence = new StreamEvent(null, "presence", "{}");
+
+    session.offerEphemeral(presence);
+    session.offerEphemeral(presence);
+    assertThat(session.offer(event(1))).isTrue();
+    session.offerEphemeral(presence);
+    session.close();
+
+    var received = session.events().collectList().block(Duration.ofSeconds(5));
+    assertThat(received)
+        .extracting(StreamEvent::name)
+        .containsExactly("presence", "presence", "message.posted.v1");
+    assertThat(session.lastCursor()).isEqualTo("1.s0-1");
+    assertThat(session.isOverflowed()).isFalse();
   }
 
   @Test
@@ -50,12 +63,12 @@ class StreamSessionTest {
     assertThat(session.offer(event(2))).isFalse();
 
     var received = session.events().collectList().block(Duration.ofSeconds(5));
-    assertThat(received).extracting(ServerSentEvent::id).containsExactly("1.s0-1");
+    assertThat(received).extracting(StreamEvent::id).containsExactly("1.s0-1");
   }
 
   @Test
   void shouldDeliverLiveWhenTheClientKeepsUp() {
-    var received = new java.util.ArrayList<ServerSentEvent<String>>();
+    var received = new java.util.ArrayList<StreamEvent>();
     session.replay(reactor.core.publisher.Flux.empty());
     session.events().subscribe(received::add);
 
@@ -71,7 +84,7 @@ class StreamSessionTest {
   void shouldCarryTheReasonAsJsonWhenRevoked() {
     var revoked = StreamSession.revokedEvent("1.a0-5", "SIGNED_OUT");
 
-    assertThat(revoked.event()).isEqualTo("revoked");
+    assertThat(revoked.name()).isEqualTo("revoked");
     assertThat(revoked.id()).isEqualTo("1.a0-5");
     assertThat(revoked.data()).isEqualTo("{\"reason\":\"SIGNED_OUT\"}");
   }
