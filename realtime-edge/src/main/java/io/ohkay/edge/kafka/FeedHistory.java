@@ -217,10 +217,16 @@ public final class FeedHistory {
       }
     }
 
+    /**
+     * Closes the consumer from any thread, waking a read in progress. A client leaving mid-replay
+     * cancels the read's task, which interrupts its thread: the consumer would fail to close on it
+     * (and log an error), so the interrupt is set aside while it closes and restored after.
+     */
     @Override
     public void close() {
       closed = true;
       kafka.wakeup();
+      var interrupted = Thread.interrupted();
       lock.lock();
       try {
         kafka.close();
@@ -228,6 +234,9 @@ public final class FeedHistory {
         kafka.close();
       } finally {
         lock.unlock();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }
