@@ -1,17 +1,19 @@
 package io.ohkay.bench;
 
-import io.ohkay.bench.baseline.BaselineTarget;
+import io.ohkay.bench.broadcast.BroadcastTarget;
 import io.ohkay.bench.e2e.E2eCommand;
+import io.ohkay.bench.fanout.FanoutCommand;
 import io.ohkay.bench.history.HistoryCommand;
 import io.ohkay.bench.projector.ProjectorCommand;
 import io.ohkay.bench.signin.SigninCommand;
-import io.ohkay.bench.system.SystemDmTarget;
+import io.ohkay.bench.system.SystemFanoutTarget;
 import io.ohkay.bench.system.SystemPlatform;
 import io.ohkay.bench.system.SystemTarget;
-import io.ohkay.bench.target.Target;
+import io.ohkay.bench.target.FanoutTarget;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar ohkay-bench-exec.jar e2e|signin|projector|history [options]}: side-by-side
- * benchmarks of Ohkay.
+ * {@code java -jar ohkay-bench-exec.jar e2e|signin|projector|history|fanout [options]}:
+ * side-by-side benchmarks of Ohkay.
  */
 @Command(
     name = "ohkay-bench",
@@ -50,26 +52,21 @@ public final class BenchMain implements Runnable {
         .addSubcommand(
             new HistoryCommand(
                 () -> SystemTarget.start(infrastructure.get()),
-                () -> infrastructure.get().postgres()));
+                () -> infrastructure.get().postgres()))
+        .addSubcommand(new FanoutCommand(fanoutTargets(infrastructure)));
   }
 
   /**
-   * {@code baseline} (seed 004's design) and {@code system} (the Ohkay platform), posting into one
-   * channel, and their direct-message variants {@code baseline-dm} and {@code system-dm}, posting
-   * into {@link #DM_CONVERSATIONS} conversations in turn; all on the infrastructure {@code
-   * infrastructure} supplies when a target is opened.
+   * {@code baseline} (a bare reactor-netty broadcaster) and {@code system} (the Ohkay platform),
+   * each opened for a number of subscribing members.
    */
-  static Map<String, Supplier<? extends Target>> targets(
+  static Map<String, IntFunction<? extends FanoutTarget>> fanoutTargets(
       Supplier<EmbeddedInfrastructure> infrastructure) {
     return Map.of(
         "baseline",
-        () -> BaselineTarget.start(infrastructure.get().postgres()),
+        BroadcastTarget::start,
         "system",
-        () -> SystemTarget.start(infrastructure.get()),
-        "baseline-dm",
-        () -> BaselineTarget.startConversations(infrastructure.get().postgres(), DM_CONVERSATIONS),
-        "system-dm",
-        () -> SystemDmTarget.start(infrastructure.get(), DM_CONVERSATIONS));
+        members -> SystemFanoutTarget.start(infrastructure.get(), members));
   }
 
   @Override
