@@ -4,6 +4,7 @@ import io.ohkay.bench.baseline.BaselineTarget;
 import io.ohkay.bench.broadcast.BroadcastTarget;
 import io.ohkay.bench.e2e.E2eCommand;
 import io.ohkay.bench.fanout.FanoutCommand;
+import io.ohkay.bench.fanout.SlowReaderCommand;
 import io.ohkay.bench.history.HistoryCommand;
 import io.ohkay.bench.projector.ProjectorCommand;
 import io.ohkay.bench.resume.ResumeCommand;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar ohkay-bench-exec.jar e2e|signin|projector|history|fanout|resume [options]}:
- * side-by-side benchmarks of Ohkay.
+ * {@code java -jar ohkay-bench-exec.jar e2e|signin|projector|history|fanout|slow-reader|resume
+ * [options]}: side-by-side benchmarks of Ohkay.
  */
 @Command(
     name = "ohkay-bench",
@@ -59,6 +60,7 @@ public final class BenchMain implements Runnable {
                 () -> SystemTarget.start(infrastructure.get()),
                 () -> infrastructure.get().postgres()))
         .addSubcommand(new FanoutCommand(fanoutTargets(infrastructure)))
+        .addSubcommand(new SlowReaderCommand(fanoutTargets(infrastructure)))
         .addSubcommand(new ResumeCommand(resumeSources(infrastructure)));
   }
 

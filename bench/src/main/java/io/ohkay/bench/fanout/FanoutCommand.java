@@ -4,7 +4,6 @@ import io.ohkay.bench.command.ScenarioCommandLine;
 import io.ohkay.bench.report.FanoutLadder;
 import io.ohkay.bench.report.FanoutReport;
 import io.ohkay.bench.report.FanoutSettings;
-import io.ohkay.bench.report.SlowReaderTrial;
 import io.ohkay.bench.target.FanoutTarget;
 import java.io.IOException;
 import java.time.Instant;
@@ -18,22 +17,36 @@ import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import reactor.netty.resources.LoopResources;
 
 /**
  * {@code fanout}: how many messages per second one busy channel delivers to 100 and 1,000 SSE
- * subscribers with p99 within the threshold, system next to a bare broadcaster, and what a client
- * that reads nothing does to the others. Prints the markdown report on stdout (progress on stderr)
- * and writes it with CSV and JSON under the results directory. Exit code 0 when every target was
- * fully measured, 3 when one was not.
+ * subscribers with p99 within the threshold, system next to a bare broadcaster. Prints the markdown
+ * report on stdout (progress on stderr) and writes it with CSV and JSON under the results
+ * directory. Exit code 0 when every target was fully measured, 3 when one was not.
  */
 @Command(
     name = "fanout",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = FanoutCommand.Defaults.class,
     description = "Live-stream fan-out: one channel to N SSE subscribers, system and baseline.")
 public final class FanoutCommand implements Callable<Integer> {
+
+  /** Steps of 5 s (the shared default is 10 s): two targets, two ladders each, in ~5 minutes. */
+  public static final class Defaults implements IDefaultValueProvider {
+    @Override
+    public @Nullable String defaultValue(ArgSpec argument) {
+      return argument.isOption()
+              && ((OptionSpec) argument).longestName().equals("--duration-seconds")
+          ? "5"
+          : null;
+    }
+  }
 
   private final Map<String, IntFunction<? extends FanoutTarget>> catalog;
 
@@ -98,49 +111,6 @@ public final class FanoutCommand implements Callable<Integer> {
       description = "Target system / baseline held deliveries/s. Default: ${DEFAULT-VALUE}.")
   private double ratioTarget;
 
-  /** Connections that never read in the slow-reader trial; 0 skips it. */
-  @Option(
-      names = "--slow-readers",
-      defaultValue = "1",
-      description = "Connections that read nothing in the trial, 0 for no trial. Default: 1.")
-  private int slowReaders;
-
-  /** The subscriber count of the slow-reader trial; default: the first of --subscribers. */
-  @Option(
-      names = "--slow-reader-subscribers",
-      description = "Subscriber count of the slow-reader trial. Default: the first count.")
-  private @Nullable Integer slowReaderSubscribers;
-
-  /** The trial's rate as a share of the rate the target held with that many subscribers. */
-  @Option(
-      names = "--slow-reader-share",
-      defaultValue = "0.5",
-      description = "Trial rate as a share of the rate held. Default: ${DEFAULT-VALUE}.")
-  private double slowReaderShare;
-
-  /** Sending window of each half of the slow-reader trial. */
-  @Option(
-      names = "--slow-reader-seconds",
-      defaultValue = "10",
-      description = "Sending window of each half of the trial. Default: ${DEFAULT-VALUE}.")
-  private int slowReaderSeconds;
-
-  /** Messages each half of the slow-reader trial sends at least. */
-  @Option(
-      names = "--slow-reader-messages",
-      defaultValue = "3000",
-      description =
-          "Messages each half of the trial sends at least (its window grows, up to 60 s)."
-              + " Default: ${DEFAULT-VALUE}.")
-  private int slowReaderMessages;
-
-  /** The target for the others' p99 with the slow readers over without. */
-  @Option(
-      names = "--slow-reader-target",
-      defaultValue = "1.2",
-      description = "Target p99 with / without slow readers. Default: ${DEFAULT-VALUE}.")
-  private double slowReaderTarget;
-
   /** Targets to measure, one after the other, in this order. */
   @Option(
       names = "--targets",
@@ -159,13 +129,12 @@ public final class FanoutCommand implements Callable<Integer> {
     var settings = validatedSettings();
     String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     List<FanoutLadder> ladders = new ArrayList<>();
-    List<SlowReaderTrial> trials = new ArrayList<>();
     var streamLoops = LoopResources.create("bench-streams", 2, true);
     var postLoops = LoopResources.create("bench-post", 1, true);
     try {
       var scenario = new FanoutScenario(settings, streamLoops, postLoops, commandLine.err());
       for (String name : targets) {
-        ladders.addAll(measure(name, settings, scenario, trials));
+        ladders.addAll(measure(name, settings, scenario));
       }
     } finally {
       streamLoops.disposeLater().block();
@@ -177,19 +146,14 @@ public final class FanoutCommand implements Callable<Integer> {
             Runtime.getRuntime().availableProcessors(),
             Runtime.version().toString(),
             settings,
-            ladders,
-            trials);
+            ladders);
     commandLine.publish(report);
-    boolean complete =
-        ladders.stream().allMatch(l -> l.problem() == null)
-            && trials.stream().allMatch(t -> t.problem() == null);
-    return complete ? 0 : 3;
+    return ladders.stream().allMatch(l -> l.problem() == null) ? 0 : 3;
   }
 
-  private List<FanoutLadder> measure(
-      String name, FanoutSettings settings, FanoutScenario scenario, List<SlowReaderTrial> trials)
+  private List<FanoutLadder> measure(String name, FanoutSettings settings, FanoutScenario scenario)
       throws InterruptedException {
-    int members = Collections.max(settings.subscribers()) + settings.slowReaders();
+    int members = Collections.max(settings.subscribers());
     commandLine.err().println("[" + name + "] starting with " + members + " members");
     commandLine.err().flush();
     FanoutTarget target;
@@ -198,39 +162,26 @@ public final class FanoutCommand implements Callable<Integer> {
     } catch (RuntimeException cannotStart) {
       String reason = Objects.requireNonNullElse(cannotStart.getMessage(), cannotStart.toString());
       return settings.subscribers().stream()
-          .map(n -> new FanoutLadder(name, n, List.of(), null, false, "not run: " + reason))
+          .map(n -> new FanoutLadder(name, n, null, List.of(), null, false, "not run: " + reason))
           .toList();
     }
     try (target) {
-      return scenario.measure(target, trials);
+      return scenario.measure(target);
     }
   }
 
   private FanoutSettings validatedSettings() {
     commandLine.requirePositive("--subscribers", subscribers);
     commandLine.requirePositive(
-        "--start-deliveries, --max-rate, --duration-seconds, --drain-seconds,"
-            + " --slow-reader-seconds",
-        List.of(
-            startDeliveries,
-            maxRate,
-            commandLine.durationSeconds(),
-            drainSeconds,
-            slowReaderSeconds));
+        "--start-deliveries, --max-rate, --duration-seconds, --drain-seconds",
+        List.of(startDeliveries, maxRate, commandLine.durationSeconds(), drainSeconds));
     commandLine.require(maxRate <= 1_000_000, "--max-rate must be <= 1000000");
     commandLine.require(
-        refineSteps >= 0 && warmupSeconds >= 0 && slowReaders >= 0 && slowReaderMessages >= 0,
-        "--refine-steps, --warmup-seconds, --slow-readers and --slow-reader-messages must be >= 0");
+        refineSteps >= 0 && warmupSeconds >= 0, "--refine-steps and --warmup-seconds must be >= 0");
     commandLine.require(
-        p99ThresholdMillis > 0 && ratioTarget > 0 && slowReaderTarget > 0,
-        "--p99-threshold-ms, --ratio-target and --slow-reader-target must be > 0");
-    commandLine.require(
-        slowReaderShare > 0 && slowReaderShare <= 1, "--slow-reader-share must be in (0, 1]");
+        p99ThresholdMillis > 0 && ratioTarget > 0,
+        "--p99-threshold-ms and --ratio-target must be > 0");
     var counts = subscribers.stream().distinct().sorted().toList();
-    int slowCount = slowReaderSubscribers != null ? slowReaderSubscribers : counts.getFirst();
-    commandLine.require(
-        slowReaders == 0 || counts.contains(slowCount),
-        "--slow-reader-subscribers must be one of --subscribers");
     for (String name : targets) {
       commandLine.require(
           catalog.containsKey(name), "unknown target " + name + ", known: " + catalog.keySet());
@@ -244,12 +195,6 @@ public final class FanoutCommand implements Callable<Integer> {
         warmupSeconds,
         drainSeconds,
         p99ThresholdMillis,
-        ratioTarget,
-        slowReaders,
-        slowCount,
-        slowReaderShare,
-        slowReaderSeconds,
-        slowReaderMessages,
-        slowReaderTarget);
+        ratioTarget);
   }
 }

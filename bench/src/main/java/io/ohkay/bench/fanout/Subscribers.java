@@ -26,6 +26,7 @@ final class Subscribers implements AutoCloseable {
   private final FanoutTarget target;
   private final HttpClient client;
   private final LongAdder bytes = new LongAdder();
+  private final LongAdder others = new LongAdder();
   private final List<Subscriber> connected = new ArrayList<>();
   private volatile @Nullable FanoutRun active;
 
@@ -84,6 +85,29 @@ final class Subscribers implements AutoCloseable {
         .orElse(null);
   }
 
+  /**
+   * Waits until no event other than the bench's messages (presence, mostly) arrived for {@code
+   * window}, or {@code timeout} passed; returns whether it became quiet.
+   */
+  boolean awaitQuiet(Duration window, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long last = others.sum();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(window);
+      long now = others.sum();
+      if (now == last) {
+        return true;
+      }
+      last = now;
+    }
+    return false;
+  }
+
+  /** Events other than the bench's messages received by every subscriber since the last call. */
+  long takeOthers() {
+    return others.sumThenReset();
+  }
+
   /** Deliveries go to {@code run} from now on. */
   void activate(FanoutRun run) {
     active = run;
@@ -129,7 +153,7 @@ final class Subscribers implements AutoCloseable {
       switch (name) {
         case "ready" -> ready.countDown();
         case "overflow" -> overflowed = true;
-        default -> {}
+        default -> others.increment();
       }
     }
 

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param target the target's name
  * @param subscribers streams open
+ * @param connect how the subscribers connected; null when they did not get that far
  * @param steps the measured steps, in the order they ran
  * @param highestHeldRate see {@link HeldRateRule#highestHeld}; null when none held
  * @param neverFailed whether every step held, so the limit lies above the highest rate tried
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record FanoutLadder(
     String target,
     int subscribers,
+    @Nullable ConnectPhase connect,
     List<FanoutStep> steps,
     @Nullable Integer highestHeldRate,
     boolean neverFailed,
@@ -29,6 +31,7 @@ public record FanoutLadder(
   public static FanoutLadder measured(
       String target,
       int subscribers,
+      @Nullable ConnectPhase connect,
       List<FanoutStep> steps,
       HeldRateRule rule,
       @Nullable String problem) {
@@ -36,6 +39,7 @@ public record FanoutLadder(
     return new FanoutLadder(
         target,
         subscribers,
+        connect,
         steps,
         highest.isPresent() ? highest.getAsInt() : null,
         problem == null && rule.neverFailed(steps),

@@ -10,36 +10,33 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The "fan-out" report: for each subscriber count, the highest message rate each target delivers to
- * every subscriber with p99 within the threshold and nothing lost, side by side with the ratio;
- * every step; and the slow-reader trials. Rendered as markdown, CSV or JSON.
+ * every subscriber with p99 within the threshold and nothing lost, side by side with the ratio; how
+ * the subscribers connected; every step. Rendered as markdown, CSV or JSON.
  *
  * @param startedAt when the run started (ISO-8601)
  * @param cores processors available to the JVM
  * @param javaVersion the JVM's version
  * @param settings how the run was configured
  * @param ladders one per target and subscriber count, in the order they ran
- * @param slowReaders the slow-reader trials, in the order they ran
  */
 public record FanoutReport(
     String startedAt,
     int cores,
     String javaVersion,
     FanoutSettings settings,
-    List<FanoutLadder> ladders,
-    List<SlowReaderTrial> slowReaders)
+    List<FanoutLadder> ladders)
     implements BenchReport {
 
   private static final String SYSTEM = "system";
   private static final String BASELINE = "baseline";
 
-  private static final String CSV_HEADER =
+  static final String CSV_HEADER =
       "target,subscribers,offered_rate,deliveries_per_s,duration_s,sent,expected,delivered,lost,"
           + "cut_off,post_errors,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,post_p99_ms,send_lag_p99_ms,"
-          + "bytes_per_delivery,load_average,held,phase,first_error";
+          + "bytes_per_delivery,load_average,held,first_error";
 
   public FanoutReport {
     ladders = List.copyOf(ladders);
-    slowReaders = List.copyOf(slowReaders);
   }
 
   @Override
@@ -74,13 +71,8 @@ public record FanoutReport(
     out.append(legend()).append("\n\n");
     out.append(comparison()).append('\n');
     out.append(ratioVerdicts()).append('\n');
-    out.append(steps());
-    if (!slowReaders.isEmpty()) {
-      out.append("\n### A client that reads nothing\n\n");
-      out.append(slowReaderLegend()).append("\n\n");
-      out.append(slowReaderTable()).append('\n');
-      out.append(slowReaderVerdicts());
-    }
+    out.append(steps()).append('\n');
+    out.append(connects());
     out.append(problems());
     return out.toString();
   }
@@ -181,33 +173,37 @@ public record FanoutReport(
   }
 
   private String steps() {
-    var table =
-        new MarkdownTable(
-            "target",
-            "subscribers",
-            "msg/s",
-            "deliveries/s",
-            "sent",
-            "delivered",
-            "lost",
-            "cut off",
-            "post errors",
-            "p50 ms",
-            "p90 ms",
-            "p99 ms",
-            "p99.9 ms",
-            "max ms",
-            "post p99 ms",
-            "send lag p99 ms",
-            "bytes/delivery",
-            "load avg",
-            "held");
+    var table = stepsTable();
     for (FanoutLadder ladder : displayOrder()) {
       ladder.steps().stream()
           .sorted(Comparator.comparingInt(FanoutStep::offeredRate))
           .forEach(step -> table.row(cells(step)));
     }
     return table.render();
+  }
+
+  /** An empty table with the columns of {@link #cells}. */
+  static MarkdownTable stepsTable() {
+    return new MarkdownTable(
+        "target",
+        "subscribers",
+        "msg/s",
+        "deliveries/s",
+        "sent",
+        "delivered",
+        "lost",
+        "cut off",
+        "post errors",
+        "p50 ms",
+        "p90 ms",
+        "p99 ms",
+        "p99.9 ms",
+        "max ms",
+        "post p99 ms",
+        "send lag p99 ms",
+        "bytes/delivery",
+        "load avg",
+        "held");
   }
 
   /** Ladders in display order: the system first, each by subscriber count. */
@@ -220,7 +216,8 @@ public record FanoutReport(
         .toList();
   }
 
-  private static String[] cells(FanoutStep step) {
+  /** One step as a row of the steps table. */
+  static String[] cells(FanoutStep step) {
     LatencySummary latency = step.latency();
     return new String[] {
       step.target(),
@@ -245,90 +242,38 @@ public record FanoutReport(
     };
   }
 
-  private String slowReaderLegend() {
-    return String.format(
-        Locale.ROOT,
-        "The same message rate (%s of the rate the target held with %d subscribers) is sent for"
-            + " %d s or longer (at least %d messages) to the same subscribers twice: first alone,"
-            + " then with %d more connection(s)"
-            + " that open the stream, read its `ready` and then nothing (a raw socket with a"
-            + " tiny receive buffer). p99 is the reading subscribers' delivery latency. After"
-            + " the trial the silent connections read what they were sent: whether the target"
-            + " cut them off with `event: overflow`.",
-        Cells.number(settings.slowReaderShare()),
-        settings.slowReaderSubscribers(),
-        settings.slowReaderSeconds(),
-        settings.slowReaderMessages(),
-        settings.slowReaders());
-  }
-
-  private String slowReaderTable() {
+  private String connects() {
     var table =
         new MarkdownTable(
             "target",
             "subscribers",
-            "slow readers",
-            "msg/s",
-            "s each",
-            "p99 without (ms)",
-            "p99 with (ms)",
-            "with / without",
-            "lost without",
-            "lost with",
-            "cut off with overflow",
-            "messages the slow readers got");
-    for (SlowReaderTrial trial : slowReaders) {
-      var without = trial.without();
-      var with = trial.with();
-      var rate = without != null ? without.offeredRate() : with != null ? with.offeredRate() : 0;
-      var ratio = trial.p99Ratio();
+            "connected",
+            "all ready after s",
+            "quiet after s",
+            "other events received",
+            "other events per new subscriber");
+    for (FanoutLadder ladder : displayOrder()) {
+      var connect = ladder.connect();
+      if (connect == null) {
+        continue;
+      }
       table.row(
-          trial.target(),
-          Integer.toString(trial.subscribers()),
-          Integer.toString(trial.slowReaders()),
-          rate == 0 ? Cells.MISSING : Integer.toString(rate),
-          without == null ? Cells.MISSING : Integer.toString(without.durationSeconds()),
-          p99(without),
-          p99(with),
-          ratio == null ? Cells.MISSING : Cells.ratio(ratio, 1.0),
-          lost(without),
-          lost(with),
-          trial.cutOff() + " / " + trial.slowReaders(),
-          Long.toString(trial.slowReaderEvents()));
+          ladder.target(),
+          Integer.toString(ladder.subscribers()),
+          Integer.toString(connect.connected()),
+          String.format(Locale.ROOT, "%.1f", connect.readySeconds()),
+          String.format(
+              Locale.ROOT, "%.1f%s", connect.quietSeconds(), connect.quiet() ? "" : " (not quiet)"),
+          Long.toString(connect.otherEvents()),
+          connect.connected() == 0
+              ? Cells.MISSING
+              : String.format(
+                  Locale.ROOT, "%.0f", (double) connect.otherEvents() / connect.connected()));
     }
-    return table.render();
-  }
-
-  private static String p99(@Nullable FanoutStep step) {
-    return step == null || step.latency().count() == 0
-        ? Cells.MISSING
-        : Cells.millis(step.latency().p99Millis());
-  }
-
-  private static String lost(@Nullable FanoutStep step) {
-    return step == null ? Cells.MISSING : step.lost() + " / " + step.expected();
-  }
-
-  private String slowReaderVerdicts() {
-    return slowReaders.stream()
-        .filter(t -> t.target().equals(SYSTEM))
-        .map(
-            trial -> {
-              var ratio = trial.p99Ratio();
-              String verdict =
-                  ratio == null
-                      ? "not measured"
-                      : (ratio <= settings.slowReaderTarget() ? "met" : "**missed**")
-                          + " ("
-                          + Cells.ratio(ratio, 1.0)
-                          + ")";
-              return String.format(
-                  Locale.ROOT,
-                  "Target system p99 with / without slow readers <= %s: %s%n",
-                  Cells.number(settings.slowReaderTarget()),
-                  verdict);
-            })
-        .collect(Collectors.joining());
+    return "Connecting (steps start once no other event came for a second; the other events are"
+        + " mostly presence: each member coming online is announced to every connected"
+        + " co-member):\n\n"
+        + table.render();
   }
 
   private String problems() {
@@ -339,33 +284,22 @@ public record FanoutReport(
             l ->
                 lines.add(
                     "* " + l.target() + ", " + l.subscribers() + " subscribers: " + l.problem()));
-    slowReaders.stream()
-        .filter(t -> t.problem() != null)
-        .forEach(t -> lines.add("* " + t.target() + ", slow readers: " + t.problem()));
     return lines.isEmpty() ? "" : "\nNot (fully) measured:\n\n" + String.join("\n", lines) + "\n";
   }
 
   @Override
   public String csv() {
     var out = new StringBuilder(CSV_HEADER).append('\n');
-    ladders.forEach(l -> l.steps().forEach(s -> out.append(csvRow(s, "ladder")).append('\n')));
-    for (SlowReaderTrial trial : slowReaders) {
-      if (trial.without() != null) {
-        out.append(csvRow(Objects.requireNonNull(trial.without()), "slow-readers-without"))
-            .append('\n');
-      }
-      if (trial.with() != null) {
-        out.append(csvRow(Objects.requireNonNull(trial.with()), "slow-readers-with")).append('\n');
-      }
-    }
+    ladders.forEach(l -> l.steps().forEach(s -> out.append(csvRow(s)).append('\n')));
     return out.toString();
   }
 
-  private static String csvRow(FanoutStep step, String phase) {
+  /** One step as a CSV row of {@link #CSV_HEADER}'s columns. */
+  static String csvRow(FanoutStep step) {
     LatencySummary latency = step.latency();
     return String.format(
         Locale.ROOT,
-        "%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.2f,%b,%s,%s",
+        "%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.2f,%b,%s",
         ResultFiles.csvText(step.target()),
         step.subscribers(),
         step.offeredRate(),
@@ -387,7 +321,6 @@ public record FanoutReport(
         step.bytesPerDelivery(),
         step.loadAverage(),
         step.held(),
-        phase,
         step.firstError() == null
             ? ""
             : ResultFiles.csvText(Objects.requireNonNull(step.firstError())));

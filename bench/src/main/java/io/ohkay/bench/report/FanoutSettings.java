@@ -18,15 +18,6 @@ import java.util.List;
  *     are lost
  * @param p99ThresholdMillis the delivery p99 a step must stay within to hold its rate
  * @param ratioTarget the target for the system's held deliveries per second over the baseline's
- * @param slowReaders connections that open the stream and never read, in the slow-reader trial (0:
- *     no trial)
- * @param slowReaderSubscribers the subscriber count of the slow-reader trial
- * @param slowReaderShare the trial's message rate as a share of the rate the target held there
- * @param slowReaderSeconds sending window of each half of the trial, at least
- * @param slowReaderMessages messages each half of the trial sends at least (its window grows to
- *     send them, up to a minute): enough to fill every buffer between the target and a client that
- *     does not read, so the target has to deal with it
- * @param slowReaderTarget the target for the others' p99 with the slow readers over without
  */
 public record FanoutSettings(
     List<Integer> subscribers,
@@ -37,15 +28,7 @@ public record FanoutSettings(
     int warmupSeconds,
     int drainSeconds,
     double p99ThresholdMillis,
-    double ratioTarget,
-    int slowReaders,
-    int slowReaderSubscribers,
-    double slowReaderShare,
-    int slowReaderSeconds,
-    int slowReaderMessages,
-    double slowReaderTarget) {
-
-  private static final int MAX_SLOW_READER_SECONDS = 60;
+    double ratioTarget) {
 
   public FanoutSettings {
     subscribers = List.copyOf(subscribers);
@@ -54,12 +37,6 @@ public record FanoutSettings(
   /** The rule that decides whether a step holds its rate. */
   public HeldRateRule rule() {
     return new HeldRateRule(p99ThresholdMillis);
-  }
-
-  /** The sending window of each half of the slow-reader trial at {@code rate} msg/s. */
-  public int slowReaderSeconds(int rate) {
-    int needed = (slowReaderMessages + rate - 1) / rate;
-    return Math.max(slowReaderSeconds, Math.min(MAX_SLOW_READER_SECONDS, needed));
   }
 
   /** The message rate of a ladder's first step for {@code subscribers} subscribers. */

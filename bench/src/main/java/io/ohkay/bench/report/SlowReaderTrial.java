@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
  * @param target the target's name
  * @param subscribers the measured (reading) subscribers
  * @param slowReaders connections that read nothing during the second half
- * @param without the step without them
- * @param with the step with them
+ * @param without the half without them
+ * @param with the half with them
  * @param cutOff slow readers the target ended with {@code event: overflow} (seen once they read
  *     again, after the trial)
- * @param slowReaderEvents messages the slow readers got in all, read after the trial
+ * @param slowReaderMessages messages the slow readers got in all (prefill included), read after the
+ *     trial
  * @param problem why the trial was not (fully) measured; null when it was
  */
 public record SlowReaderTrial(
@@ -23,10 +24,10 @@ public record SlowReaderTrial(
     @Nullable FanoutStep without,
     @Nullable FanoutStep with,
     int cutOff,
-    long slowReaderEvents,
+    long slowReaderMessages,
     @Nullable String problem) {
 
-  /** The others' p99 with the slow readers over without; null unless both were measured. */
+  /** The readers' p99 with the slow readers over without; null unless both were measured. */
   public @Nullable Double p99Ratio() {
     if (without == null
         || with == null

@@ -8,20 +8,12 @@ import org.junit.jupiter.api.Test;
 class FanoutSettingsTest {
 
   private static final FanoutSettings SETTINGS =
-      new FanoutSettings(
-          List.of(100, 1000), 5000, 10_000, 2, 5, 3, 3, 100, 0.6, 1, 100, 0.5, 10, 3000, 1.2);
+      new FanoutSettings(List.of(100, 1000), 5000, 10_000, 2, 5, 3, 3, 100, 0.6);
 
   @Test
   void shouldStartEachLadderAtTheSameDeliveriesWhenSubscribersDiffer() {
     assertThat(SETTINGS.firstRate(100)).isEqualTo(50);
     assertThat(SETTINGS.firstRate(1000)).isEqualTo(5);
     assertThat(SETTINGS.firstRate(20_000)).isEqualTo(1);
-  }
-
-  @Test
-  void shouldLengthenTheSlowReaderTrialWhenItsRateSendsTooFewMessages() {
-    assertThat(SETTINGS.slowReaderSeconds(1000)).isEqualTo(10);
-    assertThat(SETTINGS.slowReaderSeconds(200)).isEqualTo(15);
-    assertThat(SETTINGS.slowReaderSeconds(7)).isEqualTo(60);
   }
 }
