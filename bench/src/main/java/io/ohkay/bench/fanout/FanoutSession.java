@@ -69,7 +69,7 @@ final class FanoutSession implements AutoCloseable {
     var phase =
         new ConnectPhase(count - before, ready, seconds(start), subscribers.takeOthers(), quiet);
     log(
-        "%d subscribers ready in %.1f s, quiet after %.1f s%s, %d other events received",
+        "%d subscribers ready in %.1f s, quiet after %.1f s%s, other events received: %s",
         count,
         phase.readySeconds(),
         phase.quietSeconds(),

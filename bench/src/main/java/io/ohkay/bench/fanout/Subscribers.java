@@ -6,6 +6,9 @@ import io.ohkay.bench.target.FanoutTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,6 +30,7 @@ final class Subscribers implements AutoCloseable {
   private final HttpClient client;
   private final LongAdder bytes = new LongAdder();
   private final LongAdder others = new LongAdder();
+  private final Map<String, LongAdder> othersByName = new ConcurrentHashMap<>();
   private final List<Subscriber> connected = new ArrayList<>();
   private volatile @Nullable FanoutRun active;
 
@@ -103,9 +107,16 @@ final class Subscribers implements AutoCloseable {
     return false;
   }
 
-  /** Events other than the bench's messages received by every subscriber since the last call. */
-  long takeOthers() {
-    return others.sumThenReset();
+  /**
+   * Events other than the bench's messages received by every subscriber since the last call, by
+   * event name.
+   */
+  Map<String, Long> takeOthers() {
+    others.reset();
+    Map<String, Long> counts = new TreeMap<>();
+    othersByName.forEach((name, count) -> counts.put(name, count.sumThenReset()));
+    counts.values().removeIf(count -> count == 0);
+    return counts;
   }
 
   /** Deliveries go to {@code run} from now on. */
@@ -153,7 +164,12 @@ final class Subscribers implements AutoCloseable {
       switch (name) {
         case "ready" -> ready.countDown();
         case "overflow" -> overflowed = true;
-        default -> others.increment();
+        default -> {
+          others.increment();
+          othersByName
+              .computeIfAbsent(name.isEmpty() ? "(unnamed)" : name, n -> new LongAdder())
+              .increment();
+        }
       }
     }
 

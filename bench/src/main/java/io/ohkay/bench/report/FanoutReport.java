@@ -251,7 +251,8 @@ public record FanoutReport(
             "all ready after s",
             "quiet after s",
             "other events received",
-            "other events per new subscriber");
+            "per new subscriber",
+            "by name");
     for (FanoutLadder ladder : displayOrder()) {
       var connect = ladder.connect();
       if (connect == null) {
@@ -264,11 +265,14 @@ public record FanoutReport(
           String.format(Locale.ROOT, "%.1f", connect.readySeconds()),
           String.format(
               Locale.ROOT, "%.1f%s", connect.quietSeconds(), connect.quiet() ? "" : " (not quiet)"),
-          Long.toString(connect.otherEvents()),
+          Long.toString(connect.otherEventCount()),
           connect.connected() == 0
               ? Cells.MISSING
               : String.format(
-                  Locale.ROOT, "%.0f", (double) connect.otherEvents() / connect.connected()));
+                  Locale.ROOT, "%.0f", (double) connect.otherEventCount() / connect.connected()),
+          connect.otherEvents().entrySet().stream()
+              .map(e -> e.getKey() + " " + e.getValue())
+              .collect(Collectors.joining(", ")));
     }
     return "Connecting (steps start once no other event came for a second; the other events are"
         + " mostly presence: each member coming online is announced to every connected"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +83,9 @@ class FanoutReportTest {
 
   @Test
   void shouldShowHowSubscribersConnectedWhenTheyDid() {
-    var connect = new ConnectPhase(900, 7.5, 31.2, 450_000, true);
+    var connect =
+        new ConnectPhase(
+            900, 7.5, 31.2, Map.of("presence", 449_000L, "message.posted.v1", 1_000L), true);
     var ladder =
         FanoutLadder.measured(
             "system",
@@ -94,7 +97,8 @@ class FanoutReportTest {
 
     assertThat(report(ladder).markdown())
         .containsPattern(
-            "\\| system \\|\\s+1000 \\|\\s+900 \\|\\s+7.5 \\|\\s+31.2 \\|\\s+450000 \\|\\s+500 \\|");
+            "\\| system \\|\\s+1000 \\|\\s+900 \\|\\s+7.5 \\|\\s+31.2 \\|\\s+450000 \\|\\s+500 \\|"
+                + " message.posted.v1 1000, presence 449000 \\|");
   }
 
   @Test
