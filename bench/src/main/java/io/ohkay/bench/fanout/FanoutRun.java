@@ -25,6 +25,9 @@ final class FanoutRun {
   private final int subscribers;
   private final BitSet[] seen;
   private final Histogram latency = new Histogram(3);
+  private final Histogram spread = new Histogram(3);
+  private final long[] firstArrival;
+  private final BitSet arrived;
   private final Answers answers;
   private final CountDownLatch pending;
   private long delivered;
@@ -38,6 +41,8 @@ final class FanoutRun {
     for (int i = 0; i < subscribers; i++) {
       seen[i] = new BitSet(count);
     }
+    this.firstArrival = new long[count];
+    this.arrived = new BitSet(count);
     this.answers = new Answers(schedule);
     this.pending = new CountDownLatch(Math.multiplyExact(count, subscribers));
   }
@@ -66,9 +71,17 @@ final class FanoutRun {
     }
     seen[subscriber].set(seq);
     delivered++;
-    latency.recordValue(
-        Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrivalNanos - schedule.scheduledNanos(seq))));
+    latency.recordValue(micros(arrivalNanos - schedule.scheduledNanos(seq)));
+    if (!arrived.get(seq)) {
+      arrived.set(seq);
+      firstArrival[seq] = arrivalNanos;
+    }
+    spread.recordValue(micros(arrivalNanos - firstArrival[seq]));
     pending.countDown();
+  }
+
+  private static long micros(long nanos) {
+    return Math.max(0, TimeUnit.NANOSECONDS.toMicros(nanos));
   }
 
   /** Waits until every delivery arrived or the time is up; true when all arrived. */
@@ -96,6 +109,7 @@ final class FanoutRun {
         expected - delivered,
         answers.errors(),
         summary,
+        LatencySummary.ofMicros(spread),
         answers.latency(),
         answers.sendLag(),
         cutOff,

@@ -20,16 +20,16 @@ import picocli.CommandLine.Option;
 import reactor.netty.resources.LoopResources;
 
 /**
- * {@code slow-reader}: the delivery p99 of a busy channel's subscribers without, then with, clients
- * that read nothing, at the same rate, system and baseline in one run; and whether each target cut
- * those clients off. Prints the markdown report on stdout (progress on stderr) and writes it with
- * CSV and JSON under the results directory. Exit code 0 when every target was fully measured, 3
- * when one was not.
+ * {@code slow-reader}: the delivery p99 of a busy channel's subscribers without, with, and again
+ * without clients that read nothing, at the same rate, system and baseline in one run; and whether
+ * each target cut those clients off. Prints the markdown report on stdout (progress on stderr) and
+ * writes it with CSV and JSON under the results directory. Exit code 0 when every target was fully
+ * measured, 3 when one was not.
  */
 @Command(
     name = "slow-reader",
     mixinStandardHelpOptions = true,
-    description = "Subscribers' p99 without and with clients that read nothing, same rate.")
+    description = "Subscribers' p99 without, with, without clients that read nothing, same rate.")
 public final class SlowReaderCommand implements Callable<Integer> {
 
   private final Map<String, IntFunction<? extends FanoutTarget>> catalog;
@@ -53,7 +53,7 @@ public final class SlowReaderCommand implements Callable<Integer> {
   /** Messages each half sends at least. */
   @Option(
       names = "--messages",
-      defaultValue = "1500",
+      defaultValue = "1200",
       description =
           "Messages each half sends at least (its window grows): more than the target buffers for"
               + " a client. Default: ${DEFAULT-VALUE}.")
@@ -84,7 +84,7 @@ public final class SlowReaderCommand implements Callable<Integer> {
   /** Unmeasured warm-up at the rate, in seconds. */
   @Option(
       names = "--warmup-seconds",
-      defaultValue = "5",
+      defaultValue = "15",
       description = "Warm-up at the rate, 0 for none. Default: ${DEFAULT-VALUE}.")
   private int warmupSeconds;
 
@@ -164,6 +164,7 @@ public final class SlowReaderCommand implements Callable<Integer> {
           name,
           settings.subscribers(),
           settings.slowReaders(),
+          null,
           null,
           null,
           0,

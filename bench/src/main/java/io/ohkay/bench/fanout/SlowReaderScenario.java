@@ -45,6 +45,7 @@ final class SlowReaderScenario {
     int seconds = settings.seconds();
     @Nullable FanoutStep without = null;
     @Nullable FanoutStep with = null;
+    @Nullable FanoutStep after = null;
     List<SlowReader> readers = new ArrayList<>();
     try (var session =
         new FanoutSession(
@@ -65,12 +66,32 @@ final class SlowReaderScenario {
       session.log("%d slow reader(s) open and filled", readers.size());
       with = session.run(rate, seconds, count);
       session.report("with slow readers", with);
-      return drained(session, without, with, readers);
+      var drained = drain(session, readers);
+      after = session.run(rate, seconds, count);
+      session.report("without slow readers again", after);
+      return new SlowReaderTrial(
+          target.name(),
+          count,
+          readers.size(),
+          without,
+          with,
+          after,
+          drained.cutOff(),
+          drained.messages(),
+          null);
     } catch (RuntimeException | IOException stopped) {
       progress.println("[" + target.name() + "] stopped: " + stopped);
       progress.flush();
       return new SlowReaderTrial(
-          target.name(), count, settings.slowReaders(), without, with, 0, 0, "stopped: " + stopped);
+          target.name(),
+          count,
+          settings.slowReaders(),
+          without,
+          with,
+          after,
+          0,
+          0,
+          "stopped: " + stopped);
     } finally {
       for (var reader : readers) {
         try {
@@ -90,9 +111,10 @@ final class SlowReaderScenario {
     }
   }
 
-  private SlowReaderTrial drained(
-      FanoutSession session, FanoutStep without, FanoutStep with, List<SlowReader> readers)
-      throws IOException {
+  /** What the silent connections were sent in all, and how many the target cut off. */
+  private record Drained(int cutOff, long messages) {}
+
+  private Drained drain(FanoutSession session, List<SlowReader> readers) throws IOException {
     int cutOff = 0;
     long messages = 0;
     for (var reader : readers) {
@@ -102,15 +124,8 @@ final class SlowReaderScenario {
       session.log(
           "slow reader read afterwards: %d messages, overflow %b, stream ended %b",
           drained.messages(), drained.overflow(), drained.ended());
+      reader.close();
     }
-    return new SlowReaderTrial(
-        session.target().name(),
-        settings.subscribers(),
-        readers.size(),
-        without,
-        with,
-        cutOff,
-        messages,
-        null);
+    return new Drained(cutOff, messages);
   }
 }

@@ -32,7 +32,8 @@ public record FanoutReport(
 
   static final String CSV_HEADER =
       "target,subscribers,offered_rate,deliveries_per_s,duration_s,sent,expected,delivered,lost,"
-          + "cut_off,post_errors,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,post_p99_ms,send_lag_p99_ms,"
+          + "cut_off,post_errors,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,spread_p50_ms,spread_p99_ms,"
+          + "post_p99_ms,send_lag_p99_ms,"
           + "bytes_per_delivery,load_average,held,first_error";
 
   public FanoutReport {
@@ -83,7 +84,8 @@ public record FanoutReport(
         "One sender posts into one channel; every subscriber (a member of its server with a"
             + " `GET /api/stream` of their own) must receive every message. A delivery's latency"
             + " runs from the post's scheduled send time (open loop, no coordinated omission) to"
-            + " the event's arrival at that subscriber. Each ladder starts at %d deliveries/s and"
+            + " the event's arrival at that subscriber; its spread, from the message's first"
+            + " arrival at any subscriber (the fan-out alone). Each ladder starts at %d deliveries/s and"
             + " doubles the message rate until a step does not hold, then narrows the limit down"
             + " in %d more steps; a rate is held when no delivery is lost and p99 <= %s ms. %d s"
             + " per step (drain %d s), after a %d s warm-up per subscriber count. System: the"
@@ -123,6 +125,11 @@ public record FanoutReport(
           heldP99(system),
           heldP99(baseline),
           Cells.MISSING);
+      table.row(
+          "fan-out spread p99 at the rate held, " + subscribers + " subscribers (ms)",
+          heldSpread(system),
+          heldSpread(baseline),
+          Cells.MISSING);
     }
     return table.render();
   }
@@ -148,6 +155,11 @@ public record FanoutReport(
   private static String heldP99(@Nullable FanoutLadder ladder) {
     var step = ladder == null ? null : ladder.heldStep();
     return step == null ? Cells.MISSING : Cells.millis(step.latency().p99Millis());
+  }
+
+  private static String heldSpread(@Nullable FanoutLadder ladder) {
+    var step = ladder == null ? null : ladder.heldStep();
+    return step == null ? Cells.MISSING : Cells.millis(step.spread().p99Millis());
   }
 
   private String ratioVerdicts() {
@@ -199,6 +211,7 @@ public record FanoutReport(
         "p99 ms",
         "p99.9 ms",
         "max ms",
+        "spread p99 ms",
         "post p99 ms",
         "send lag p99 ms",
         "bytes/delivery",
@@ -234,6 +247,7 @@ public record FanoutReport(
       Cells.millis(latency.p99Millis()),
       Cells.millis(latency.p999Millis()),
       Cells.millis(latency.maxMillis()),
+      Cells.millis(step.spread().p99Millis()),
       Cells.millis(step.postResponse().p99Millis()),
       Cells.millis(step.sendLag().p99Millis()),
       String.format(Locale.ROOT, "%.0f", step.bytesPerDelivery()),
@@ -303,7 +317,7 @@ public record FanoutReport(
     LatencySummary latency = step.latency();
     return String.format(
         Locale.ROOT,
-        "%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.2f,%b,%s",
+        "%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.2f,%b,%s",
         ResultFiles.csvText(step.target()),
         step.subscribers(),
         step.offeredRate(),
@@ -320,6 +334,8 @@ public record FanoutReport(
         latency.p99Millis(),
         latency.p999Millis(),
         latency.maxMillis(),
+        step.spread().p50Millis(),
+        step.spread().p99Millis(),
         step.postResponse().p99Millis(),
         step.sendLag().p99Millis(),
         step.bytesPerDelivery(),

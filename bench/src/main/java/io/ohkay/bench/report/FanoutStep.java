@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param lost {@code expected - delivered}
  * @param postErrors posts that failed or were answered with a non-2xx status
  * @param latency scheduled send time to arrival, over every delivery
+ * @param spread arrival minus the message's first arrival at any subscriber, over every delivery:
+ *     how long the target took to fan one message out, the write path left out
  * @param postResponse scheduled send time to the POST response
  * @param sendLag scheduled send time to the moment the harness fired the post: when high, the load
  *     generator itself could not keep the schedule
@@ -37,6 +39,7 @@ public record FanoutStep(
     long lost,
     long postErrors,
     LatencySummary latency,
+    LatencySummary spread,
     LatencySummary postResponse,
     LatencySummary sendLag,
     int cutOff,

@@ -1,15 +1,15 @@
 package io.ohkay.bench.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The "slow-reader" report: the delivery p99 of a channel's reading subscribers without, then with,
- * clients that read nothing, for each target, and whether the target cut those clients off.
- * Rendered as markdown, CSV or JSON.
+ * The "slow-reader" report: the delivery p99 of a channel's reading subscribers without, with, and
+ * again without clients that read nothing, for each target, and whether the target cut those
+ * clients off. Rendered as markdown, CSV or JSON.
  *
  * @param startedAt when the run started (ISO-8601)
  * @param cores processors available to the JVM
@@ -53,19 +53,23 @@ public record SlowReaderReport(
     return String.format(
         Locale.ROOT,
         "%d subscribers (members with a `GET /api/stream` each) read one channel receiving %d"
-            + " msg/s, twice for %d s: first alone, then with %d more connection(s) that opened"
-            + " the stream, read its `ready` and nothing after (a raw socket with a tiny receive"
-            + " buffer). Between the halves, %d messages of %d characters fill the silent"
-            + " connections' kernel buffers (Linux lets a socket queue about 1.6 MB here), so"
-            + " they are stalled while the second half is measured and the target's own buffer"
-            + " for them fills. p99 runs from each post's scheduled send time to its arrival at a"
-            + " reading subscriber. After the trial the silent connections read what they were"
-            + " sent: whether the target cut them off with `event: overflow`. System: the"
-            + " platform in-process (connection buffer 1,000 events by default); baseline: the"
-            + " bare reactor-netty broadcaster (the same 1,000). %d cores, Java %s.",
+            + " msg/s, three times for %d s (after a %d s warm-up): alone, then with %d more"
+            + " connection(s) that opened the stream, read its `ready` and nothing after (a raw"
+            + " socket with a tiny receive buffer), then alone again. Before the second half, %d"
+            + " messages of %d characters fill the silent connections' kernel buffers (Linux lets"
+            + " a socket queue about 1.6 MB here), so they are stalled while it is measured and"
+            + " the target's own buffer for them fills. After it, the silent connections read"
+            + " what they were sent (whether the target cut them off with `event: overflow`) and"
+            + " close. p99 runs from each post's scheduled send time to its arrival at a reading"
+            + " subscriber; the ratio divides the p99 with them by the lower of the two without"
+            + " (the strict comparison: a half disturbed by something else does not excuse the"
+            + " other). System: the platform in-process (connection buffer 1,000 events by"
+            + " default); baseline: the bare reactor-netty broadcaster (the same 1,000). %d cores,"
+            + " Java %s.",
         settings.subscribers(),
         settings.rate(),
         settings.seconds(),
+        settings.warmupSeconds(),
         settings.slowReaders(),
         settings.prefillMessages(),
         settings.prefillChars(),
@@ -80,16 +84,17 @@ public record SlowReaderReport(
             "msg/s",
             "p50 without (ms)",
             "p50 with (ms)",
-            "p99 without (ms)",
+            "p99 without, before (ms)",
             "p99 with (ms)",
-            "p99 with / without",
-            "lost without",
-            "lost with",
+            "p99 without, after (ms)",
+            "p99 with / lower without",
+            "lost without / with / without",
             "cut off with overflow",
             "messages the slow readers got");
     for (SlowReaderTrial trial : trials) {
       var without = trial.without();
       var with = trial.with();
+      var after = trial.after();
       var ratio = trial.p99Ratio();
       table.row(
           trial.target(),
@@ -98,9 +103,9 @@ public record SlowReaderReport(
           millis(with, false),
           millis(without, true),
           millis(with, true),
+          millis(after, true),
           ratio == null ? Cells.MISSING : Cells.ratio(ratio, 1.0),
-          lost(without),
-          lost(with),
+          lost(without) + " / " + lost(with) + " / " + lost(after),
           trial.cutOff() + " / " + trial.slowReaders(),
           Long.toString(trial.slowReaderMessages()));
     }
@@ -115,7 +120,7 @@ public record SlowReaderReport(
   }
 
   private static String lost(@Nullable FanoutStep step) {
-    return step == null ? Cells.MISSING : step.lost() + " / " + step.expected();
+    return step == null ? Cells.MISSING : Long.toString(step.lost());
   }
 
   private String verdicts() {
@@ -146,14 +151,11 @@ public record SlowReaderReport(
   private String halves() {
     var table = FanoutReport.stepsTable();
     for (SlowReaderTrial trial : trials) {
-      if (trial.without() != null) {
-        table.row(FanoutReport.cells(Objects.requireNonNull(trial.without())));
-      }
-      if (trial.with() != null) {
-        table.row(FanoutReport.cells(Objects.requireNonNull(trial.with())));
+      for (FanoutStep step : halves(trial)) {
+        table.row(FanoutReport.cells(step));
       }
     }
-    return "Both halves in full (without first):\n\n" + table.render();
+    return "The halves in full (without, with, without):\n\n" + table.render();
   }
 
   private String problems() {
@@ -170,19 +172,30 @@ public record SlowReaderReport(
     var out = new StringBuilder(CSV_HEADER).append('\n');
     for (SlowReaderTrial trial : trials) {
       String tail = "," + trial.cutOff() + "," + trial.slowReaderMessages();
-      if (trial.without() != null) {
-        out.append("without,")
-            .append(FanoutReport.csvRow(Objects.requireNonNull(trial.without())))
-            .append(tail)
-            .append('\n');
-      }
-      if (trial.with() != null) {
-        out.append("with,")
-            .append(FanoutReport.csvRow(Objects.requireNonNull(trial.with())))
-            .append(tail)
-            .append('\n');
+      String[] names = {"without", "with", "after"};
+      @Nullable FanoutStep[] steps = {trial.without(), trial.with(), trial.after()};
+      for (int i = 0; i < steps.length; i++) {
+        var step = steps[i];
+        if (step != null) {
+          out.append(names[i])
+              .append(',')
+              .append(FanoutReport.csvRow(step))
+              .append(tail)
+              .append('\n');
+        }
       }
     }
     return out.toString();
+  }
+
+  private static List<FanoutStep> halves(SlowReaderTrial trial) {
+    List<FanoutStep> halves = new ArrayList<>();
+    for (@Nullable FanoutStep step :
+        new @Nullable FanoutStep[] {trial.without(), trial.with(), trial.after()}) {
+      if (step != null) {
+        halves.add(step);
+      }
+    }
+    return halves;
   }
 }

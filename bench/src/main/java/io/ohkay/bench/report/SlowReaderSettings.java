@@ -4,7 +4,7 @@ package io.ohkay.bench.report;
  * How a slow-reader run was configured.
  *
  * @param subscribers the reading subscribers measured
- * @param rate messages per second in both halves of the trial
+ * @param rate messages per second in the three halves of the trial (without, with, without)
  * @param messages messages each half sends at least (its window grows to send them)
  * @param minSeconds sending window of each half, at least
  * @param slowReaders connections that read nothing in the second half

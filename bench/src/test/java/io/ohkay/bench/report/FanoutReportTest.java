@@ -53,6 +53,9 @@ class FanoutReportTest {
             "\\| deliveries/s held, 1000 subscribers\\s+\\|\\s+20000 \\|\\s+20000 \\|\\s+1.00x \\|")
         .containsPattern(
             "\\| p99 at the rate held, 100 subscribers \\(ms\\)\\s+\\|\\s+60.00 \\|\\s+40.00 \\|")
+        .containsPattern(
+            "\\| fan-out spread p99 at the rate held, 100 subscribers \\(ms\\)\\s+\\|\\s+15.00 \\|"
+                + "\\s+10.00 \\|")
         .contains(
             "Target system / baseline >= 0.60 (deliveries/s held), 100 subscribers: **missed**"
                 + " (0.50x)")
@@ -161,6 +164,7 @@ class FanoutReportTest {
         0,
         0,
         latency,
+        new LatencySummary(1000, p99 / 8, p99 / 5, p99 / 4, p99 / 3, p99 / 2),
         latency,
         latency,
         0,
