@@ -5,6 +5,8 @@ import io.ohkay.bench.target.Sender;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ public final class SystemFanoutTarget implements FanoutTarget {
   private static final int SIGNUP_CONCURRENCY = 4;
 
   private static final int PROGRESS_EVERY = 250;
+  private static final Duration PROJECTED_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration PROJECTED_POLL = Duration.ofMillis(250);
 
   private final SystemPlatform platform;
   private final Sender sender;
@@ -75,6 +79,7 @@ public final class SystemFanoutTarget implements FanoutTarget {
             .get("code")
             .asString();
     var tokens = join(http, baseUrl, code, members);
+    awaitProjected(http, baseUrl);
     var path = "/api/servers/%s/channels/%s/messages".formatted(serverId, channelId);
     return new SystemFanoutTarget(platform, new Sender(path, owner.token()), tokens);
   }
@@ -106,6 +111,33 @@ public final class SystemFanoutTarget implements FanoutTarget {
       }
     }
     return List.copyOf(result);
+  }
+
+  /**
+   * Waits until every projector consumer reports no lag: a thousand sign-ups and joins leave the
+   * projector a backlog that would otherwise be measured along with the first steps.
+   */
+  private static void awaitProjected(HttpClient http, URI baseUrl) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + PROJECTED_TIMEOUT.toNanos();
+    var request = HttpRequest.newBuilder(baseUrl.resolve("/api/health")).GET().build();
+    while (System.nanoTime() < deadline) {
+      var health = PlatformCalls.read(PlatformCalls.send(http, request));
+      var consumers = health.path("components").path("projector").path("details");
+      boolean caughtUp = !consumers.isEmpty();
+      for (var consumer : consumers) {
+        var lag = consumer.path("lag");
+        caughtUp &= lag.isNumber() && lag.asLong() == 0;
+      }
+      if (caughtUp) {
+        log.info(
+            "the projector caught up {} ms after the last join",
+            (System.nanoTime() - start) / 1_000_000);
+        return;
+      }
+      Thread.sleep(PROJECTED_POLL);
+    }
+    log.warn("the projector still lags after {}: measuring anyway", PROJECTED_TIMEOUT);
   }
 
   private static String member(HttpClient http, URI baseUrl, String code, String name) {
