@@ -284,9 +284,11 @@ public record FanoutReport(
               ? Cells.MISSING
               : String.format(
                   Locale.ROOT, "%.0f", (double) connect.otherEventCount() / connect.connected()),
-          connect.otherEvents().entrySet().stream()
-              .map(e -> e.getKey() + " " + e.getValue())
-              .collect(Collectors.joining(", ")));
+          connect.otherEvents().isEmpty()
+              ? Cells.MISSING
+              : connect.otherEvents().entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue())
+                  .collect(Collectors.joining(", ")));
     }
     return "Connecting (steps start once no other event came for a second; the other events are"
         + " mostly presence: each member coming online is announced to every connected"
