@@ -29,11 +29,15 @@ class BenchArchitectureTest {
             "io.ohkay.bench.signin..",
             "io.ohkay.bench.projector..",
             "io.ohkay.bench.history..",
+            "io.ohkay.bench.fanout..",
+            "io.ohkay.bench.resume..",
+            "io.ohkay.bench.sse..",
             "io.ohkay.bench.load..",
             "io.ohkay.bench.report..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.ohkay.bench.baseline..", "io.ohkay.bench.system..")
+        .resideInAnyPackage(
+            "io.ohkay.bench.baseline..", "io.ohkay.bench.broadcast..", "io.ohkay.bench.system..")
         .check(BENCH);
   }
 

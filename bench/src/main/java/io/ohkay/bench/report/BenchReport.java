@@ -2,7 +2,13 @@ package io.ohkay.bench.report;
 
 /** A finished run's report, as {@link ResultFiles} saves it. */
 public sealed interface BenchReport
-    permits E2eReport, SigninReport, ProjectorReport, HistoryReport {
+    permits E2eReport,
+        SigninReport,
+        ProjectorReport,
+        HistoryReport,
+        FanoutReport,
+        ResumeReport,
+        SlowReaderReport {
 
   /** The scenario's name, the files' prefix ({@code e2e}, {@code signin}). */
   String scenario();

@@ -41,11 +41,22 @@ public final class SystemPlatform implements AccountsTarget {
 
   /** Starts the platform on {@code infrastructure}; returns once its HTTP port is open. */
   public static SystemPlatform start(EmbeddedInfrastructure infrastructure) {
-    return new SystemPlatform(
-        new SpringApplication(PlatformApplication.class).run(args(infrastructure)));
+    return start(infrastructure, List.of());
   }
 
-  private static String[] args(EmbeddedInfrastructure infra) {
+  /**
+   * Starts the platform on {@code infrastructure} with {@code properties} ({@code
+   * --ohkay.edge.resume-memory-records=0}) added to, or overriding, the bench's own.
+   */
+  public static SystemPlatform start(
+      EmbeddedInfrastructure infrastructure, List<String> properties) {
+    var args = args(infrastructure);
+    args.addAll(properties);
+    return new SystemPlatform(
+        new SpringApplication(PlatformApplication.class).run(args.toArray(String[]::new)));
+  }
+
+  private static List<String> args(EmbeddedInfrastructure infra) {
     var namespace = SharedInfrastructure.uniqueName("bench");
     var postgres = infra.postgres();
     List<String> args = new ArrayList<>();
@@ -62,7 +73,7 @@ public final class SystemPlatform implements AccountsTarget {
       args.add("--ohkay.command-api.rate-limits." + limit + ".capacity=" + UNLIMITED);
       args.add("--ohkay.command-api.rate-limits." + limit + ".period=1m");
     }
-    return args.toArray(String[]::new);
+    return args;
   }
 
   private static String dataDir() {

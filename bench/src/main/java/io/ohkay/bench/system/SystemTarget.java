@@ -54,7 +54,12 @@ public final class SystemTarget implements Target, HistoryTarget {
 
   /** Starts the platform on {@code infrastructure} and prepares the user and server to measure. */
   public static SystemTarget start(EmbeddedInfrastructure infrastructure) {
-    var platform = SystemPlatform.start(infrastructure);
+    return start(infrastructure, List.of());
+  }
+
+  /** The same, the platform started with {@code properties} added (see {@link SystemPlatform}). */
+  public static SystemTarget start(EmbeddedInfrastructure infrastructure, List<String> properties) {
+    var platform = SystemPlatform.start(infrastructure, properties);
     try {
       return prepare(platform, infrastructure.postgres());
     } catch (RuntimeException e) {
