@@ -95,7 +95,12 @@ final class FanoutRun {
   }
 
   synchronized FanoutStep result(
-      String target, int durationSeconds, HeldRateRule rule, int cutOff, long bytes) {
+      String target,
+      int durationSeconds,
+      HeldRateRule rule,
+      int cutOff,
+      long bytes,
+      double othersCpu) {
     long expected = (long) schedule.count() * subscribers;
     LatencySummary summary = LatencySummary.ofMicros(latency);
     return new FanoutStep(
@@ -115,6 +120,7 @@ final class FanoutRun {
         cutOff,
         delivered == 0 ? 0.0 : (double) bytes / delivered,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        othersCpu,
         rule.holds(expected, expected - delivered, summary) && answers.errors() == 0,
         answers.firstError());
   }

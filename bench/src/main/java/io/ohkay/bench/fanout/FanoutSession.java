@@ -1,5 +1,6 @@
 package io.ohkay.bench.fanout;
 
+import io.ohkay.bench.load.ForeignCpu;
 import io.ohkay.bench.load.MessagePoster;
 import io.ohkay.bench.load.OpenLoopSchedule;
 import io.ohkay.bench.load.OpenLoopSender;
@@ -88,6 +89,7 @@ final class FanoutSession implements AutoCloseable {
         new FanoutRun(
             steps++, rate, Math.multiplyExact(rate, seconds), count, OpenLoopSchedule.soon());
     subscribers.takeBytes();
+    var foreign = ForeignCpu.start();
     subscribers.activate(run);
     OpenLoopSender.send(
         run.schedule(),
@@ -99,9 +101,10 @@ final class FanoutSession implements AutoCloseable {
     subscribers.deactivate();
     run.close();
     long bytes = subscribers.takeBytes();
+    double othersCpu = foreign.share();
     run.answers().await(PooledHttp.RESPONSE_TIMEOUT);
     int cutOff = subscribers.reconnectEnded(CONNECT_TIMEOUT);
-    return run.result(target.name(), seconds, rule, cutOff, bytes);
+    return run.result(target.name(), seconds, rule, cutOff, bytes, othersCpu);
   }
 
   /**
@@ -157,7 +160,7 @@ final class FanoutSession implements AutoCloseable {
   void report(String phase, FanoutStep step) {
     log(
         "%s %d subscribers, %d msg/s (%d deliveries/s): delivered %d/%d, cut off %d, post"
-            + " errors %d, p50 %.2f ms, p99 %.2f ms, load %.1f%s",
+            + " errors %d, p50 %.2f ms, p99 %.2f ms, load %.1f, others' CPU %.0f%%%s",
         phase,
         step.subscribers(),
         step.offeredRate(),
@@ -169,6 +172,7 @@ final class FanoutSession implements AutoCloseable {
         step.latency().p50Millis(),
         step.latency().p99Millis(),
         step.loadAverage(),
+        step.othersCpu() * 100,
         phase.equals("step") ? (step.held() ? " -> held" : " -> NOT held") : "");
   }
 

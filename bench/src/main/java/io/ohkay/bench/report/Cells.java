@@ -21,6 +21,11 @@ final class Cells {
         : String.format(Locale.ROOT, "%.2f", value);
   }
 
+  /** A share (0 to 1) as a whole percentage; "-" when unknown (NaN). */
+  static String percent(double share) {
+    return Double.isNaN(share) ? MISSING : String.format(Locale.ROOT, "%.0f %%", share * 100);
+  }
+
   static String ratio(@Nullable Double first, @Nullable Double second) {
     if (first == null || second == null || second == 0.0) {
       return MISSING;

@@ -34,7 +34,7 @@ public record FanoutReport(
       "target,subscribers,offered_rate,deliveries_per_s,duration_s,sent,expected,delivered,lost,"
           + "cut_off,post_errors,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,spread_p50_ms,spread_p99_ms,"
           + "post_p99_ms,send_lag_p99_ms,"
-          + "bytes_per_delivery,load_average,held,first_error";
+          + "bytes_per_delivery,load_average,others_cpu,held,first_error";
 
   public FanoutReport {
     ladders = List.copyOf(ladders);
@@ -216,6 +216,7 @@ public record FanoutReport(
         "send lag p99 ms",
         "bytes/delivery",
         "load avg",
+        "others' CPU",
         "held");
   }
 
@@ -252,6 +253,7 @@ public record FanoutReport(
       Cells.millis(step.sendLag().p99Millis()),
       String.format(Locale.ROOT, "%.0f", step.bytesPerDelivery()),
       Cells.millis(step.loadAverage()),
+      Cells.percent(step.othersCpu()),
       step.held() ? "yes" : "no"
     };
   }
@@ -319,7 +321,7 @@ public record FanoutReport(
     LatencySummary latency = step.latency();
     return String.format(
         Locale.ROOT,
-        "%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.2f,%b,%s",
+        "%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.2f,%.3f,%b,%s",
         ResultFiles.csvText(step.target()),
         step.subscribers(),
         step.offeredRate(),
@@ -342,6 +344,7 @@ public record FanoutReport(
         step.sendLag().p99Millis(),
         step.bytesPerDelivery(),
         step.loadAverage(),
+        step.othersCpu(),
         step.held(),
         step.firstError() == null
             ? ""

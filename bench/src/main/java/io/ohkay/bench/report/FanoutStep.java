@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param bytesPerDelivery bytes the subscribers received during the step, per delivery (event size
  *     on the wire, framing and any other events included)
  * @param loadAverage the machine's 1-minute load average at the end of the step
+ * @param othersCpu the share of all cores (0 to 1) used during the step by processes outside the
+ *     bench's (other people's builds and tests): above a few percent, the step measured the machine
+ *     as much as the target; NaN when unknown
  * @param held whether the step met the {@link HeldRateRule}
  * @param firstError the first post failure, for diagnosis
  */
@@ -45,6 +48,7 @@ public record FanoutStep(
     int cutOff,
     double bytesPerDelivery,
     double loadAverage,
+    double othersCpu,
     boolean held,
     @Nullable String firstError)
     implements RateStep {

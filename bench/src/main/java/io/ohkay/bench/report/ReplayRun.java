@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param readyMillis reconnect to {@code ready}: the whole replay
  * @param complete whether every missed message came, once
  * @param inOrder whether they came in the order the feed holds them (as a live stream saw them)
+ * @param othersCpu the share of all cores (0 to 1) processes outside the bench's used meanwhile;
+ *     NaN when unknown
  * @param failure what went wrong ({@code resync}, a timeout, the stream ending); null when nothing
  */
 public record ReplayRun(
@@ -20,6 +22,7 @@ public record ReplayRun(
     double readyMillis,
     boolean complete,
     boolean inOrder,
+    double othersCpu,
     @Nullable String failure) {
 
   /** Replayed messages per second, reconnect to {@code ready}. */

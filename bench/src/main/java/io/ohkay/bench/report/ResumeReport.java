@@ -28,7 +28,8 @@ public record ResumeReport(
     implements BenchReport {
 
   private static final String CSV_HEADER =
-      "source,attempt,events,first_event_ms,ready_ms,events_per_s,complete,in_order,failure";
+      "source,attempt,events,first_event_ms,ready_ms,events_per_s,complete,in_order,others_cpu,"
+          + "failure";
 
   public ResumeReport {
     sources = List.copyOf(sources);
@@ -168,6 +169,7 @@ public record ResumeReport(
             "events/s",
             "complete",
             "in order",
+            "others' CPU",
             "failure");
     for (ResumeSource source : sources) {
       for (ReplayRun run : source.replays()) {
@@ -181,6 +183,7 @@ public record ResumeReport(
             String.format(Locale.ROOT, "%.0f", run.eventsPerSecond()),
             run.complete() ? "yes" : "no",
             run.inOrder() ? "yes" : "no",
+            Cells.percent(run.othersCpu()),
             run.failure() == null ? Cells.MISSING : Objects.requireNonNull(run.failure()));
       }
     }
@@ -204,7 +207,7 @@ public record ResumeReport(
         out.append(
             String.format(
                 Locale.ROOT,
-                "%s,%d,%d,%.3f,%.3f,%.1f,%b,%b,%s%n",
+                "%s,%d,%d,%.3f,%.3f,%.1f,%b,%b,%.3f,%s%n",
                 source.source(),
                 run.attempt(),
                 run.events(),
@@ -213,6 +216,7 @@ public record ResumeReport(
                 run.eventsPerSecond(),
                 run.complete(),
                 run.inOrder(),
+                run.othersCpu(),
                 run.failure() == null
                     ? ""
                     : ResultFiles.csvText(Objects.requireNonNull(run.failure()))));

@@ -1,5 +1,6 @@
 package io.ohkay.bench.resume;
 
+import io.ohkay.bench.load.ForeignCpu;
 import io.ohkay.bench.load.MessagePoster;
 import io.ohkay.bench.report.ReplayRun;
 import io.ohkay.bench.report.ResumeSettings;
@@ -127,6 +128,7 @@ final class ResumeScenario {
       HttpClient client, Target target, String cursor, int[] feedOrder, int attempt)
       throws InterruptedException {
     var listener = new ReplayListener(MISSED_STEP, settings.missed());
+    var foreign = ForeignCpu.start();
     long start = System.nanoTime();
     try (var stream = open(client, target, cursor, listener)) {
       if (!listener.awaitReady(REPLAY_TIMEOUT)) {
@@ -137,6 +139,7 @@ final class ResumeScenario {
             millis(System.nanoTime(), start),
             false,
             false,
+            foreign.share(),
             "no ready within "
                 + REPLAY_TIMEOUT
                 + (stream.ended() == null ? "" : ", " + stream.ended()));
@@ -148,6 +151,7 @@ final class ResumeScenario {
           millis(listener.readyNanos(), start),
           listener.complete(),
           Arrays.equals(listener.order(), feedOrder),
+          foreign.share(),
           listener.failure());
     }
   }

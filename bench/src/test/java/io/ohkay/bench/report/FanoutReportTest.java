@@ -61,6 +61,7 @@ class FanoutReportTest {
                 + " (0.50x)")
         .contains(
             "Target system / baseline >= 0.60 (deliveries/s held), 1000 subscribers: met (1.00x)");
+    assertThat(markdown).containsPattern("\\|\\s+3 % \\|\\s+yes \\|");
     assertThat(markdown.indexOf("| system   |         100 |   200 |"))
         .isPositive()
         .isLessThan(markdown.indexOf("| baseline |         100 |   200 |"));
@@ -170,6 +171,7 @@ class FanoutReportTest {
         0,
         512.0,
         1.5,
+        0.03,
         held,
         null);
   }

@@ -44,7 +44,8 @@ class ResumeReportTest {
             "memory",
             "default",
             List.of(
-                run(1, 400, true), new ReplayRun(2, 9_999, 1, 100, false, false, "event: resync")),
+                run(1, 400, true),
+                new ReplayRun(2, 9_999, 1, 100, false, false, Double.NaN, "event: resync")),
             null);
 
     var report = new ResumeReport("2026-01-01T00:00:00Z", 2, "21", SETTINGS, List.of(memory));
@@ -58,6 +59,6 @@ class ResumeReportTest {
   }
 
   private static ReplayRun run(int attempt, double readyMillis, boolean right) {
-    return new ReplayRun(attempt, 10_000, readyMillis / 10, readyMillis, right, right, null);
+    return new ReplayRun(attempt, 10_000, readyMillis / 10, readyMillis, right, right, 0.01, null);
   }
 }
