@@ -1,5 +1,6 @@
 package io.ohkay.bench;
 
+import io.ohkay.bench.load.ForeignCpu;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,8 @@ final class BenchInfrastructure implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("no temporary directory for the infrastructure", e);
       }
+      // PostgreSQL daemonizes out of this JVM's process tree: its CPU is the bench's all the same.
+      ForeignCpu.adopt(directory.toString());
       infrastructure = EmbeddedInfrastructure.start(directory, 0, 0);
     }
     return infrastructure;

@@ -3,14 +3,19 @@ package io.ohkay.bench.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.stream.Stream;
 
 /**
- * How much of the machine's CPU went to processes outside this JVM's process tree (the bench, the
- * platform in it, and the Kafka broker and PostgreSQL it started) since {@link #start()}: other
- * people's builds and tests, which make a step slower without the target being any slower. Read
- * from {@code /proc} (Linux); unknown elsewhere.
+ * How much of the machine's CPU went to processes that are not the bench's since {@link #start()}:
+ * other people's builds and tests, which make a step slower without the target being any slower.
+ * The bench's are this JVM (and the platform in it), every process it started (the Kafka broker),
+ * and the process trees of those {@linkplain #adopt adopted} (PostgreSQL daemonizes: its server
+ * leaves this JVM's tree). Read from {@code /proc} (Linux); unknown elsewhere.
  */
 public final class ForeignCpu {
 
@@ -30,6 +35,8 @@ public final class ForeignCpu {
 
   private static final int TIME_FIELDS = 4;
 
+  private static final Set<String> ADOPTED = new CopyOnWriteArraySet<>();
+
   private final long busy;
   private final long total;
   private final long ours;
@@ -38,6 +45,14 @@ public final class ForeignCpu {
     this.busy = busy;
     this.total = total;
     this.ours = ours;
+  }
+
+  /**
+   * Counts every process whose command line contains {@code marker} (e.g. the data directory of the
+   * PostgreSQL the bench started), and its descendants, as the bench's own.
+   */
+  public static void adopt(String marker) {
+    ADOPTED.add(marker);
   }
 
   /** Starts counting now. */
@@ -76,18 +91,36 @@ public final class ForeignCpu {
     }
   }
 
-  /** Clock ticks used by this JVM and every process it started (and their reaped children). */
+  /** Clock ticks used by the bench's processes (and their reaped children). */
   private static long ours() {
-    var self = ProcessHandle.current();
-    List<Long> pids;
-    try (Stream<ProcessHandle> descendants = self.descendants()) {
-      pids = Stream.concat(Stream.of(self), descendants).map(ProcessHandle::pid).toList();
+    Set<Long> pids = new HashSet<>();
+    for (ProcessHandle root : roots()) {
+      pids.add(root.pid());
+      try (Stream<ProcessHandle> descendants = root.descendants()) {
+        descendants.forEach(process -> pids.add(process.pid()));
+      }
     }
     long ticks = 0;
     for (long pid : pids) {
       ticks += ticksOf(pid);
     }
     return ticks;
+  }
+
+  private static List<ProcessHandle> roots() {
+    List<ProcessHandle> roots = new ArrayList<>();
+    roots.add(ProcessHandle.current());
+    if (!ADOPTED.isEmpty()) {
+      try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+        all.filter(ForeignCpu::adopted).forEach(roots::add);
+      }
+    }
+    return roots;
+  }
+
+  private static boolean adopted(ProcessHandle process) {
+    var commandLine = process.info().commandLine().orElse("");
+    return ADOPTED.stream().anyMatch(commandLine::contains);
   }
 
   private static long ticksOf(long pid) {
