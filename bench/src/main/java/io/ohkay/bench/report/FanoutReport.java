@@ -263,7 +263,7 @@ public record FanoutReport(
         new MarkdownTable(
             "target",
             "subscribers",
-            "connected",
+            "newly connected",
             "all ready after s",
             "quiet after s",
             "other events received",
