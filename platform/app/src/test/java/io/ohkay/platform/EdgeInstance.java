@@ -90,7 +90,11 @@ final class EdgeInstance implements AutoCloseable {
 
   /** Waits until {@code GET path} on {@code port} answers 200. */
   static void awaitUp(int port, String path) {
-    var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    var http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     var request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(10))

@@ -74,7 +74,8 @@ class PresenceRoutesIT {
   }
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final List<Signal> signals = new ArrayList<>();
   private KafkaConsumer<String, byte[]> consumer;
 
