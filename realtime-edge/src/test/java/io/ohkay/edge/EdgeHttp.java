@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -57,11 +58,27 @@ public final class EdgeHttp {
       var body = response.body();
       var json = body.isEmpty() ? Json.mapper().missingNode() : Json.mapper().readTree(body);
       return new Reply(response.statusCode(), response.headers(), json);
+    } catch (HttpTimeoutException e) {
+      // The edge runs in this JVM: what its threads were doing is the only trace of a hang.
+      System.err.println("EdgeHttp: GET " + path + " timed out; threads:\n" + threadDump());
+      throw new UncheckedIOException(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String threadDump() {
+    var dump = new StringBuilder();
+    for (var entry : Thread.getAllStackTraces().entrySet()) {
+      var thread = entry.getKey();
+      dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+      for (var frame : entry.getValue()) {
+        dump.append("    at ").append(frame).append('\n');
+      }
+    }
+    return dump.toString();
   }
 }
