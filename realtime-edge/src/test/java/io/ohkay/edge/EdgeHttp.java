@@ -74,7 +74,11 @@ public final class EdgeHttp {
     var dump = new StringBuilder();
     for (var entry : Thread.getAllStackTraces().entrySet()) {
       var thread = entry.getKey();
-      dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+      dump.append('"')
+          .append(thread.getName())
+          .append("\" ")
+          .append(thread.getState())
+          .append('\n');
       for (var frame : entry.getValue()) {
         dump.append("    at ").append(frame).append('\n');
       }

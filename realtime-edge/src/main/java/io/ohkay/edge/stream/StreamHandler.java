@@ -28,7 +28,10 @@ import reactor.core.publisher.Mono;
  * could not be loaded in time.
  *
  * <p>Each event is written as its shared SSE bytes ({@link StreamEvent#sse()}), wrapped, not
- * copied, for this connection, and flushed as it goes, as Spring's SSE writer would.
+ * copied, for this connection. They are written with {@code writeWith}, not Spring's SSE writer's
+ * flush per event: reactor-netty flushes whenever the connection has written all it was given, so a
+ * lone event goes out at once and a burst (a busy channel) goes out in one flush, not one system
+ * call per event.
  */
 final class StreamHandler {
 
@@ -75,8 +78,7 @@ final class StreamHandler {
 
   private BodyInserter<Flux<StreamEvent>, ReactiveHttpOutputMessage> sse(Flux<StreamEvent> events) {
     return (message, context) ->
-        message.writeAndFlushWith(
-            buffers(events, heartbeatInterval, message.bufferFactory()).map(Mono::just));
+        message.writeWith(buffers(events, heartbeatInterval, message.bufferFactory()));
   }
 
   /**
