@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -200,14 +201,30 @@ final class AccessGate {
    * server event always.
    */
   static boolean visible(FeedRecord record, Step step, UUID user) {
+    return audience(record, step).test(user);
+  }
+
+  /**
+   * {@link #visible} for many members: the record is read once (its type, its channel or user), not
+   * once per member, and a step that changed no permission is asked once per member.
+   */
+  static Predicate<UUID> audience(FeedRecord record, Step step) {
     if (record.type().equals(EventTypes.CHANNEL_READ)) {
-      return user.equals(record.payloadId("userId"));
+      var reader = record.payloadId("userId");
+      return user -> user.equals(reader);
     }
     if (!record.payload().has("channelId")) {
-      return true;
+      return user -> true;
     }
     var channel = record.payloadId("channelId");
-    return channel != null
-        && (step.before().canView(user, channel) || step.after().canView(user, channel));
+    if (channel == null) {
+      return user -> false;
+    }
+    var before = step.before();
+    var after = step.after();
+    if (before == after) {
+      return user -> before.canView(user, channel);
+    }
+    return user -> before.canView(user, channel) || after.canView(user, channel);
   }
 }

@@ -125,10 +125,8 @@ final class AccessLoads {
       fail(gate);
       return;
     }
-    var visible =
-        targets.stream()
-            .filter(target -> AccessGate.visible(record, step, target.user().value()))
-            .toList();
+    var audience = AccessGate.audience(record, step);
+    var visible = targets.stream().filter(target -> audience.test(target.user().value())).toList();
     var created = CreatedNotifications.mentions(record);
     if (created.isEmpty()) {
       hub.offerAll(visible, event);

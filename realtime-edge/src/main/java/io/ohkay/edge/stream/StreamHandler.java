@@ -88,7 +88,8 @@ final class StreamHandler {
   static Flux<DataBuffer> buffers(
       Flux<StreamEvent> events, Duration heartbeatInterval, DataBufferFactory factory) {
     return StreamOpener.withHeartbeats(
-            events.map(StreamEvent::sse), heartbeatInterval, () -> HEARTBEAT)
-        .map(factory::wrap);
+        events.map(event -> factory.wrap(event.sse())),
+        heartbeatInterval,
+        () -> factory.wrap(HEARTBEAT));
   }
 }
