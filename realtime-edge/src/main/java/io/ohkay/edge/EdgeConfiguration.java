@@ -21,11 +21,13 @@ import io.ohkay.edge.server.ServerRoutes;
 import io.ohkay.edge.stream.StreamRoutes;
 import io.ohkay.edge.stream.StreamSettings;
 import io.ohkay.edge.web.Authenticator;
+import io.ohkay.edge.web.KeepAliveReads;
 import io.ohkay.schemas.token.SessionRevocations;
 import io.ohkay.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -90,6 +92,15 @@ public class EdgeConfiguration {
         properties.registryDatabase(),
         properties.authDatabase(),
         properties.dmsDatabase());
+  }
+
+  /**
+   * The HTTP server keeps reading keep-alive connections after each response (reactor-netty#4361;
+   * in the platform, the one server command-api shares).
+   */
+  @Bean
+  NettyServerCustomizer edgeKeepAliveReads() {
+    return KeepAliveReads.customizer();
   }
 
   @Bean

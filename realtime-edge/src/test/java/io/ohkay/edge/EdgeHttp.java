@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +27,7 @@ public final class EdgeHttp {
     }
   }
 
-  // HTTP/1.1 as the edge speaks it: the client's default (HTTP/2) sends an h2c upgrade with every
-  // request on a fresh connection, which the edge ignores; a DmRoutesIT call hung 20 s twice.
+  // HTTP/1.1 as the edge speaks it (the client's default, HTTP/2, sends an h2c upgrade it ignores).
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -58,31 +56,11 @@ public final class EdgeHttp {
       var body = response.body();
       var json = body.isEmpty() ? Json.mapper().missingNode() : Json.mapper().readTree(body);
       return new Reply(response.statusCode(), response.headers(), json);
-    } catch (HttpTimeoutException e) {
-      // The edge runs in this JVM: what its threads were doing is the only trace of a hang.
-      System.err.println("EdgeHttp: GET " + path + " timed out; threads:\n" + threadDump());
-      throw new UncheckedIOException(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String threadDump() {
-    var dump = new StringBuilder();
-    for (var entry : Thread.getAllStackTraces().entrySet()) {
-      var thread = entry.getKey();
-      dump.append('"')
-          .append(thread.getName())
-          .append("\" ")
-          .append(thread.getState())
-          .append('\n');
-      for (var frame : entry.getValue()) {
-        dump.append("    at ").append(frame).append('\n');
-      }
-    }
-    return dump.toString();
   }
 }
