@@ -1,4 +1,7 @@
-/** What every scenario command shares on the command line: option checks, progress, results. */
+/**
+ * What the scenario commands share: their common options, option checks, progress, results, and
+ * measuring one target after another.
+ */
 @NullMarked
 package io.ohkay.bench.command;
 

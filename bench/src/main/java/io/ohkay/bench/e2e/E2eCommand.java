@@ -1,6 +1,8 @@
 package io.ohkay.bench.e2e;
 
 import io.ohkay.bench.command.ScenarioCommandLine;
+import io.ohkay.bench.command.TargetRun;
+import io.ohkay.bench.command.TargetsOption;
 import io.ohkay.bench.report.E2eReport;
 import io.ohkay.bench.report.RunSettings;
 import io.ohkay.bench.report.TargetResult;
@@ -11,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -34,6 +35,8 @@ public final class E2eCommand implements Callable<Integer> {
   private final Map<String, Supplier<? extends Target>> catalog;
 
   @Mixin private ScenarioCommandLine commandLine = new ScenarioCommandLine();
+
+  @Mixin private TargetsOption targets = new TargetsOption();
 
   /** Offered rates (msg/s) stepped up until the first one not held. */
   @Option(
@@ -81,14 +84,6 @@ public final class E2eCommand implements Callable<Integer> {
       description = "A step holds its rate when nothing is lost and p99 <= this. Default: 250.")
   private double p99ThresholdMillis;
 
-  /** Targets to measure, one after the other, in this order. */
-  @Option(
-      names = "--targets",
-      split = ",",
-      defaultValue = "baseline,system",
-      description = "Targets measured in this order. Default: ${DEFAULT-VALUE}.")
-  private List<String> targets = List.of();
-
   /** A command measuring the targets of {@code catalog}, opened by name. */
   public E2eCommand(Map<String, Supplier<? extends Target>> catalog) {
     this.catalog = Map.copyOf(catalog);
@@ -115,7 +110,7 @@ public final class E2eCommand implements Callable<Integer> {
     LoopResources loops = LoopResources.create("bench-client", 2, true);
     try {
       var scenario = new E2eScenario(settings, loops, commandLine.err());
-      for (String name : targets) {
+      for (String name : targets.names()) {
         results.add(measure(name, scenario));
       }
     } finally {
@@ -127,16 +122,8 @@ public final class E2eCommand implements Callable<Integer> {
   private TargetResult measure(String name, E2eScenario scenario) throws InterruptedException {
     commandLine.err().println("[" + name + "] starting");
     commandLine.err().flush();
-    Target target;
-    try {
-      target = catalog.get(name).get();
-    } catch (RuntimeException cannotStart) {
-      String reason = Objects.requireNonNullElse(cannotStart.getMessage(), cannotStart.toString());
-      return TargetResult.notRun(name, "not run: " + reason);
-    }
-    try (target) {
-      return scenario.measure(target);
-    }
+    return TargetRun.measure(
+        catalog.get(name), scenario::measure, problem -> TargetResult.notRun(name, problem));
   }
 
   private RunSettings validatedSettings() {
@@ -148,10 +135,7 @@ public final class E2eCommand implements Callable<Integer> {
     commandLine.require(
         warmupSeconds >= 0 && p99ThresholdMillis > 0,
         "--warmup-seconds must be >= 0 and --p99-threshold-ms > 0");
-    for (String name : targets) {
-      commandLine.require(
-          catalog.containsKey(name), "unknown target " + name + ", known: " + catalog.keySet());
-    }
+    targets.requireKnown(commandLine, catalog.keySet());
     return new RunSettings(
         rates,
         headlineRates,

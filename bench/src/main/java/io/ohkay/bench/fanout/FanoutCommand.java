@@ -1,6 +1,8 @@
 package io.ohkay.bench.fanout;
 
 import io.ohkay.bench.command.ScenarioCommandLine;
+import io.ohkay.bench.command.TargetRun;
+import io.ohkay.bench.command.TargetsOption;
 import io.ohkay.bench.report.FanoutLadder;
 import io.ohkay.bench.report.FanoutReport;
 import io.ohkay.bench.report.FanoutSettings;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import reactor.netty.resources.LoopResources;
 
 /**
  * {@code fanout}: how many messages per second one busy channel delivers to 100 and 1,000 SSE
@@ -51,6 +51,8 @@ public final class FanoutCommand implements Callable<Integer> {
   private final Map<String, IntFunction<? extends FanoutTarget>> catalog;
 
   @Mixin private ScenarioCommandLine commandLine = new ScenarioCommandLine();
+
+  @Mixin private TargetsOption targets = new TargetsOption();
 
   /** Subscriber counts, measured in ascending order. */
   @Option(
@@ -111,14 +113,6 @@ public final class FanoutCommand implements Callable<Integer> {
       description = "Target system / baseline held deliveries/s. Default: ${DEFAULT-VALUE}.")
   private double ratioTarget;
 
-  /** Targets to measure, one after the other, in this order. */
-  @Option(
-      names = "--targets",
-      split = ",",
-      defaultValue = "baseline,system",
-      description = "Targets measured in this order. Default: ${DEFAULT-VALUE}.")
-  private List<String> targets = List.of();
-
   /** A command measuring the targets of {@code catalog}, opened by name for n members. */
   public FanoutCommand(Map<String, IntFunction<? extends FanoutTarget>> catalog) {
     this.catalog = Map.copyOf(catalog);
@@ -129,16 +123,14 @@ public final class FanoutCommand implements Callable<Integer> {
     var settings = validatedSettings();
     String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     List<FanoutLadder> ladders = new ArrayList<>();
-    var streamLoops = LoopResources.create("bench-streams", 2, true);
-    var postLoops = LoopResources.create("bench-post", 1, true);
+    var loops = FanoutLoops.create();
     try {
-      var scenario = new FanoutScenario(settings, streamLoops, postLoops, commandLine.err());
-      for (String name : targets) {
+      var scenario = new FanoutScenario(settings, loops.streams(), loops.post(), commandLine.err());
+      for (String name : targets.names()) {
         ladders.addAll(measure(name, settings, scenario));
       }
     } finally {
-      streamLoops.disposeLater().block();
-      postLoops.disposeLater().block();
+      loops.dispose();
     }
     var report =
         new FanoutReport(
@@ -156,18 +148,13 @@ public final class FanoutCommand implements Callable<Integer> {
     int members = Collections.max(settings.subscribers());
     commandLine.err().println("[" + name + "] starting with " + members + " members");
     commandLine.err().flush();
-    FanoutTarget target;
-    try {
-      target = catalog.get(name).apply(members);
-    } catch (RuntimeException cannotStart) {
-      String reason = Objects.requireNonNullElse(cannotStart.getMessage(), cannotStart.toString());
-      return settings.subscribers().stream()
-          .map(n -> new FanoutLadder(name, n, null, List.of(), null, false, "not run: " + reason))
-          .toList();
-    }
-    try (target) {
-      return scenario.measure(target);
-    }
+    return TargetRun.measure(
+        () -> catalog.get(name).apply(members),
+        scenario::measure,
+        problem ->
+            settings.subscribers().stream()
+                .map(n -> new FanoutLadder(name, n, null, List.of(), null, false, problem))
+                .toList());
   }
 
   private FanoutSettings validatedSettings() {
@@ -182,10 +169,7 @@ public final class FanoutCommand implements Callable<Integer> {
         p99ThresholdMillis > 0 && ratioTarget > 0,
         "--p99-threshold-ms and --ratio-target must be > 0");
     var counts = subscribers.stream().distinct().sorted().toList();
-    for (String name : targets) {
-      commandLine.require(
-          catalog.containsKey(name), "unknown target " + name + ", known: " + catalog.keySet());
-    }
+    targets.requireKnown(commandLine, catalog.keySet());
     return new FanoutSettings(
         counts,
         startDeliveries,

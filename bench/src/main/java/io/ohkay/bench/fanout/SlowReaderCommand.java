@@ -1,6 +1,8 @@
 package io.ohkay.bench.fanout;
 
 import io.ohkay.bench.command.ScenarioCommandLine;
+import io.ohkay.bench.command.TargetRun;
+import io.ohkay.bench.command.TargetsOption;
 import io.ohkay.bench.report.SlowReaderReport;
 import io.ohkay.bench.report.SlowReaderSettings;
 import io.ohkay.bench.report.SlowReaderTrial;
@@ -11,13 +13,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import reactor.netty.resources.LoopResources;
 
 /**
  * {@code slow-reader}: the delivery p99 of a busy channel's subscribers without, with, and again
@@ -35,6 +35,8 @@ public final class SlowReaderCommand implements Callable<Integer> {
   private final Map<String, IntFunction<? extends FanoutTarget>> catalog;
 
   @Mixin private ScenarioCommandLine commandLine = new ScenarioCommandLine();
+
+  @Mixin private TargetsOption targets = new TargetsOption();
 
   /** Reading subscribers. */
   @Option(
@@ -109,14 +111,6 @@ public final class SlowReaderCommand implements Callable<Integer> {
       description = "Target p99 with / without slow readers. Default: ${DEFAULT-VALUE}.")
   private double ratioTarget;
 
-  /** Targets to measure, one after the other, in this order. */
-  @Option(
-      names = "--targets",
-      split = ",",
-      defaultValue = "baseline,system",
-      description = "Targets measured in this order. Default: ${DEFAULT-VALUE}.")
-  private List<String> targets = List.of();
-
   /** A command measuring the targets of {@code catalog}, opened by name for n members. */
   public SlowReaderCommand(Map<String, IntFunction<? extends FanoutTarget>> catalog) {
     this.catalog = Map.copyOf(catalog);
@@ -127,16 +121,15 @@ public final class SlowReaderCommand implements Callable<Integer> {
     var settings = validatedSettings();
     String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     List<SlowReaderTrial> trials = new ArrayList<>();
-    var streamLoops = LoopResources.create("bench-streams", 2, true);
-    var postLoops = LoopResources.create("bench-post", 1, true);
+    var loops = FanoutLoops.create();
     try {
-      var scenario = new SlowReaderScenario(settings, streamLoops, postLoops, commandLine.err());
-      for (String name : targets) {
+      var scenario =
+          new SlowReaderScenario(settings, loops.streams(), loops.post(), commandLine.err());
+      for (String name : targets.names()) {
         trials.add(measure(name, settings, scenario));
       }
     } finally {
-      streamLoops.disposeLater().block();
-      postLoops.disposeLater().block();
+      loops.dispose();
     }
     var report =
         new SlowReaderReport(
@@ -155,25 +148,20 @@ public final class SlowReaderCommand implements Callable<Integer> {
     int members = settings.subscribers() + settings.slowReaders();
     commandLine.err().println("[" + name + "] starting with " + members + " members");
     commandLine.err().flush();
-    FanoutTarget target;
-    try {
-      target = catalog.get(name).apply(members);
-    } catch (RuntimeException cannotStart) {
-      String reason = Objects.requireNonNullElse(cannotStart.getMessage(), cannotStart.toString());
-      return new SlowReaderTrial(
-          name,
-          settings.subscribers(),
-          settings.slowReaders(),
-          null,
-          null,
-          null,
-          0,
-          0,
-          "not run: " + reason);
-    }
-    try (target) {
-      return scenario.measure(target);
-    }
+    return TargetRun.measure(
+        () -> catalog.get(name).apply(members),
+        scenario::measure,
+        problem ->
+            new SlowReaderTrial(
+                name,
+                settings.subscribers(),
+                settings.slowReaders(),
+                null,
+                null,
+                null,
+                0,
+                0,
+                problem));
   }
 
   private SlowReaderSettings validatedSettings() {
@@ -189,10 +177,7 @@ public final class SlowReaderCommand implements Callable<Integer> {
     commandLine.require(
         p99ThresholdMillis > 0 && ratioTarget > 0,
         "--p99-threshold-ms and --ratio-target must be > 0");
-    for (String name : targets) {
-      commandLine.require(
-          catalog.containsKey(name), "unknown target " + name + ", known: " + catalog.keySet());
-    }
+    targets.requireKnown(commandLine, catalog.keySet());
     return new SlowReaderSettings(
         subscribers,
         rate,

@@ -5,12 +5,8 @@ import io.ohkay.bench.target.Target;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Direct messages on the Ohkay platform, {@code system-dm}: one recipient following its stream and
@@ -18,9 +14,6 @@ import java.util.concurrent.Future;
  * step at {@code conversations} msg/s sends one DM per conversation per second.
  */
 public final class SystemDmTarget implements Target {
-
-  /** Sign-ups at once: Argon2id runs one hash per core, more would only queue. */
-  private static final int SIGNUP_CONCURRENCY = 4;
 
   private final SystemPlatform platform;
   private final String recipientToken;
@@ -36,17 +29,8 @@ public final class SystemDmTarget implements Target {
    * Starts the platform on {@code infrastructure} and opens {@code conversations} conversations.
    */
   public static SystemDmTarget start(EmbeddedInfrastructure infrastructure, int conversations) {
-    var platform = SystemPlatform.start(infrastructure);
-    try {
-      return prepare(platform, conversations);
-    } catch (RuntimeException e) {
-      platform.close();
-      throw e;
-    } catch (InterruptedException e) {
-      platform.close();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TargetSetup.onPlatform(
+        SystemPlatform.start(infrastructure), platform -> prepare(platform, conversations));
   }
 
   private static SystemDmTarget prepare(SystemPlatform platform, int conversations)
@@ -54,27 +38,19 @@ public final class SystemDmTarget implements Target {
     var baseUrl = platform.baseUrl();
     var http = HttpClient.newHttpClient();
     var recipient = PlatformCalls.signup(http, baseUrl, "Recipient");
-    List<Future<Sender>> opened = new ArrayList<>();
-    try (var pool = Executors.newFixedThreadPool(SIGNUP_CONCURRENCY)) {
-      for (int i = 0; i < conversations; i++) {
-        var name = "Sender " + i;
-        opened.add(pool.submit(() -> openConversation(http, baseUrl, name, recipient)));
-      }
-    }
-    List<Sender> senders = new ArrayList<>();
-    for (var future : opened) {
-      try {
-        senders.add(future.get());
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("a conversation could not be opened", e.getCause());
-      }
-    }
-    return new SystemDmTarget(platform, recipient.token(), List.copyOf(senders));
+    var senders =
+        TargetSetup.signUp(
+            http,
+            baseUrl,
+            "Sender",
+            conversations,
+            sender -> openConversation(http, baseUrl, sender, recipient),
+            "a conversation could not be opened");
+    return new SystemDmTarget(platform, recipient.token(), senders);
   }
 
   private static Sender openConversation(
-      HttpClient http, URI baseUrl, String name, PlatformCalls.Account recipient) {
-    var sender = PlatformCalls.signup(http, baseUrl, name);
+      HttpClient http, URI baseUrl, PlatformCalls.Account sender, PlatformCalls.Account recipient) {
     var conversation =
         PlatformCalls.read(
                 PlatformCalls.call(

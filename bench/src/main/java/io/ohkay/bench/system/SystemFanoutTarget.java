@@ -7,12 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class SystemFanoutTarget implements FanoutTarget {
 
   private static final Logger log = LoggerFactory.getLogger(SystemFanoutTarget.class);
-
-  /** Sign-ups at once: Argon2id runs one hash per core, more would only queue. */
-  private static final int SIGNUP_CONCURRENCY = 4;
 
   private static final int PROGRESS_EVERY = 250;
   private static final Duration PROJECTED_TIMEOUT = Duration.ofSeconds(120);
@@ -45,17 +38,8 @@ public final class SystemFanoutTarget implements FanoutTarget {
 
   /** Starts the platform on {@code infrastructure} and signs up {@code members} members. */
   public static SystemFanoutTarget start(EmbeddedInfrastructure infrastructure, int members) {
-    var platform = SystemPlatform.start(infrastructure);
-    try {
-      return prepare(platform, members);
-    } catch (RuntimeException e) {
-      platform.close();
-      throw e;
-    } catch (InterruptedException e) {
-      platform.close();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TargetSetup.onPlatform(
+        SystemPlatform.start(infrastructure), platform -> prepare(platform, members));
   }
 
   private static SystemFanoutTarget prepare(SystemPlatform platform, int members)
@@ -87,30 +71,19 @@ public final class SystemFanoutTarget implements FanoutTarget {
   private static List<String> join(HttpClient http, URI baseUrl, String code, int members)
       throws InterruptedException {
     var joined = new AtomicInteger();
-    List<Future<String>> tokens = new ArrayList<>();
-    try (var pool = Executors.newFixedThreadPool(SIGNUP_CONCURRENCY)) {
-      for (int i = 0; i < members; i++) {
-        var name = "Member " + i;
-        tokens.add(
-            pool.submit(
-                () -> {
-                  var token = member(http, baseUrl, code, name);
-                  if (joined.incrementAndGet() % PROGRESS_EVERY == 0) {
-                    log.info("{} of {} members signed up and joined", joined.get(), members);
-                  }
-                  return token;
-                }));
-      }
-    }
-    List<String> result = new ArrayList<>();
-    for (var token : tokens) {
-      try {
-        result.add(token.get());
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("a member could not join", e.getCause());
-      }
-    }
-    return List.copyOf(result);
+    return TargetSetup.signUp(
+        http,
+        baseUrl,
+        "Member",
+        members,
+        member -> {
+          accept(http, baseUrl, code, member);
+          if (joined.incrementAndGet() % PROGRESS_EVERY == 0) {
+            log.info("{} of {} members signed up and joined", joined.get(), members);
+          }
+          return member.token();
+        },
+        "a member could not join");
   }
 
   /**
@@ -140,13 +113,12 @@ public final class SystemFanoutTarget implements FanoutTarget {
     log.warn("the projector still lags after {}: measuring anyway", PROJECTED_TIMEOUT);
   }
 
-  private static String member(HttpClient http, URI baseUrl, String code, String name) {
-    var member = PlatformCalls.signup(http, baseUrl, name);
+  private static void accept(
+      HttpClient http, URI baseUrl, String code, PlatformCalls.Account member) {
     PlatformCalls.expect(
         PlatformCalls.post(
             http, baseUrl.resolve("/api/invites/" + code + "/accept"), member.token(), Map.of()),
         200);
-    return member.token();
   }
 
   @Override

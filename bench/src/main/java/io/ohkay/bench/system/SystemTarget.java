@@ -59,13 +59,9 @@ public final class SystemTarget implements Target, HistoryTarget {
 
   /** The same, the platform started with {@code properties} added (see {@link SystemPlatform}). */
   public static SystemTarget start(EmbeddedInfrastructure infrastructure, List<String> properties) {
-    var platform = SystemPlatform.start(infrastructure, properties);
-    try {
-      return prepare(platform, infrastructure.postgres());
-    } catch (RuntimeException e) {
-      platform.close();
-      throw e;
-    }
+    return TargetSetup.onPlatform(
+        SystemPlatform.start(infrastructure, properties),
+        platform -> prepare(platform, infrastructure.postgres()));
   }
 
   private static SystemTarget prepare(SystemPlatform platform, EmbeddedPostgresServer postgres) {
