@@ -49,6 +49,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
   private final JavaType storedType;
   private final boolean primary;
   private final Predicate<Object> decidedByAny;
+  private final DecodedStates<S> decoded = new DecodedStates<>();
   private ProcessorContext<String, Routed> context;
   private KeyValueStore<String, byte[]> states;
   private ProcessedCommands processed;
@@ -130,7 +131,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
    */
   private void decide(Record<String, byte[]> record, Command command, C payload) {
     var stored = load(record.key());
-    Effects effects;
+    Effects<S> effects;
     try {
       effects = plan(record, command, payload, stored);
     } catch (RuntimeException e) {
@@ -146,7 +147,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
   }
 
   /** What deciding {@code payload} does; no side effect, so it may fail at any point. */
-  private Effects plan(
+  private Effects<S> plan(
       Record<String, byte[]> record, Command command, C payload, Stored<S> stored) {
     var key = record.key();
     var partKey = partKeyOf(key, payload);
@@ -155,11 +156,12 @@ final class DeciderProcessor<C extends CommandPayload, S>
     var decidedAt = Instant.ofEpochMilli(record.timestamp());
     return switch (decider.decide(payload, command.actorId(), command.issuedAt(), state)) {
       case Decision.Reject reject ->
-          new Effects(
+          new Effects<>(
               List.of(),
               List.of(),
               List.of(),
-              rejected(key, command, payload, stored, reject, decidedAt));
+              rejected(key, command, payload, stored, reject, decidedAt),
+              null);
       case Decision.Accept accept when accept.events().isEmpty() ->
           unchanged(key, command, payload, stored, accept, decidedAt);
       case Decision.Accept accept ->
@@ -169,9 +171,15 @@ final class DeciderProcessor<C extends CommandPayload, S>
   }
 
   /** Stores, publishes, appends and answers, in that order. */
-  private void perform(Record<String, byte[]> record, Command command, Effects effects) {
+  private void perform(Record<String, byte[]> record, Command command, Effects<S> effects) {
     var timestamp = record.timestamp();
-    effects.writes().forEach(write -> states.put(write.getKey(), write.getValue()));
+    var kept = effects.kept();
+    for (var write : effects.writes()) {
+      states.put(write.getKey(), write.getValue());
+      if (kept != null && write.getKey().equals(record.key())) {
+        decoded.remember(write.getKey(), write.getValue(), kept);
+      }
+    }
     effects.events().forEach(event -> forwardEvent(event, timestamp));
     for (var followUp : effects.followUps()) {
       forward(followUp.topic(), followUp.key(), Json.write(followUp.command()), timestamp);
@@ -214,7 +222,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
   }
 
   /** Accepted with no facts: nothing is stored, the position is the aggregate's as it was. */
-  private Effects unchanged(
+  private Effects<S> unchanged(
       String key,
       Command command,
       C payload,
@@ -225,8 +233,8 @@ final class DeciderProcessor<C extends CommandPayload, S>
     var seq = untouchedSeq(aggregateId, key, stored);
     var outcome =
         CommandOutcome.accepted(command.commandId(), aggregateId, seq, List.of(), decidedAt);
-    return new Effects(
-        List.of(), List.of(), followUps(command, accept.followUps(), false), outcome);
+    return new Effects<>(
+        List.of(), List.of(), followUps(command, accept.followUps(), false), outcome, null);
   }
 
   /** The seq of an aggregate a decision left as it was. */
@@ -235,7 +243,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
     return aggregateId.equals(key) ? stored.seq() : 0;
   }
 
-  private Effects apply(
+  private Effects<S> apply(
       String key,
       Command command,
       Stored<S> stored,
@@ -260,17 +268,22 @@ final class DeciderProcessor<C extends CommandPayload, S>
     }
     var aggregateId = events.getFirst().aggregateId().toString();
     var outcome = CommandOutcome.accepted(command.commandId(), aggregateId, seq, events, decidedAt);
-    return new Effects(
-        writes(key, partKey, new Stored<>(seq, state)),
+    var kept = new Stored<>(seq, decider.withoutPart(state));
+    return new Effects<>(
+        writes(key, partKey, state, kept),
         events,
         followUps(command, accept.followUps(), false),
-        outcome);
+        outcome,
+        kept);
   }
 
-  private Effects handOver(String key, Command command, Stored<S> stored, Decision.Forward hand) {
+  private Effects<S> handOver(
+      String key, Command command, Stored<S> stored, Decision.Forward hand) {
     var next = decider.stateType().cast(hand.nextState());
-    var write = Map.entry(key, Json.write(new Stored<>(stored.seq(), decider.withoutPart(next))));
-    return new Effects(List.of(write), List.of(), followUps(command, hand.followUps(), true), null);
+    var kept = new Stored<>(stored.seq(), decider.withoutPart(next));
+    var write = Map.entry(key, Json.write(kept));
+    return new Effects<>(
+        List.of(write), List.of(), followUps(command, hand.followUps(), true), null, kept);
   }
 
   /**
@@ -299,18 +312,20 @@ final class DeciderProcessor<C extends CommandPayload, S>
   /** A follow-up as written, remembered so a retried command re-sends exactly it. */
   record SentFollowUp(String topic, String key, Command command) {}
 
-  /** The state to store under {@code key} and its part, if any, under {@code partKey}. */
+  /**
+   * The entries to store: the part of {@code state}, if any, under {@code partKey}, then {@code
+   * kept} (the state without its part) under {@code key}.
+   */
   private List<Map.Entry<String, byte[]>> writes(
-      String key, @Nullable String partKey, Stored<S> stored) {
+      String key, @Nullable String partKey, S state, Stored<S> kept) {
     var writes = new ArrayList<Map.Entry<String, byte[]>>();
     if (partKey != null) {
-      var part = decider.partOf(stored.state());
+      var part = decider.partOf(state);
       if (part != null) {
         writes.add(Map.entry(partKey, part));
       }
     }
-    var state = decider.withoutPart(stored.state());
-    writes.add(Map.entry(key, Json.write(new Stored<>(stored.seq(), state))));
+    writes.add(Map.entry(key, Json.write(kept)));
     return writes;
   }
 
@@ -319,7 +334,13 @@ final class DeciderProcessor<C extends CommandPayload, S>
     if (bytes == null) {
       return new Stored<>(0, decider.initialState());
     }
-    return Json.mapper().readValue(bytes, storedType);
+    var known = decoded.of(key, bytes);
+    if (known != null) {
+      return known;
+    }
+    Stored<S> stored = Json.mapper().readValue(bytes, storedType);
+    decoded.remember(key, bytes, stored);
+    return stored;
   }
 
   private void forwardEvent(Event event, long timestamp) {

@@ -16,12 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param events the numbered facts to publish
  * @param followUps the commands to append to the topics that decide them
  * @param outcome the answer; null for a hand-over, remembered as its follow-ups instead
+ * @param kept the aggregate's state as written under its own key among {@code writes}, decoded
+ *     (null when that key is not written): the next command on the aggregate need not decode it
  */
-record Effects(
+record Effects<S>(
     List<Map.Entry<String, byte[]>> writes,
     List<Event> events,
     List<SentFollowUp> followUps,
-    @Nullable CommandOutcome outcome) {
+    @Nullable CommandOutcome outcome,
+    @Nullable Stored<S> kept) {
 
   Effects {
     writes = List.copyOf(writes);

@@ -75,6 +75,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The decider shell on both deciders, as wired in production, driven by TopologyTestDriver. */
 class DeciderTopologyTest {
@@ -157,6 +158,25 @@ class DeciderTopologyTest {
     assertThat(outcomes(outcomes.readRecordsToList()))
         .extracting(CommandOutcome::seq)
         .containsExactly(4L, 4L, 5L, 4L, 5L, 6L);
+  }
+
+  @Test
+  void shouldDecideOnTheStoredStateWhenTheStoreChangedBehindTheDecider() {
+    var server = new ServerId(UUID.randomUUID());
+    var general = new ChannelId(UUID.randomUUID());
+    send(command(ALICE, create(server, general)));
+    send(command(ALICE, post(server, general, "decoded once, then kept")));
+    KeyValueStore<String, byte[]> states = driver.getKeyValueStore("servers-state");
+    // What a restore from the changelog of another state would leave: Alice no longer a member.
+    var other = (ObjectNode) Json.mapper().readTree(states.get(server.toString()));
+    ((ObjectNode) other.get("state")).putArray("members");
+    states.put(server.toString(), Json.mapper().writeValueAsBytes(other));
+    outcomes.readRecordsToList();
+
+    send(command(ALICE, post(server, general, "decided on the store as it is")));
+
+    var outcome = outcomes(outcomes.readRecordsToList()).getLast();
+    assertThat(outcome.status()).isEqualTo(CommandOutcome.Status.REJECTED);
   }
 
   @Test
