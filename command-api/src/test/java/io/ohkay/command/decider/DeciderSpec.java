@@ -6,6 +6,7 @@ import io.ohkay.schemas.command.CommandPayload;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.event.EventPayload;
 import io.ohkay.schemas.id.UserId;
+import io.ohkay.schemas.json.Json;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +36,21 @@ public final class DeciderSpec<C extends CommandPayload, S> {
   public DeciderSpec<C, S> given(EventPayload... past) {
     for (var event : past) {
       state = decider.evolve(state, event);
+      assertReadsBackAsItself(state);
     }
     return this;
+  }
+
+  /**
+   * What {@link DecodedStates} relies on: a state as stored (without its part) reads back from its
+   * JSON equal to itself, so deciding on the kept object or on the decoded one is the same.
+   */
+  private void assertReadsBackAsItself(S state) {
+    var stored = new Stored<>(1, decider.withoutPart(state));
+    var type =
+        Json.mapper().getTypeFactory().constructParametricType(Stored.class, decider.stateType());
+    Stored<?> read = Json.mapper().readValue(Json.write(stored), type);
+    assertThat(read).isEqualTo(stored);
   }
 
   /** The instant commands are issued at unless a test says otherwise. */
