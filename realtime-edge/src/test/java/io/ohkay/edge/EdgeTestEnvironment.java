@@ -5,7 +5,9 @@ import io.ohkay.platform.infra.SharedInfrastructure;
 import io.ohkay.schemas.event.CloudEventHeaders;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.ServerCreated;
+import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.permission.OverwriteTarget;
 import io.ohkay.schemas.permission.Permission;
@@ -356,6 +358,27 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
             + " on conflict (aggregate_id) do update set seq = excluded.seq",
         aggregate,
         seq);
+  }
+
+  /**
+   * The conversation of {@code initiator} and {@code other}, opened at {@code at}, as the projector
+   * writes it in the DM database; its id.
+   */
+  public UUID openConversation(UUID initiator, UUID other, Instant at) {
+    var id = ConversationId.between(new UserId(initiator), new UserId(other)).value();
+    var low = initiator.compareTo(other) < 0 ? initiator : other;
+    var high = low.equals(initiator) ? other : initiator;
+    var opened = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    sql(
+        dmsDatabase,
+        "insert into dm_conversations values (?, ?, ?, ?, ?, ?)",
+        id,
+        low,
+        high,
+        initiator,
+        opened,
+        opened);
+    return id;
   }
 
   /** Runs one statement on {@code database}. */

@@ -40,9 +40,9 @@ class DmRoutesIT {
   private static final UUID CAROL = UUID.randomUUID();
   private static final UUID DAVE = UUID.randomUUID();
   private static final UUID EVE = UUID.randomUUID();
-  private static final UUID WITH_BOB = open(ALICE, BOB, minutes(0));
-  private static final UUID WITH_CAROL = open(CAROL, ALICE, minutes(10));
-  private static final UUID WITH_DAVE = open(DAVE, ALICE, minutes(-10));
+  private static final UUID WITH_BOB = ENV.openConversation(ALICE, BOB, minutes(0));
+  private static final UUID WITH_CAROL = ENV.openConversation(CAROL, ALICE, minutes(10));
+  private static final UUID WITH_DAVE = ENV.openConversation(DAVE, ALICE, minutes(-10));
   private static final List<UUID> HISTORY = new ArrayList<>();
   private static final UUID FROM_DAVE;
 
@@ -253,7 +253,7 @@ class DmRoutesIT {
         .atMost(Duration.ofSeconds(1))
         .until(() -> !pending.isDone());
 
-    open(frank, gina, minutes(20));
+    ENV.openConversation(frank, gina, minutes(20));
     ENV.applied(ENV.dmsDatabase(), conversation, 2);
 
     var reply = pending.join();
@@ -271,23 +271,6 @@ class DmRoutesIT {
 
   private static String messages(UUID conversation) {
     return "/api/dms/" + conversation + "/messages";
-  }
-
-  /** Opens the conversation of {@code initiator} and {@code other} at {@code at}. */
-  private static UUID open(UUID initiator, UUID other, Instant at) {
-    var id = ConversationId.between(new UserId(initiator), new UserId(other)).value();
-    var low = initiator.compareTo(other) < 0 ? initiator : other;
-    var high = low.equals(initiator) ? other : initiator;
-    ENV.sql(
-        ENV.dmsDatabase(),
-        "insert into dm_conversations values (?, ?, ?, ?, ?, ?)",
-        id,
-        low,
-        high,
-        initiator,
-        utc(at),
-        utc(at));
-    return id;
   }
 
   /** A message of {@code author}, as the projector applies dm.message.sent. */

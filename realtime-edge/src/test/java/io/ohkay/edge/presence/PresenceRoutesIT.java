@@ -7,7 +7,6 @@ import io.ohkay.edge.EdgeIntegrationTest;
 import io.ohkay.edge.EdgeTestEnvironment;
 import io.ohkay.edge.SseConnection;
 import io.ohkay.platform.infra.SharedInfrastructure;
-import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
 import io.ohkay.schemas.permission.OverwriteTarget;
@@ -23,8 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +61,7 @@ class PresenceRoutesIT {
   private static final UUID SERVER = ENV.createServer("Rust fans", ALICE);
   private static final UUID GENERAL = ENV.addChannel(SERVER, "general", 0);
   private static final UUID HIDDEN = ENV.addChannel(SERVER, "staff", 1);
-  private static final UUID WITH_CAROL = open(ALICE, CAROL);
+  private static final UUID WITH_CAROL = ENV.openConversation(ALICE, CAROL, Instant.now());
 
   static {
     ENV.addMember(SERVER, BOB);
@@ -271,22 +268,5 @@ class PresenceRoutesIT {
 
   private static String dmTyping(UUID conversation) {
     return "/api/dms/" + conversation + "/typing";
-  }
-
-  private static UUID open(UUID one, UUID other) {
-    var id = ConversationId.between(new UserId(one), new UserId(other)).value();
-    var low = one.compareTo(other) < 0 ? one : other;
-    var high = low.equals(one) ? other : one;
-    var now = OffsetDateTime.now(ZoneOffset.UTC);
-    ENV.sql(
-        ENV.dmsDatabase(),
-        "insert into dm_conversations values (?, ?, ?, ?, ?, ?)",
-        id,
-        low,
-        high,
-        one,
-        now,
-        now);
-    return id;
   }
 }

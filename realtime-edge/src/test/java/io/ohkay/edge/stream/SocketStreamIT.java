@@ -13,7 +13,6 @@ import io.ohkay.edge.WsConnection;
 import io.ohkay.edge.WsConnection.WsFrame;
 import io.ohkay.schemas.event.Event;
 import io.ohkay.schemas.event.SessionRevoked;
-import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
@@ -24,8 +23,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -203,7 +201,7 @@ class SocketStreamIT {
   void shouldGiveTypingToTheOtherParticipantAndErrorFramesForRefusedOnesWhenStreaming() {
     var alice = UUID.randomUUID();
     var bob = UUID.randomUUID();
-    var conversation = open(alice, bob);
+    var conversation = ENV.openConversation(alice, bob, Instant.now());
     var server = ENV.createServer("Typists", alice);
     ENV.addMember(server, bob);
     var channel = ENV.addChannel(server, "general", 0);
@@ -400,24 +398,6 @@ class SocketStreamIT {
         .filter(node -> node != null)
         .map(JsonNode::stringValue)
         .toList();
-  }
-
-  /** A conversation of the two, as the projector writes it. */
-  private static UUID open(UUID one, UUID other) {
-    var id = ConversationId.between(new UserId(one), new UserId(other)).value();
-    var low = one.compareTo(other) < 0 ? one : other;
-    var high = low.equals(one) ? other : one;
-    var now = OffsetDateTime.now(ZoneOffset.UTC);
-    ENV.sql(
-        ENV.dmsDatabase(),
-        "insert into dm_conversations values (?, ?, ?, ?, ?, ?)",
-        id,
-        low,
-        high,
-        one,
-        now,
-        now);
-    return id;
   }
 
   /** A refused handshake: its status, headers (lower-case names) and problem body. */
