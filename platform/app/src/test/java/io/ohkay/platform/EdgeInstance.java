@@ -3,14 +3,12 @@ package io.ohkay.platform;
 import static org.awaitility.Awaitility.await;
 
 import io.ohkay.edge.EdgeConfiguration;
-import io.ohkay.platform.infra.SharedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -52,19 +50,8 @@ final class EdgeInstance implements AutoCloseable {
    * {@code resumeMemoryRecords} events in memory; returns once its health is up.
    */
   static EdgeInstance start(String namespace, String dataDir, int resumeMemoryRecords) {
-    var infra = SharedInfrastructure.get();
-    var settings = new LinkedHashMap<String, Object>();
-    settings.put("ohkay.kafka.bootstrap-servers", infra.kafka().bootstrapServers());
-    settings.put("ohkay.postgres.host", infra.postgres().host());
-    settings.put("ohkay.postgres.port", infra.postgres().port());
-    settings.put("ohkay.postgres.username", infra.postgres().username());
-    settings.put("ohkay.postgres.password", infra.postgres().password());
-    settings.put("ohkay.topic-prefix", namespace + ".");
-    settings.put("ohkay.database-prefix", namespace + "_");
-    settings.put("ohkay.data-dir", dataDir);
+    var settings = PlatformTestSupport.settings(namespace, dataDir);
     settings.put("ohkay.edge.resume-memory-records", resumeMemoryRecords);
-    settings.put("server.port", 0);
-    settings.put("server.shutdown", "immediate");
     var args = new ArrayList<String>();
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
     var edge =

@@ -87,19 +87,8 @@ class PlacementIT {
   }
 
   private Api start(List<String> clusters) {
-    var infra = SharedInfrastructure.get();
     var args = new ArrayList<String>();
-    var settings = new LinkedHashMap<String, Object>();
-    settings.put("ohkay.kafka.bootstrap-servers", infra.kafka().bootstrapServers());
-    settings.put("ohkay.postgres.host", infra.postgres().host());
-    settings.put("ohkay.postgres.port", infra.postgres().port());
-    settings.put("ohkay.postgres.username", infra.postgres().username());
-    settings.put("ohkay.postgres.password", infra.postgres().password());
-    settings.put("ohkay.topic-prefix", NAMESPACE + ".");
-    settings.put("ohkay.database-prefix", NAMESPACE + "_");
-    settings.put("ohkay.data-dir", dataDir.toString());
-    settings.put("server.port", 0);
-    settings.put("server.shutdown", "immediate");
+    var settings = PlatformTestSupport.settings(NAMESPACE, dataDir.toString());
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
     args.addAll(clusters);
     platform =

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Points a platform test context at the shared embedded infrastructure, in its own namespace. */
@@ -14,26 +15,38 @@ final class PlatformTestSupport {
 
   /** Registers the infrastructure and a fresh topic/database namespace {@code namespace}. */
   static void register(DynamicPropertyRegistry registry, String namespace) {
-    var infra = SharedInfrastructure.get();
     Path dataDir;
     try {
       dataDir = Files.createTempDirectory("ohkay-" + namespace);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    registry.add("ohkay.kafka.bootstrap-servers", () -> infra.kafka().bootstrapServers());
-    registry.add("ohkay.postgres.host", () -> infra.postgres().host());
-    registry.add("ohkay.postgres.port", () -> infra.postgres().port());
-    registry.add("ohkay.postgres.username", () -> infra.postgres().username());
-    registry.add("ohkay.postgres.password", () -> infra.postgres().password());
-    registry.add("ohkay.topic-prefix", () -> namespace + ".");
-    registry.add("ohkay.database-prefix", () -> namespace + "_");
-    registry.add("ohkay.data-dir", dataDir::toString);
-    registry.add("server.shutdown", () -> "immediate");
+    settings(namespace, dataDir.toString()).forEach((key, value) -> registry.add(key, () -> value));
     // Every test client signs up and in from 127.0.0.1; the per-account limit stays the default.
     for (var limit : new String[] {"signup-per-ip", "signin-per-ip"}) {
       registry.add("ohkay.command-api.rate-limits." + limit + ".capacity", () -> 1_000_000);
       registry.add("ohkay.command-api.rate-limits." + limit + ".period", () -> "1m");
     }
+  }
+
+  /**
+   * The settings of an application on the shared infrastructure in namespace {@code namespace} with
+   * its data (key files) in {@code dataDir}, on a free port, shutting down at once; in order, for
+   * adding to.
+   */
+  static LinkedHashMap<String, Object> settings(String namespace, String dataDir) {
+    var infra = SharedInfrastructure.get();
+    var settings = new LinkedHashMap<String, Object>();
+    settings.put("ohkay.kafka.bootstrap-servers", infra.kafka().bootstrapServers());
+    settings.put("ohkay.postgres.host", infra.postgres().host());
+    settings.put("ohkay.postgres.port", infra.postgres().port());
+    settings.put("ohkay.postgres.username", infra.postgres().username());
+    settings.put("ohkay.postgres.password", infra.postgres().password());
+    settings.put("ohkay.topic-prefix", namespace + ".");
+    settings.put("ohkay.database-prefix", namespace + "_");
+    settings.put("ohkay.data-dir", dataDir);
+    settings.put("server.port", 0);
+    settings.put("server.shutdown", "immediate");
+    return settings;
   }
 }
