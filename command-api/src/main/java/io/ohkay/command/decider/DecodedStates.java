@@ -1,8 +1,8 @@
 package io.ohkay.command.decider;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,22 +14,23 @@ import org.jspecify.annotations.Nullable;
  */
 final class DecodedStates<S> {
 
-  /** Aggregates kept, the most recently used: a server's state is tens of kilobytes at most. */
-  private static final int CAPACITY = 256;
+  /**
+   * The stored bytes kept, at most (the decoded objects take a few times as much): a server's state
+   * is tens of kilobytes, so hundreds of busy aggregates fit.
+   */
+  private static final long MAX_BYTES = 16L * 1024 * 1024;
 
   private record Decoded<S>(byte[] bytes, Stored<S> stored) {}
 
-  private final Map<String, Decoded<S>> entries =
-      new LinkedHashMap<>(CAPACITY, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Decoded<S>> eldest) {
-          return size() > CAPACITY;
-        }
-      };
+  private final Cache<String, Decoded<S>> entries =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_BYTES)
+          .weigher((String key, Decoded<S> decoded) -> decoded.bytes().length)
+          .build();
 
   /** The state decoded from {@code bytes}, if these are the bytes last seen under {@code key}. */
   @Nullable Stored<S> of(String key, byte[] bytes) {
-    var entry = entries.get(key);
+    var entry = entries.getIfPresent(key);
     return entry != null && Arrays.equals(entry.bytes(), bytes) ? entry.stored() : null;
   }
 
