@@ -32,7 +32,7 @@ public final class KeepAliveReads {
   }
 
   /** {@code server}, reading each connection again after every response. */
-  public static HttpServer on(HttpServer server) {
+  static HttpServer on(HttpServer server) {
     return server.doOnChannelInit(
         (observer, channel, remoteAddress) -> {
           if (channel.pipeline().get(HANDLER) == null) {
