@@ -43,6 +43,16 @@ final class DeciderProcessor<C extends CommandPayload, S>
   /** Between an aggregate's key and a part's key in the state store. */
   static final String PART_SEPARATOR = "#";
 
+  /**
+   * The key suffix of an aggregate's seq when it is ahead of its stored state: a decision whose
+   * events leave the state (without its part) as it was, such as a posted message, stores only its
+   * new seq there, not the whole state again (a server's state names every member).
+   */
+  static final String SEQ_SUFFIX = PART_SEPARATOR + "seq";
+
+  /** The part name {@link #SEQ_SUFFIX} takes: no decider may name a part so. */
+  private static final String SEQ_PART = "seq";
+
   private final Decider<C, S> decider;
   private final DeciderTopics topics;
   private final DeciderStores stores;
@@ -164,8 +174,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
               null);
       case Decision.Accept accept when accept.events().isEmpty() ->
           unchanged(key, command, payload, stored, accept, decidedAt);
-      case Decision.Accept accept ->
-          apply(key, command, new Stored<>(stored.seq(), state), partKey, accept, decidedAt);
+      case Decision.Accept accept -> apply(key, command, stored, state, partKey, accept, decidedAt);
       case Decision.Forward hand -> handOver(key, command, stored, hand);
     };
   }
@@ -195,6 +204,9 @@ final class DeciderProcessor<C extends CommandPayload, S>
   /** The store key of the part {@code payload} needs, or null when it needs none. */
   private @Nullable String partKeyOf(String key, C payload) {
     var part = decider.partKey(payload);
+    if (SEQ_PART.equals(part)) {
+      throw new IllegalStateException("a part may not be named like the seq: " + part);
+    }
     return part == null ? null : key + PART_SEPARATOR + part;
   }
 
@@ -243,15 +255,20 @@ final class DeciderProcessor<C extends CommandPayload, S>
     return aggregateId.equals(key) ? stored.seq() : 0;
   }
 
+  /**
+   * @param stored the aggregate as stored, without its part
+   * @param decided the state decided on: {@code stored}'s with the part, if any
+   */
   private Effects<S> apply(
       String key,
       Command command,
       Stored<S> stored,
+      S decided,
       @Nullable String partKey,
       Decision.Accept accept,
       Instant decidedAt) {
     var events = new ArrayList<Event>();
-    var state = stored.state();
+    var state = decided;
     var seq = stored.seq();
     for (var payload : accept.events()) {
       seq++;
@@ -269,12 +286,13 @@ final class DeciderProcessor<C extends CommandPayload, S>
     var aggregateId = events.getFirst().aggregateId().toString();
     var outcome = CommandOutcome.accepted(command.commandId(), aggregateId, seq, events, decidedAt);
     var kept = new Stored<>(seq, decider.withoutPart(state));
+    var stateUnchanged = kept.state().equals(stored.state());
     return new Effects<>(
-        writes(key, partKey, state, kept),
+        writes(key, partKey, state, kept, stateUnchanged),
         events,
         followUps(command, accept.followUps(), false),
         outcome,
-        kept);
+        stateUnchanged ? null : kept);
   }
 
   private Effects<S> handOver(
@@ -314,10 +332,11 @@ final class DeciderProcessor<C extends CommandPayload, S>
 
   /**
    * The entries to store: the part of {@code state}, if any, under {@code partKey}, then {@code
-   * kept} (the state without its part) under {@code key}.
+   * kept} (the state without its part) under {@code key}, or only its seq under {@code key}{@link
+   * #SEQ_SUFFIX} when the state stored under {@code key} is still {@code kept}'s.
    */
   private List<Map.Entry<String, byte[]>> writes(
-      String key, @Nullable String partKey, S state, Stored<S> kept) {
+      String key, @Nullable String partKey, S state, Stored<S> kept, boolean stateUnchanged) {
     var writes = new ArrayList<Map.Entry<String, byte[]>>();
     if (partKey != null) {
       var part = decider.partOf(state);
@@ -325,15 +344,33 @@ final class DeciderProcessor<C extends CommandPayload, S>
         writes.add(Map.entry(partKey, part));
       }
     }
-    writes.add(Map.entry(key, Json.write(kept)));
+    if (stateUnchanged) {
+      writes.add(Map.entry(key + SEQ_SUFFIX, utf8(Long.toString(kept.seq()))));
+    } else {
+      writes.add(Map.entry(key, Json.write(kept)));
+    }
     return writes;
   }
 
+  /**
+   * The aggregate as stored: its state under {@code key}, its seq the higher of that state's and
+   * the one under {@code key}{@link #SEQ_SUFFIX} (written by decisions that left the state as it
+   * was; a later change of the state stores the seq with it again, so the suffix may lag behind).
+   */
   private Stored<S> load(String key) {
     var bytes = states.get(key);
-    if (bytes == null) {
-      return new Stored<>(0, decider.initialState());
+    var stored = bytes == null ? new Stored<>(0, decider.initialState()) : decoded(key, bytes);
+    var seqAhead = states.get(key + SEQ_SUFFIX);
+    if (seqAhead != null) {
+      var seq = Long.parseLong(new String(seqAhead, StandardCharsets.UTF_8));
+      if (seq > stored.seq()) {
+        return new Stored<>(seq, stored.state());
+      }
     }
+    return stored;
+  }
+
+  private Stored<S> decoded(String key, byte[] bytes) {
     var known = decoded.of(key, bytes);
     if (known != null) {
       return known;

@@ -173,10 +173,24 @@ record ServerState(
     return next.done();
   }
 
+  /**
+   * This state lending {@code part}; built directly, not through {@link #edit}, so the collections
+   * (a thousand members) are shared, not copied, on every message command.
+   */
   ServerState withMessage(@Nullable Message part) {
-    var next = edit();
-    next.message = part;
-    return next.done();
+    return new ServerState(
+        exists,
+        ownerId,
+        members,
+        channels,
+        bans,
+        invites,
+        access,
+        roleNames,
+        name,
+        description,
+        deleted,
+        part);
   }
 
   ServerState withMember(UserId user, boolean member) {

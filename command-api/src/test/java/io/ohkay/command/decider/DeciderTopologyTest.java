@@ -650,6 +650,38 @@ class DeciderTopologyTest {
   }
 
   @Test
+  void shouldStoreOnlyTheSeqAndNumberOnGapFreeWhenADecisionLeavesTheStateAsItWas() {
+    var server = new ServerId(UUID.randomUUID());
+    var general = new ChannelId(UUID.randomUUID());
+    send(command(ALICE, create(server, general)));
+    send(command(ALICE, new CreateInvite(server, "Join234567", null, null)));
+    send(command(BOB, new AcceptInvite(server, "Join234567")));
+    KeyValueStore<String, byte[]> states = driver.getKeyValueStore("servers-state");
+    var stateBeforePosts = states.get(server.toString());
+    assertThat(states.get(server + "#seq")).isNull();
+
+    send(command(ALICE, post(server, general, "one")));
+    send(command(BOB, post(server, general, "two")));
+
+    assertThat(states.get(server.toString())).isEqualTo(stateBeforePosts);
+    var seqAfterPosts = new String(states.get(server + "#seq"), StandardCharsets.UTF_8);
+
+    send(command(ALICE, new CreateInvite(server, "Again23456", null, null)));
+    send(command(BOB, post(server, general, "three")));
+
+    assertThat(states.get(server.toString())).isNotEqualTo(stateBeforePosts);
+    var seqs = events(serverEvents).stream().map(Event::seq).toList();
+    assertThat(seqs).hasSize(seqs.getLast().intValue());
+    assertThat(seqs).isSorted().doesNotHaveDuplicates();
+    assertThat(Long.parseLong(seqAfterPosts)).isEqualTo(seqs.get(seqs.size() - 3));
+    assertThat(new String(states.get(server + "#seq"), StandardCharsets.UTF_8))
+        .isEqualTo(Long.toString(seqs.getLast()));
+    assertThat(outcomes(outcomes.readRecordsToList()))
+        .extracting(CommandOutcome::seq)
+        .containsSequence(Long.parseLong(seqAfterPosts), seqs.get(seqs.size() - 2), seqs.getLast());
+  }
+
+  @Test
   void shouldAnswerAcceptedWithTheUnchangedPositionWhenADecisionRecordsNoFact() {
     var pair = ConversationId.between(ALICE, BOB);
     send(command(BOB, new UnblockUser(pair, ALICE)));
