@@ -85,10 +85,14 @@ public final class FanoutCommand implements Callable<Integer> {
       description = "Steps narrowing the limit down after the doubling. Default: ${DEFAULT-VALUE}.")
   private int refineSteps;
 
-  /** Unmeasured warm-up at the first rate before each ladder, in seconds. */
+  /**
+   * Unmeasured warm-up at the first rate before each ladder, in seconds. Long, because the platform
+   * is a lot of code: a minute into a run its JIT compiler threads still took a quarter of a core,
+   * and steps measured then paid for it.
+   */
   @Option(
       names = "--warmup-seconds",
-      defaultValue = "3",
+      defaultValue = "30",
       description = "Warm-up before each ladder, 0 for none. Default: ${DEFAULT-VALUE}.")
   private int warmupSeconds;
 

@@ -32,6 +32,7 @@ public final class SseScanner {
   private final Value eventName = new Value();
   private final Value id = new Value();
   private final TagMatcher tag = new TagMatcher();
+  private byte[] scratch = new byte[8_192];
   private Line line = Line.NAME;
   private int fieldNameLength;
   private boolean valueStarted;
@@ -42,14 +43,23 @@ public final class SseScanner {
     this.listener = listener;
   }
 
-  /** Scans {@code chunk} (leaving its reader index alone), which arrived at {@code nanos}. */
+  /**
+   * Scans {@code chunk} (leaving its reader index alone), which arrived at {@code nanos}. A direct
+   * buffer is copied into a scratch array first: one bulk copy, then a plain loop, costs the
+   * measuring client a fraction of reading a direct buffer byte by byte, whose every read is
+   * bounds- and liveness-checked.
+   */
   public void feed(ByteBuf chunk, long nanos) {
-    arrivalNanos = nanos;
-    chunk.forEachByte(
-        b -> {
-          accept(b);
-          return true;
-        });
+    int length = chunk.readableBytes();
+    if (chunk.hasArray()) {
+      feed(chunk.array(), chunk.arrayOffset() + chunk.readerIndex(), length, nanos);
+      return;
+    }
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, 2 * scratch.length)];
+    }
+    chunk.getBytes(chunk.readerIndex(), scratch, 0, length);
+    feed(scratch, 0, length, nanos);
   }
 
   /** Scans {@code length} bytes of {@code bytes} from {@code offset}, arrived at {@code nanos}. */

@@ -103,6 +103,26 @@ class SseScannerTest {
   }
 
   @Test
+  void shouldScanDirectBuffersFromTheirReaderIndexWhenLargerThanTheScratchArray() {
+    var padding = "x".repeat(20_000);
+    var text = "skipped:" + padding + "\n\ndata:ohkay-bench:6:7\n\ndata:" + padding + "\n\n";
+    var bytes = text.getBytes(StandardCharsets.UTF_8);
+    var alreadyRead = "data:ohkay-bench:1:1\n\n".getBytes(StandardCharsets.UTF_8);
+    var buffer = Unpooled.directBuffer(alreadyRead.length + bytes.length);
+    buffer.writeBytes(alreadyRead).writeBytes(bytes).readerIndex(alreadyRead.length);
+
+    scanner.feed(buffer, 12);
+    scanner.feed(
+        Unpooled.directBuffer()
+            .writeBytes("data:ohkay-bench:6:8\n\n".getBytes(StandardCharsets.UTF_8)),
+        13);
+
+    assertThat(seen).containsExactly("tag 6:7 @12", "tag 6:8 @13");
+    assertThat(buffer.readerIndex()).isEqualTo(alreadyRead.length);
+    buffer.release();
+  }
+
+  @Test
   void shouldMakeContentThatTheScannerReadsBackWhenTagged() {
     feed("data:{\"content\":\"" + BenchTag.content(70, 123456) + "\"}\n\n", 1);
 
