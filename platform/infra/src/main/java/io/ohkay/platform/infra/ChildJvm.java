@@ -23,6 +23,17 @@ final class ChildJvm {
   private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
 
   /**
+   * Runs the child with {@code SIGINT} ignored. A terminal's Ctrl-C reaches every process of its
+   * foreground group: a broker child taking it stopped at once, before the application's consumers
+   * could leave their groups, so after a restart the projector waited out their session timeout (45
+   * s) before it projected again. A JVM keeps an inherited {@code SIG_IGN} for its shutdown
+   * signals, so only this JVM takes the Ctrl-C, and stops the child itself once its own clients are
+   * done ({@link ShutdownHooks}); {@code SIGTERM} and the end of standard input still end it.
+   */
+  private static final List<String> IGNORING_INTERRUPT =
+      List.of("sh", "-c", "trap '' INT; exec \"$@\"", "ohkay-child");
+
+  /**
    * What to run.
    *
    * @param name short name for logs
@@ -77,7 +88,7 @@ final class ChildJvm {
   }
 
   static List<String> command(Spec spec, ChildClasspath classpath) {
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(IGNORING_INTERRUPT);
     command.add(javaBinary());
     command.add("@" + spec.argFile().toAbsolutePath());
     command.addAll(spec.jvmOptions());

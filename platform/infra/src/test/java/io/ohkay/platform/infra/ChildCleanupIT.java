@@ -46,6 +46,21 @@ class ChildCleanupIT {
   }
 
   @Test
+  void shouldLeaveChildJvmToTheParentWhenATerminalInterruptsTheirProcessGroup() throws Exception {
+    ChildJvm child = ChildJvm.start(OrphanParentMain.sleeper(dir), ChildClasspath.ofThisJvm());
+    started.add(handle(child.pid()));
+    assertThat(handle(child.pid()).info().command()).hasValueSatisfying(c -> c.endsWith("java"));
+
+    var interrupt = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
+    assertThat(interrupt.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(interrupt.exitValue()).isZero();
+
+    assertThat(child.awaitExit(Duration.ofSeconds(2))).as("exit status after SIGINT").isEmpty();
+    child.stop(Duration.ofSeconds(10));
+    assertThat(child.isAlive()).isFalse();
+  }
+
+  @Test
   void shouldStopPostgresWhenParentIsKilled() throws Exception {
     Process parent = startParent("postgres");
     ProcessHandle postmaster = handle(pids(parent)[0]);

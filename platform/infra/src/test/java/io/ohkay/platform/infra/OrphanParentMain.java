@@ -51,7 +51,7 @@ final class OrphanParentMain {
     System.out.println("application closed");
   }
 
-  private static ChildJvm.Spec sleeper(Path dir) {
+  static ChildJvm.Spec sleeper(Path dir) {
     return new ChildJvm.Spec(
         "sleeper",
         dir,
