@@ -11,6 +11,9 @@ public final class ConsumerSettings {
   /** Records per poll: one transaction per database per poll, so this is the batch size. */
   public static final int MAX_POLL_RECORDS = 1_000;
 
+  /** How long a group waits for a member that stopped without leaving. */
+  static final int SESSION_TIMEOUT_MS = 10_000;
+
   private ConsumerSettings() {}
 
   /**
@@ -30,6 +33,9 @@ public final class ConsumerSettings {
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     if (groupId != null) {
       config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+      // After a crash (no leave-group), the next instance gets the partitions after this long, as
+      // the decider's consumers do; the default 45 s held projection (and reads after writes) back.
+      config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
     }
     return config;
   }
