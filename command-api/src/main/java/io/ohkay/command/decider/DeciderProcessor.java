@@ -43,15 +43,15 @@ final class DeciderProcessor<C extends CommandPayload, S>
   /** Between an aggregate's key and a part's key in the state store. */
   static final String PART_SEPARATOR = "#";
 
+  /** The name {@link #SEQ_SUFFIX} takes among the parts: no decider may name a part so. */
+  private static final String SEQ_PART = "seq";
+
   /**
    * The key suffix of an aggregate's seq when it is ahead of its stored state: a decision whose
    * events leave the state (without its part) as it was, such as a posted message, stores only its
    * new seq there, not the whole state again (a server's state names every member).
    */
-  static final String SEQ_SUFFIX = PART_SEPARATOR + "seq";
-
-  /** The part name {@link #SEQ_SUFFIX} takes: no decider may name a part so. */
-  private static final String SEQ_PART = "seq";
+  static final String SEQ_SUFFIX = PART_SEPARATOR + SEQ_PART;
 
   private final Decider<C, S> decider;
   private final DeciderTopics topics;
