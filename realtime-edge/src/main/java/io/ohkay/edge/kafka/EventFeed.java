@@ -134,6 +134,7 @@ public final class EventFeed implements SmartLifecycle {
         listener.onPassed(new FeedPosition(partition.topic(), partition.partition(), position));
       }
     }
+    listener.onPolled();
   }
 
   private void assigned(List<FeedPosition> positions) {

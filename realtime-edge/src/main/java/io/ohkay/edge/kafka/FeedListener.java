@@ -24,4 +24,10 @@ public interface FeedListener {
    * markers).
    */
   void onPassed(FeedPosition next);
+
+  /**
+   * The records of one poll have all been given (there may have been none): what they set off can
+   * go out together.
+   */
+  default void onPolled() {}
 }

@@ -5,6 +5,7 @@ import io.ohkay.edge.web.ProblemException;
 import io.ohkay.schemas.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -28,10 +29,11 @@ import reactor.core.publisher.Mono;
  * could not be loaded in time.
  *
  * <p>Each event is written as its shared SSE bytes ({@link StreamEvent#sse()}), wrapped, not
- * copied, for this connection. They are written with {@code writeWith}, not Spring's SSE writer's
- * flush per event: reactor-netty flushes whenever the connection has written all it was given, so a
- * lone event goes out at once and a burst (a busy channel) goes out in one flush, not one system
- * call per event.
+ * copied, for this connection; a batch of events handed over together (the feed's records of one
+ * poll) is written as one buffer, so as one HTTP chunk. They are written with {@code writeWith},
+ * not Spring's SSE writer's flush per event: reactor-netty flushes whenever the connection has
+ * written all it was given, so a lone event goes out at once and a burst (a busy channel) goes out
+ * in one flush, not one system call per event.
  */
 final class StreamHandler {
 
@@ -54,7 +56,7 @@ final class StreamHandler {
     if (!streams.isRunning()) {
       throw new ProblemException(ErrorCode.UNAVAILABLE, "The stream is shutting down.");
     }
-    var events = streams.open(claims, resumeCursor(request));
+    var events = streams.openBatches(claims, resumeCursor(request));
     return ServerResponse.ok()
         .contentType(MediaType.TEXT_EVENT_STREAM)
         .header(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -76,20 +78,41 @@ final class StreamHandler {
     return request.queryParam("cursor").filter(c -> !c.isBlank()).orElse(null);
   }
 
-  private BodyInserter<Flux<StreamEvent>, ReactiveHttpOutputMessage> sse(Flux<StreamEvent> events) {
+  private BodyInserter<Flux<List<StreamEvent>>, ReactiveHttpOutputMessage> sse(
+      Flux<List<StreamEvent>> batches) {
     return (message, context) ->
-        message.writeWith(buffers(events, heartbeatInterval, message.bufferFactory()));
+        message.writeWith(buffers(batches, heartbeatInterval, message.bufferFactory()));
   }
 
   /**
-   * What the connection writes: each event's shared SSE bytes wrapped by {@code factory}, with a
-   * heartbeat comment every {@code heartbeatInterval}.
+   * What the connection writes: each batch's SSE bytes (a lone event's shared ones wrapped by
+   * {@code factory}, several events' joined into one buffer), with a heartbeat comment every {@code
+   * heartbeatInterval}.
    */
   static Flux<DataBuffer> buffers(
-      Flux<StreamEvent> events, Duration heartbeatInterval, DataBufferFactory factory) {
+      Flux<List<StreamEvent>> batches, Duration heartbeatInterval, DataBufferFactory factory) {
     return StreamOpener.withHeartbeats(
-        events.map(event -> factory.wrap(event.sse())),
+        batches.map(batch -> factory.wrap(sse(batch))),
         heartbeatInterval,
         () -> factory.wrap(HEARTBEAT));
+  }
+
+  /** The SSE bytes of {@code batch}: its event's own when it holds one, else theirs joined. */
+  static byte[] sse(List<StreamEvent> batch) {
+    if (batch.size() == 1) {
+      return batch.getFirst().sse();
+    }
+    int length = 0;
+    for (var event : batch) {
+      length += event.sse().length;
+    }
+    var joined = new byte[length];
+    int at = 0;
+    for (var event : batch) {
+      var bytes = event.sse();
+      System.arraycopy(bytes, 0, joined, at, bytes.length);
+      at += bytes.length;
+    }
+    return joined;
   }
 }

@@ -12,6 +12,7 @@ import io.ohkay.schemas.signal.Typing;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import io.ohkay.schemas.token.SessionRevocations;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,6 +108,13 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   private final Function<UserId, Flux<UUID>> serversOf;
   private final Function<UserId, Flux<UUID>> memberRowsOf;
   private boolean activationDue;
+
+  /** Whether a feed record is being routed: its events are staged until the poll's end. */
+  private boolean routing;
+
+  /** The connections with staged events, flushed at the end of the feed's poll. */
+  private final List<StreamSession> staged = new ArrayList<>();
+
   private volatile int connections;
   private volatile boolean running = true;
 
@@ -255,13 +263,29 @@ final class StreamHub implements FeedListener, SmartLifecycle {
   @Override
   public void onRecord(FeedRecord record) {
     synchronized (this) {
-      route(record);
+      routing = true;
+      try {
+        route(record);
+      } finally {
+        routing = false;
+      }
       if (!feedWaits.isEmpty()) {
         activationDue = true;
       }
       activatePendingIfDue();
     }
     loads.startLoads();
+  }
+
+  /** Hands each connection the events its poll's records staged for it, as one batch. */
+  @Override
+  public synchronized void onPolled() {
+    for (var session : staged) {
+      if (!session.flush()) {
+        ended(session);
+      }
+    }
+    staged.clear();
   }
 
   private void route(FeedRecord record) {
@@ -357,17 +381,36 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     close(session);
   }
 
-  /** Offers {@code event} to {@code targets}, closing those that cannot take it; under the lock. */
+  /**
+   * Offers {@code event} to {@code targets}, closing those that cannot take it; under the lock.
+   * While a feed record is routed the event is staged, handed over with the rest of the poll's.
+   */
   void offerAll(Collection<StreamSession> targets, StreamEvent event) {
     for (var session : targets) {
-      if (session.offer(event)) {
+      if (routing ? stage(session, event) : session.offer(event)) {
         continue;
       }
-      if (session.isOverflowed()) {
-        log.info("a stream of user {} fell {} events behind: overflow", session.user(), bufferSize);
-      }
-      close(session);
+      ended(session);
     }
+  }
+
+  private boolean stage(StreamSession session, StreamEvent event) {
+    var first = !session.hasStaged();
+    if (!session.stage(event)) {
+      return false;
+    }
+    if (first) {
+      staged.add(session);
+    }
+    return true;
+  }
+
+  /** Forgets {@code session}, which took no more events; under the lock. */
+  private void ended(StreamSession session) {
+    if (session.isOverflowed()) {
+      log.info("a stream of user {} fell {} events behind: overflow", session.user(), bufferSize);
+    }
+    close(session);
   }
 
   /**

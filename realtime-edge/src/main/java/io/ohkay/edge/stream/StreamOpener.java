@@ -3,6 +3,7 @@ package io.ohkay.edge.stream;
 import io.ohkay.edge.server.ServerDirectory;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -30,17 +31,25 @@ final class StreamOpener {
 
   /** The events of a new connection with {@code claims}, resuming from {@code resume} if set. */
   Flux<StreamEvent> open(AccessTokenClaims claims, @Nullable String resume) {
+    return openBatches(claims, resume).flatMapIterable(batch -> batch);
+  }
+
+  /**
+   * {@link #open}'s events in the batches they are handed over in ({@link StreamSession#batches}),
+   * for a connection that writes a batch at once.
+   */
+  Flux<List<StreamEvent>> openBatches(AccessTokenClaims claims, @Nullable String resume) {
     return Flux.using(() -> hub.open(claims, resume), this::live, hub::close);
   }
 
-  private Flux<StreamEvent> live(StreamSession session) {
+  private Flux<List<StreamEvent>> live(StreamSession session) {
     return directory
         .serverIdsOf(session.user())
         .collectList()
         .flatMapMany(
             servers -> {
               hub.activate(session, servers);
-              return session.events();
+              return session.batches();
             });
   }
 

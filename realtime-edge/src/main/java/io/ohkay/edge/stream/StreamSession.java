@@ -3,11 +3,14 @@ package io.ohkay.edge.stream;
 import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,6 +22,11 @@ import reactor.core.publisher.Sinks;
  * it is ended with {@code event: overflow} carrying the cursor of the last event it was given, from
  * which it can resume. Emissions are serialized by the hub's lock; the rest is read by the
  * connection's own reactor thread.
+ *
+ * <p>Events travel in batches: the feed's records of one poll are {@linkplain #stage staged} and
+ * handed over together ({@link #flush}), so a connection writes them as one chunk with one system
+ * call, not one per event; any other event flushes what is staged first, so the order stays the
+ * feed's. The buffer bound counts events, not batches.
  */
 final class StreamSession {
 
@@ -37,8 +45,25 @@ final class StreamSession {
 
   private final UserId user;
   private final SessionId sessionId;
-  private final Sinks.Many<StreamEvent> sink;
-  private final ArrayBlockingQueue<StreamEvent> buffer;
+
+  /** The most events a batch holds. */
+  static final int MAX_BATCH = 64;
+
+  private final Sinks.Many<List<StreamEvent>> sink;
+  private final int bufferSize;
+
+  /**
+   * The most events staged before they are handed over: a quarter of the buffer at most, so a poll
+   * with many records for one connection does not overflow a connection that reads.
+   */
+  private final int batchSize;
+
+  /** Events handed over and not yet taken by the connection; the bound is on these. */
+  private final AtomicInteger buffered = new AtomicInteger();
+
+  /** Events staged for the next {@link #flush}, in order (guarded by the hub). */
+  private List<StreamEvent> staged = new ArrayList<>();
+
   private final Sinks.One<Flux<StreamEvent>> replay = Sinks.one();
   private final @Nullable String resumeFrom;
   private final Set<UUID> servers = new HashSet<>();
@@ -56,8 +81,10 @@ final class StreamSession {
     this.sessionId = sessionId;
     this.resumeFrom = resumeFrom;
     this.lastCursor = resumeFrom;
-    this.buffer = new ArrayBlockingQueue<>(bufferSize);
-    this.sink = Sinks.many().unicast().onBackpressureBuffer(buffer);
+    this.bufferSize = bufferSize;
+    this.batchSize = Math.clamp(bufferSize / 4, 1, MAX_BATCH);
+    // Every batch holds at least one event, so as many batches as events always fit.
+    this.sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
   }
 
   UserId user() {
@@ -101,11 +128,12 @@ final class StreamSession {
     active = true;
   }
 
-  /** Marks the session closed; false if it was already. */
+  /** Hands over what is staged, then marks the session closed; false if it was already. */
   boolean close() {
     if (closed) {
       return false;
     }
+    flush();
     closed = true;
     sink.tryEmitComplete();
     replay.tryEmitValue(Flux.empty());
@@ -127,32 +155,94 @@ final class StreamSession {
    * a storm of them (a thousand members of a server coming online) cannot crowd out the events.
    */
   void offerEphemeral(StreamEvent event) {
-    if (!closed && !overflowed && buffer.size() < buffer.remainingCapacity()) {
-      sink.tryEmitNext(event);
+    if (closed || overflowed || !flush()) {
+      return;
+    }
+    if (2 * buffered.get() < bufferSize) {
+      handOver(List.of(event));
     }
   }
 
   /** Buffers {@code event}; false when the session is over (overflowed, cancelled or closed). */
   boolean offer(StreamEvent event) {
+    return stage(event) && flush();
+  }
+
+  /**
+   * Adds {@code event} to what the next {@link #flush} hands over (handing over what is staged
+   * first when the batch is full); false when the session is over (overflowed, cancelled or
+   * closed), or overflows now: staged events count against the buffer.
+   */
+  boolean stage(StreamEvent event) {
+    if (staged.size() >= batchSize && !flush()) {
+      return false;
+    }
     if (closed || overflowed) {
       return false;
     }
-    var result = sink.tryEmitNext(event);
-    if (result.isSuccess()) {
-      // Ephemeral events have no id and leave the cursor where it is.
-      if (event.id() != null) {
-        lastCursor = event.id();
-      }
+    if (buffered.get() + staged.size() >= bufferSize) {
+      overflow();
+      return false;
+    }
+    staged.add(event);
+    return true;
+  }
+
+  /** Whether events are staged, waiting for {@link #flush}. */
+  boolean hasStaged() {
+    return !staged.isEmpty();
+  }
+
+  /**
+   * Hands the staged events over to the connection as one batch; false when the session is over
+   * (overflowed, cancelled or closed).
+   */
+  boolean flush() {
+    if (closed || overflowed) {
+      return false;
+    }
+    if (staged.isEmpty()) {
       return true;
     }
-    // A full buffer reads FAIL_ZERO_SUBSCRIBER before the connection subscribed: overflow too.
+    var batch = staged;
+    staged = new ArrayList<>();
+    if (!handOver(batch)) {
+      return false;
+    }
+    // Ephemeral events have no id and leave the cursor where it is.
+    for (int i = batch.size() - 1; i >= 0; i--) {
+      var id = batch.get(i).id();
+      if (id != null) {
+        lastCursor = id;
+        break;
+      }
+    }
+    return true;
+  }
+
+  private boolean handOver(List<StreamEvent> batch) {
+    if (buffered.get() + batch.size() > bufferSize) {
+      overflow();
+      return false;
+    }
+    buffered.addAndGet(batch.size());
+    var result = sink.tryEmitNext(batch);
+    if (result.isSuccess()) {
+      return true;
+    }
+    buffered.addAndGet(-batch.size());
     if (result == Sinks.EmitResult.FAIL_OVERFLOW
         || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
-      overflowed = true;
-      sink.tryEmitComplete();
-      replay.tryEmitValue(Flux.empty());
+      overflow();
     }
     return false;
+  }
+
+  private void overflow() {
+    overflowed = true;
+    staged = new ArrayList<>();
+    sink.tryEmitComplete();
+    replay.tryEmitValue(Flux.empty());
   }
 
   /**
@@ -160,18 +250,26 @@ final class StreamSession {
    * overflow} if it fell behind. Live events buffer while the missed ones are given.
    */
   Flux<StreamEvent> events() {
+    return batches().flatMapIterable(batch -> batch);
+  }
+
+  /**
+   * {@link #events()} as the connection writes them: the missed ones one by one, then each batch
+   * handed over.
+   */
+  Flux<List<StreamEvent>> batches() {
     return replay
         .asMono()
-        .flatMapMany(missed -> missed)
-        .concatWith(sink.asFlux())
+        .flatMapMany(missed -> missed.map(List::of))
+        .concatWith(sink.asFlux().doOnNext(batch -> buffered.addAndGet(-batch.size())))
         .concatWith(Mono.fromCallable(this::overflowEvent));
   }
 
-  private @Nullable StreamEvent overflowEvent() {
+  private @Nullable List<StreamEvent> overflowEvent() {
     if (!overflowed) {
       return null;
     }
-    return cursorEvent(OVERFLOW, lastCursor == null ? "" : lastCursor);
+    return List.of(cursorEvent(OVERFLOW, lastCursor == null ? "" : lastCursor));
   }
 
   /** The last event of a connection whose session or account was revoked. */

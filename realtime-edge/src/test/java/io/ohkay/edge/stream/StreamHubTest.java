@@ -88,7 +88,7 @@ class StreamHubTest {
     var bob = live(UUID.randomUUID(), club);
 
     var posted = posted(guild);
-    hub.onRecord(record(SERVERS, 2, posted));
+    feed(record(SERVERS, 2, posted));
 
     assertThat(names(alice.received)).containsExactly("ready", "message.posted.v1");
     assertThat(bob.received).extracting(StreamEvent::name).containsExactly("ready");
@@ -105,13 +105,13 @@ class StreamHubTest {
             live(UUID.randomUUID(), guild),
             live(UUID.randomUUID(), guild));
 
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(guild)));
 
     var sse = new WrapRecorder();
     var socket = new WrapRecorder();
     for (var connection : connections) {
       var event = connection.received().getLast();
-      StreamHandler.buffers(Flux.just(event), Duration.ofHours(1), sse)
+      StreamHandler.buffers(Flux.just(List.of(event)), Duration.ofHours(1), sse)
           .blockLast(Duration.ofSeconds(5));
       SocketConnection.text(event, socket);
     }
@@ -143,9 +143,9 @@ class StreamHubTest {
     var user = UUID.randomUUID();
     var alice = live(user);
 
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
-    hub.onRecord(record(SERVERS, 0, joined(guild, user)));
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, joined(guild, user)));
+    feed(record(SERVERS, 0, posted(guild)));
 
     assertThat(names(alice.received))
         .containsExactly("ready", "member.joined.v1", "message.posted.v1");
@@ -158,10 +158,10 @@ class StreamHubTest {
     var otherDevice = live(user, guild);
     var stayer = live(UUID.randomUUID(), guild);
 
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
-    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.KICKED)));
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
-    hub.onRecord(record(SERVERS, 0, posted(club)));
+    feed(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.KICKED)));
+    feed(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(club)));
 
     assertThat(names(kicked.received))
         .containsExactly("ready", "message.posted.v1", "member.left.v1", "message.posted.v1");
@@ -180,8 +180,8 @@ class StreamHubTest {
     var banned = live(user, guild);
     var moderator = live(UUID.randomUUID(), guild);
 
-    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.BANNED)));
-    hub.onRecord(
+    feed(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.BANNED)));
+    feed(
         record(
             SERVERS,
             0,
@@ -197,13 +197,13 @@ class StreamHubTest {
     var user = UUID.randomUUID();
     var alice = live(user);
 
-    hub.onRecord(record(SERVERS, 0, posted(guild, "before")));
-    hub.onRecord(record(SERVERS, 0, joined(guild, user)));
-    hub.onRecord(record(SERVERS, 0, posted(guild, "first stay")));
-    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
-    hub.onRecord(record(SERVERS, 0, posted(guild, "away")));
-    hub.onRecord(record(SERVERS, 0, joined(guild, user)));
-    hub.onRecord(record(SERVERS, 0, posted(guild, "second stay")));
+    feed(record(SERVERS, 0, posted(guild, "before")));
+    feed(record(SERVERS, 0, joined(guild, user)));
+    feed(record(SERVERS, 0, posted(guild, "first stay")));
+    feed(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
+    feed(record(SERVERS, 0, posted(guild, "away")));
+    feed(record(SERVERS, 0, joined(guild, user)));
+    feed(record(SERVERS, 0, posted(guild, "second stay")));
 
     assertThat(names(alice.received))
         .containsExactly(
@@ -222,11 +222,11 @@ class StreamHubTest {
   @Test
   void shouldNotReaddALeftServerWhenAConnectionOpensBeforeTheRegistryCaughtUp() {
     var user = UUID.randomUUID();
-    hub.onRecord(record(SERVERS, 0, joined(guild, user)));
-    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.KICKED)));
+    feed(record(SERVERS, 0, joined(guild, user)));
+    feed(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.KICKED)));
 
     var late = live(user, guild);
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(guild)));
 
     assertThat(names(late.received)).containsExactly("ready");
   }
@@ -237,10 +237,10 @@ class StreamHubTest {
     var session = hub.open(claims(user, UUID.randomUUID()), null);
     var received = subscribe(session);
 
-    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
+    feed(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
     hub.activate(session, List.of(guild, club));
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
-    hub.onRecord(record(SERVERS, 0, posted(club)));
+    feed(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(club)));
 
     assertThat(names(received)).containsExactly("ready", "message.posted.v1");
     assertThat(received.getLast().data()).contains(club.toString());
@@ -249,13 +249,13 @@ class StreamHubTest {
   @Test
   void shouldStreamARejoinedServerWhenTheRejoinCameBetweenOpenAndActivation() {
     var user = UUID.randomUUID();
-    hub.onRecord(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
+    feed(record(SERVERS, 0, left(guild, user, MemberLeft.Reason.LEFT)));
     var session = hub.open(claims(user, UUID.randomUUID()), null);
     var received = subscribe(session);
 
-    hub.onRecord(record(SERVERS, 0, joined(guild, user)));
+    feed(record(SERVERS, 0, joined(guild, user)));
     hub.activate(session, List.of());
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(guild)));
 
     assertThat(names(received)).containsExactly("ready", "message.posted.v1");
   }
@@ -266,9 +266,9 @@ class StreamHubTest {
     var session = hub.open(claims(user, UUID.randomUUID()), null);
     var received = subscribe(session);
 
-    hub.onRecord(record(SERVERS, 0, joined(club, user)));
+    feed(record(SERVERS, 0, joined(club, user)));
     hub.activate(session, List.of(guild));
-    hub.onRecord(record(SERVERS, 0, posted(club)));
+    feed(record(SERVERS, 0, posted(club)));
 
     assertThat(names(received)).containsExactly("ready", "message.posted.v1");
   }
@@ -280,7 +280,7 @@ class StreamHubTest {
             new FeedPosition(SERVERS, 0, 10),
             new FeedPosition(SERVERS, 1, 20),
             new FeedPosition(ACCOUNTS, 0, 3)));
-    hub.onRecord(record(ACCOUNTS, 0, registered()));
+    feed(record(ACCOUNTS, 0, registered()));
     hub.onPassed(new FeedPosition(SERVERS, 1, 21));
 
     var alice = live(UUID.randomUUID(), guild);
@@ -295,7 +295,7 @@ class StreamHubTest {
     var user = UUID.randomUUID();
     var alice = live(user, user);
 
-    hub.onRecord(record(ACCOUNTS, 0, registered()));
+    feed(record(ACCOUNTS, 0, registered()));
 
     assertThat(names(alice.received)).containsExactly("ready");
   }
@@ -307,11 +307,63 @@ class StreamHubTest {
     var keeping = live(UUID.randomUUID(), guild);
 
     for (int i = 0; i < 10; i++) {
+      feed(record(SERVERS, 0, posted(guild)));
+    }
+
+    assertThat(stalled.isOverflowed()).isTrue();
+    assertThat(hub.connections()).isOne();
+    assertThat(keeping.received).hasSize(11);
+  }
+
+  @Test
+  void shouldHandAConnectionTheEventsOfOnePollAsOneBatchWhenThePollEnds() {
+    var session = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
+    var batches = new ArrayList<List<StreamEvent>>();
+    session.batches().subscribe(batches::add);
+    hub.activate(session, List.of(guild));
+
+    hub.onRecord(record(SERVERS, 0, posted(guild, "one")));
+    hub.onRecord(record(SERVERS, 1, posted(club, "elsewhere")));
+    hub.onRecord(record(SERVERS, 0, posted(guild, "two")));
+
+    assertThat(batches).extracting(List::size).containsExactly(1);
+    hub.onPolled();
+
+    assertThat(batches).hasSize(2);
+    assertThat(names(batches.getFirst())).containsExactly("ready");
+    assertThat(contents(batches.getLast())).containsExactly("one", "two");
+    assertThat(session.lastCursor()).isEqualTo(batches.getLast().getLast().id());
+  }
+
+  @Test
+  void shouldKeepTheFeedsOrderWhenAConnectionGoesLiveBetweenTheRecordsOfAPoll() {
+    var alice = live(UUID.randomUUID(), guild);
+    var late = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
+    var lateReceived = subscribe(late);
+
+    hub.onRecord(record(SERVERS, 0, posted(guild, "before")));
+    hub.activate(late, List.of(guild));
+    hub.onRecord(record(SERVERS, 0, posted(guild, "after")));
+    hub.onPolled();
+
+    assertThat(contents(alice.received)).containsExactly("before", "after");
+    assertThat(names(lateReceived)).containsExactly("ready", "message.posted.v1");
+    assertThat(contents(lateReceived)).containsExactly("after");
+  }
+
+  @Test
+  void shouldOverflowOnlyTheStalledConnectionWhenOnePollHoldsMoreEventsThanABuffer() {
+    var stalled = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
+    hub.activate(stalled, List.of(guild));
+    var keeping = live(UUID.randomUUID(), guild);
+
+    for (int i = 0; i < 10; i++) {
       hub.onRecord(record(SERVERS, 0, posted(guild)));
     }
 
     assertThat(stalled.isOverflowed()).isTrue();
     assertThat(hub.connections()).isOne();
+    hub.onPolled();
     assertThat(keeping.received).hasSize(11);
   }
 
@@ -333,7 +385,7 @@ class StreamHubTest {
 
     hub.close(alice.session);
     hub.close(alice.session);
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(guild)));
 
     assertThat(hub.connections()).isZero();
     assertThat(names(alice.received)).containsExactly("ready");
@@ -346,7 +398,7 @@ class StreamHubTest {
     var revoked = live(claims(user, session), guild);
     var otherDevice = live(user, guild);
 
-    hub.onRecord(record(ACCOUNTS, 1, revoke(user, session, SessionRevoked.Reason.SIGNED_OUT)));
+    feed(record(ACCOUNTS, 1, revoke(user, session, SessionRevoked.Reason.SIGNED_OUT)));
 
     var last = revoked.received.getLast();
     assertThat(names(revoked.received)).containsExactly("ready", "revoked");
@@ -365,7 +417,7 @@ class StreamHubTest {
     var laptop = live(user);
     var friend = live(UUID.randomUUID(), guild);
 
-    hub.onRecord(record(ACCOUNTS, 0, event(user, new UserDeleted(new UserId(user)))));
+    feed(record(ACCOUNTS, 0, event(user, new UserDeleted(new UserId(user)))));
 
     for (var stream : List.of(phone, laptop)) {
       assertThat(names(stream.received)).containsExactly("ready", "revoked");
@@ -380,8 +432,7 @@ class StreamHubTest {
   void shouldEndAtOnceAConnectionOpenedAfterItsRevocationWasDispatched() {
     var user = UUID.randomUUID();
     var session = UUID.randomUUID();
-    hub.onRecord(
-        record(ACCOUNTS, 0, revoke(user, session, SessionRevoked.Reason.REFRESH_TOKEN_REUSED)));
+    feed(record(ACCOUNTS, 0, revoke(user, session, SessionRevoked.Reason.REFRESH_TOKEN_REUSED)));
 
     var late = live(claims(user, session), guild);
 
@@ -401,7 +452,7 @@ class StreamHubTest {
     var notYetLive = subscribe(hub.open(claims(user, UUID.randomUUID()), null));
 
     var updated = profile(user);
-    hub.onRecord(record(ACCOUNTS, 2, updated));
+    feed(record(ACCOUNTS, 2, updated));
 
     for (var stream : List.of(self, coMember)) {
       assertThat(names(stream.received)).containsExactly("ready", "profile.updated.v1");
@@ -420,7 +471,7 @@ class StreamHubTest {
     registry.put(user, List.of(club));
     var coMember = live(UUID.randomUUID(), club);
 
-    hub.onRecord(record(ACCOUNTS, 0, profile(user)));
+    feed(record(ACCOUNTS, 0, profile(user)));
 
     assertThat(names(coMember.received)).containsExactly("ready", "profile.updated.v1");
   }
@@ -434,16 +485,15 @@ class StreamHubTest {
     var userId = new UserId(user);
     var session = new SessionId(UUID.randomUUID());
 
-    hub.onRecord(
+    feed(
         record(ACCOUNTS, 0, event(user, new UserRegistered(userId, "a@x.io", "$argon2id$h", "A"))));
-    hub.onRecord(
+    feed(
         record(
             ACCOUNTS,
             0,
             event(user, new SessionStarted(userId, session, Instant.now(), "1.2.3.4", "ua"))));
-    hub.onRecord(
-        record(ACCOUNTS, 0, event(user, new SessionRefreshed(userId, session, 1, Instant.now()))));
-    hub.onRecord(record(ACCOUNTS, 0, event(user, new SigninFailed(userId, "1.2.3.4", "ua"))));
+    feed(record(ACCOUNTS, 0, event(user, new SessionRefreshed(userId, session, 1, Instant.now()))));
+    feed(record(ACCOUNTS, 0, event(user, new SigninFailed(userId, "1.2.3.4", "ua"))));
 
     assertThat(StreamHub.STREAMED_ACCOUNT_EVENTS).containsExactly("profile.updated.v1");
     assertThat(names(self.received)).containsExactly("ready");
@@ -459,8 +509,8 @@ class StreamHubTest {
     var alice = live(UUID.randomUUID(), guild);
     var denied = live(bob, guild);
 
-    hub.onRecord(record(SERVERS, 0, posted(guild, secret, "secret")));
-    hub.onRecord(record(SERVERS, 0, posted(guild, general, "general")));
+    feed(record(SERVERS, 0, posted(guild, secret, "secret")));
+    feed(record(SERVERS, 0, posted(guild, general, "general")));
 
     assertThat(contents(alice.received)).containsExactly("secret", "general");
     assertThat(contents(denied.received)).containsExactly("general");
@@ -473,12 +523,12 @@ class StreamHubTest {
     var bob = UUID.randomUUID();
     var stream = live(bob, guild);
 
-    hub.onRecord(record(SERVERS, 0, posted(guild, secret, "before")));
-    hub.onRecord(
+    feed(record(SERVERS, 0, posted(guild, secret, "before")));
+    feed(
         record(
             SERVERS, 0, event(guild, overwrite(guild, secret, OverwriteTarget.MEMBER, bob, true))));
-    hub.onRecord(record(SERVERS, 0, posted(guild, secret, "after")));
-    hub.onRecord(record(SERVERS, 0, posted(guild, general, "elsewhere")));
+    feed(record(SERVERS, 0, posted(guild, secret, "after")));
+    feed(record(SERVERS, 0, posted(guild, general, "elsewhere")));
 
     assertThat(names(stream.received))
         .containsExactly(
@@ -500,15 +550,15 @@ class StreamHubTest {
             overwrite(guild, lounge, OverwriteTarget.ROLE, staff, false)));
     var stream = live(bob, guild);
 
-    hub.onRecord(record(SERVERS, 0, posted(guild, lounge, "staff only")));
-    hub.onRecord(
+    feed(record(SERVERS, 0, posted(guild, lounge, "staff only")));
+    feed(
         record(
             SERVERS,
             0,
             event(
                 guild,
                 new MemberRoleAdded(new ServerId(guild), new UserId(bob), new RoleId(staff)))));
-    hub.onRecord(record(SERVERS, 0, posted(guild, lounge, "welcome, staff")));
+    feed(record(SERVERS, 0, posted(guild, lounge, "welcome, staff")));
 
     assertThat(names(stream.received))
         .containsExactly("ready", "member.role.added.v1", "message.posted.v1");
@@ -522,7 +572,7 @@ class StreamHubTest {
     var laptop = live(reader, guild);
     var other = live(UUID.randomUUID(), guild);
 
-    hub.onRecord(
+    feed(
         record(
             SERVERS,
             0,
@@ -548,7 +598,7 @@ class StreamHubTest {
     var message = UUID.randomUUID();
     var mention = mention(guild, channel, message, author, mentioned);
 
-    hub.onRecord(record(SERVERS, 1, mention));
+    feed(record(SERVERS, 1, mention));
 
     assertThat(names(phone.received))
         .containsExactly("ready", "members.mentioned.v1", "notification.created");
@@ -583,7 +633,7 @@ class StreamHubTest {
     var mention =
         mention(guild, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), first, second);
 
-    hub.onRecord(record(SERVERS, 0, mention));
+    feed(record(SERVERS, 0, mention));
 
     assertThat(notificationIds(firstStream.received))
         .containsExactly(Ids.notificationId(mention.eventId(), new UserId(first)).toString());
@@ -598,9 +648,8 @@ class StreamHubTest {
     project(guild, snapshot(guild, overwrite(guild, secret, OverwriteTarget.MEMBER, bob, true)));
     var denied = live(bob, guild);
 
-    hub.onRecord(
-        record(SERVERS, 0, mention(guild, secret, UUID.randomUUID(), UUID.randomUUID(), bob)));
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, mention(guild, secret, UUID.randomUUID(), UUID.randomUUID(), bob)));
+    feed(record(SERVERS, 0, posted(guild)));
 
     assertThat(names(denied.received)).containsExactly("ready", "message.posted.v1");
   }
@@ -614,7 +663,7 @@ class StreamHubTest {
     var eve = live(UUID.randomUUID(), guild);
     var sent = dm(alice, bob, "psst", false);
 
-    hub.onRecord(record(DMS, 1, sent));
+    feed(record(DMS, 1, sent));
 
     assertThat(names(aliceStream.received)).containsExactly("ready", "dm.message.sent.v1");
     assertThat(names(bobStream.received)).containsExactly("ready", "dm.message.sent.v1");
@@ -652,10 +701,10 @@ class StreamHubTest {
             .set("payload", broken)
             .toString();
 
-    hub.onRecord(
+    feed(
         new FeedRecord(
             DMS, 1, offset++, "dm.message.sent.v1", sent.aggregateId(), 1, broken, brokenJson));
-    hub.onRecord(record(DMS, 1, sent));
+    feed(record(DMS, 1, sent));
 
     assertThat(names(aliceStream.received)).containsExactly("ready", "dm.message.sent.v1");
     assertThat(names(bobStream.received)).containsExactly("ready", "dm.message.sent.v1");
@@ -670,12 +719,12 @@ class StreamHubTest {
     var bobStream = live(bob);
     var conversation = ConversationId.between(new UserId(alice), new UserId(bob));
 
-    hub.onRecord(
+    feed(
         record(
             DMS,
             0,
             event(conversation.value(), new ConversationRead(conversation, new UserId(alice)))));
-    hub.onRecord(
+    feed(
         record(
             DMS,
             0,
@@ -699,9 +748,9 @@ class StreamHubTest {
     live(bob);
     projection.put(club, Sinks.one());
 
-    hub.onRecord(record(SERVERS, 0, joined(club, alice)));
-    hub.onRecord(record(SERVERS, 0, posted(club)));
-    hub.onRecord(record(DMS, 0, dm(bob, alice, "still there?", false)));
+    feed(record(SERVERS, 0, joined(club, alice)));
+    feed(record(SERVERS, 0, posted(club)));
+    feed(record(DMS, 0, dm(bob, alice, "still there?", false)));
 
     assertThat(names(aliceStream.received)).containsExactly("ready", "dm.message.sent.v1");
   }
@@ -714,7 +763,7 @@ class StreamHubTest {
     var bobStream = live(bob);
     var sent = dm(alice, bob, "call me", true);
 
-    hub.onRecord(record(DMS, 2, sent));
+    feed(record(DMS, 2, sent));
 
     assertThat(names(aliceStream.received)).containsExactly("ready", "dm.message.sent.v1");
     assertThat(names(bobStream.received))
@@ -750,7 +799,7 @@ class StreamHubTest {
             guild,
             new InviteSent(new ServerId(guild), "xK4p9", new UserId(owner), new UserId(invitee)));
 
-    hub.onRecord(record(SERVERS, 1, invite));
+    feed(record(SERVERS, 1, invite));
 
     assertThat(names(ownerStream.received)).containsExactly("ready", "invite.sent.v1");
     assertThat(names(inviteeStream.received)).containsExactly("ready", "notification.created");
@@ -834,11 +883,11 @@ class StreamHubTest {
     var alice = live(UUID.randomUUID(), guild, club);
     var bob = live(UUID.randomUUID(), guild);
 
-    hub.onRecord(record(SERVERS, 0, event(guild, new ServerDeleted(new ServerId(guild)))));
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
-    hub.onRecord(record(SERVERS, 0, posted(club)));
+    feed(record(SERVERS, 0, event(guild, new ServerDeleted(new ServerId(guild)))));
+    feed(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(club)));
     var late = live(UUID.randomUUID(), guild);
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(guild)));
 
     assertThat(names(alice.received))
         .containsExactly("ready", "server.deleted.v1", "message.posted.v1");
@@ -853,20 +902,20 @@ class StreamHubTest {
     var user = UUID.randomUUID();
     var secret = UUID.randomUUID();
     var stream = live(user, guild);
-    hub.onRecord(record(SERVERS, 0, posted(club, secret, "before the join")));
+    feed(record(SERVERS, 0, posted(club, secret, "before the join")));
     var load = Sinks.<AccessSnapshot>one();
     projection.put(club, load);
 
-    hub.onRecord(record(SERVERS, 0, joined(club, user)));
+    feed(record(SERVERS, 0, joined(club, user)));
     var beforeJoin = fedSeqs.get(club) - 1;
-    hub.onRecord(record(SERVERS, 0, posted(club, secret, "hidden")));
-    hub.onRecord(record(SERVERS, 0, posted(guild, "other server")));
-    hub.onRecord(record(SERVERS, 0, posted(club, "visible")));
+    feed(record(SERVERS, 0, posted(club, secret, "hidden")));
+    feed(record(SERVERS, 0, posted(guild, "other server")));
+    feed(record(SERVERS, 0, posted(club, "visible")));
     var heldMeanwhile = names(stream.received);
     load.tryEmitValue(
         new AccessSnapshot(
             beforeJoin, model(club, overwrite(club, secret, OverwriteTarget.MEMBER, user, true))));
-    hub.onRecord(record(SERVERS, 0, posted(club, "live again")));
+    feed(record(SERVERS, 0, posted(club, "live again")));
 
     assertThat(heldMeanwhile).containsExactly("ready", "message.posted.v1");
     assertThat(names(stream.received))
@@ -892,8 +941,8 @@ class StreamHubTest {
     var stream = live(bob, guild);
     project(guild, new AccessSnapshot(2, model(guild, denial)));
 
-    hub.onRecord(record(SERVERS, 0, posted(guild, secret, "hidden")));
-    hub.onRecord(record(SERVERS, 0, posted(guild, UUID.randomUUID(), "visible")));
+    feed(record(SERVERS, 0, posted(guild, secret, "hidden")));
+    feed(record(SERVERS, 0, posted(guild, UUID.randomUUID(), "visible")));
 
     await().until(() -> contents(stream.received()).contains("visible"));
     assertThat(names(stream.received())).first().isEqualTo("ready");
@@ -902,8 +951,8 @@ class StreamHubTest {
 
   @Test
   void shouldSendReadyOnlyOnceThePermissionsCaughtUpWithTheFeedWhenConnecting() {
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
-    hub.onRecord(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(guild)));
+    feed(record(SERVERS, 0, posted(guild)));
     var load = Sinks.<AccessSnapshot>one();
     projection.put(guild, load);
     load.tryEmitValue(new AccessSnapshot(fedSeqs.get(guild) - 1, model(guild)));
@@ -917,7 +966,7 @@ class StreamHubTest {
     projection.put(guild, caughtUp);
 
     await().until(() -> !received.isEmpty());
-    hub.onRecord(record(SERVERS, 0, posted(guild, "after ready")));
+    feed(record(SERVERS, 0, posted(guild, "after ready")));
     assertThat(whileBehind).isEmpty();
     assertThat(names(received)).containsExactly("ready", "message.posted.v1");
     assertThat(
@@ -933,18 +982,18 @@ class StreamHubTest {
         List.of(new FeedPosition(SERVERS, 0, offset), new FeedPosition(SERVERS, 1, offset)));
     var user = UUID.randomUUID();
     var first = live(user, guild);
-    hub.onRecord(record(SERVERS, 0, posted(guild, "seen")));
+    feed(record(SERVERS, 0, posted(guild, "seen")));
     var last = first.received.getLast();
     hub.close(first.session());
-    hub.onRecord(record(SERVERS, 0, posted(guild, "missed 1")));
-    hub.onRecord(record(SERVERS, 1, posted(club, "not theirs")));
-    hub.onRecord(record(SERVERS, 0, posted(guild, "missed 2")));
+    feed(record(SERVERS, 0, posted(guild, "missed 1")));
+    feed(record(SERVERS, 1, posted(club, "not theirs")));
+    feed(record(SERVERS, 0, posted(guild, "missed 2")));
 
     var resumed = hub.open(claims(user, UUID.randomUUID()), last.id());
     var received = subscribe(resumed);
     hub.activate(resumed, List.of(guild));
     await().until(() -> names(received).contains("ready"));
-    hub.onRecord(record(SERVERS, 0, posted(guild, "live")));
+    feed(record(SERVERS, 0, posted(guild, "live")));
 
     assertThat(names(received))
         .containsExactly("message.posted.v1", "message.posted.v1", "ready", "message.posted.v1");
@@ -962,10 +1011,10 @@ class StreamHubTest {
     var first = live(user, guild, club, left);
     var last = first.received.getLast();
     hub.close(first.session());
-    hub.onRecord(record(SERVERS, 0, posted(guild, "missed")));
-    hub.onRecord(record(SERVERS, 0, event(club, new ServerDeleted(new ServerId(club)))));
-    hub.onRecord(record(SERVERS, 0, left(left, user, MemberLeft.Reason.LEFT)));
-    hub.onRecord(record(SERVERS, 0, event(left, new ServerDeleted(new ServerId(left)))));
+    feed(record(SERVERS, 0, posted(guild, "missed")));
+    feed(record(SERVERS, 0, event(club, new ServerDeleted(new ServerId(club)))));
+    feed(record(SERVERS, 0, left(left, user, MemberLeft.Reason.LEFT)));
+    feed(record(SERVERS, 0, event(left, new ServerDeleted(new ServerId(left)))));
     memberRows.put(user, List.of(guild, club));
 
     var resumed = hub.open(claims(user, UUID.randomUUID()), last.id());
@@ -989,9 +1038,9 @@ class StreamHubTest {
     var start = hub.cursor();
     // This edge read d0's record first; the client was given d1's message, not yet its
     // notification, by an edge that read d1 first.
-    hub.onRecord(record(DMS, 0, dm(carol, bob, "from carol", true)));
+    feed(record(DMS, 0, dm(carol, bob, "from carol", true)));
     var atAlice = offset;
-    hub.onRecord(record(DMS, 1, dm(alice, bob, "from alice", true)));
+    feed(record(DMS, 1, dm(alice, bob, "from alice", true)));
     var cut = start.within(d1, atAlice, 1).encode();
 
     var first = resumed(bob, cut);
@@ -1021,7 +1070,7 @@ class StreamHubTest {
   void shouldGoLiveAtOnceWhenTheFeedPassesTheMarkerAResumedCursorStandsAfter() {
     hub.onAssigned(List.of(new FeedPosition(SERVERS, 0, offset)));
     var partition = new StreamCursor.Partition('s', 0);
-    hub.onRecord(record(SERVERS, 0, posted(guild, "seen everywhere")));
+    feed(record(SERVERS, 0, posted(guild, "seen everywhere")));
     // Another edge started after the commit marker that follows the record: it stands past it.
     var fromAnotherEdge = hub.cursor().with(partition, offset + 1).encode();
     var session = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), fromAnotherEdge);
@@ -1047,11 +1096,11 @@ class StreamHubTest {
     var received = subscribe(session);
     hub.activate(session, List.of(guild));
 
-    hub.onRecord(record(SERVERS, 0, posted(guild, "seen elsewhere 1")));
+    feed(record(SERVERS, 0, posted(guild, "seen elsewhere 1")));
     var beforeCatchingUp = names(received);
-    hub.onRecord(record(SERVERS, 0, posted(guild, "seen elsewhere 2")));
+    feed(record(SERVERS, 0, posted(guild, "seen elsewhere 2")));
     await().until(() -> names(received).contains("ready"));
-    hub.onRecord(record(SERVERS, 0, posted(guild, "new")));
+    feed(record(SERVERS, 0, posted(guild, "new")));
 
     assertThat(beforeCatchingUp).isEmpty();
     assertThat(names(received)).containsExactly("ready", "message.posted.v1");
@@ -1088,7 +1137,7 @@ class StreamHubTest {
   private StreamHub hub(Duration loadTimeout) {
     return new StreamHub(
         new StreamTopics(SERVERS, ACCOUNTS, DMS),
-        4,
+        8,
         revocations,
         user -> Flux.fromIterable(registry.getOrDefault(user.value(), List.of())),
         user -> Flux.fromIterable(memberRows.getOrDefault(user.value(), List.of())),
@@ -1166,6 +1215,12 @@ class StreamHubTest {
   }
 
   private record Live(StreamSession session, List<StreamEvent> received, boolean[] completed) {}
+
+  /** {@code record} as the feed gives it: alone in its poll. */
+  private void feed(FeedRecord record) {
+    hub.onRecord(record);
+    hub.onPolled();
+  }
 
   private Live live(UUID user, UUID... servers) {
     return live(claims(user, UUID.randomUUID()), servers);

@@ -81,6 +81,119 @@ class StreamSessionTest {
   }
 
   @Test
+  void shouldHandStagedEventsOverAsOneBatchOnFlush() {
+    var batches = new java.util.ArrayList<java.util.List<StreamEvent>>();
+    var session =
+        new StreamSession(
+            new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 100, null);
+    session.replay(reactor.core.publisher.Flux.empty());
+    session.batches().subscribe(batches::add);
+
+    assertThat(session.stage(event(1))).isTrue();
+    assertThat(session.stage(event(2))).isTrue();
+    assertThat(batches).isEmpty();
+    assertThat(session.lastCursor()).isNull();
+
+    assertThat(session.flush()).isTrue();
+
+    assertThat(batches).hasSize(1);
+    assertThat(batches.getFirst()).extracting(StreamEvent::id).containsExactly("1.s0-1", "1.s0-2");
+    assertThat(session.lastCursor()).isEqualTo("1.s0-2");
+    assertThat(session.hasStaged()).isFalse();
+  }
+
+  @Test
+  void shouldHandStagedEventsOverFirstWhenAnotherEventIsOffered() {
+    var batches = new java.util.ArrayList<java.util.List<StreamEvent>>();
+    var session =
+        new StreamSession(
+            new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 100, null);
+    session.replay(reactor.core.publisher.Flux.empty());
+    session.batches().subscribe(batches::add);
+
+    session.stage(event(1));
+    session.offerEphemeral(new StreamEvent(null, "presence", "{}"));
+    session.stage(event(2));
+    session.offer(event(3));
+
+    assertThat(batches)
+        .extracting(batch -> batch.stream().map(StreamEvent::name).toList())
+        .containsExactly(
+            java.util.List.of("message.posted.v1"),
+            java.util.List.of("presence"),
+            java.util.List.of("message.posted.v1", "message.posted.v1"));
+    assertThat(session.lastCursor()).isEqualTo("1.s0-3");
+  }
+
+  @Test
+  void shouldCountStagedEventsAgainstTheBufferAndOverflowWithTheLastHandedOverCursor() {
+    var session =
+        new StreamSession(
+            new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 16, null);
+    for (int i = 1; i <= 13; i++) {
+      assertThat(session.offer(event(i))).isTrue();
+    }
+    assertThat(session.stage(event(14))).isTrue();
+    assertThat(session.stage(event(15))).isTrue();
+    assertThat(session.stage(event(16))).isTrue();
+
+    assertThat(session.stage(event(17))).isFalse();
+    assertThat(session.flush()).isFalse();
+
+    var received = session.events().collectList().block(Duration.ofSeconds(5));
+    assertThat(received).hasSize(14);
+    assertThat(received.get(12).id()).isEqualTo("1.s0-13");
+    assertThat(received.getLast().name()).isEqualTo("overflow");
+    assertThat(received.getLast().id()).isEqualTo("1.s0-13");
+  }
+
+  @Test
+  void shouldHandAFullBatchOverBeforeStagingMoreWhenAPollHoldsManyEvents() {
+    var batches = new java.util.ArrayList<java.util.List<StreamEvent>>();
+    var session =
+        new StreamSession(
+            new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 1_000, null);
+    session.replay(reactor.core.publisher.Flux.empty());
+    session.batches().subscribe(batches::add);
+
+    for (int i = 0; i < 2 * StreamSession.MAX_BATCH + 1; i++) {
+      assertThat(session.stage(event(i))).isTrue();
+    }
+    session.flush();
+
+    assertThat(batches)
+        .extracting(java.util.List::size)
+        .containsExactly(StreamSession.MAX_BATCH, StreamSession.MAX_BATCH, 1);
+  }
+
+  @Test
+  void shouldHandStagedEventsOverWhenClosed() {
+    session.stage(event(1));
+
+    assertThat(session.close()).isTrue();
+
+    var received = session.events().collectList().block(Duration.ofSeconds(5));
+    assertThat(received).extracting(StreamEvent::id).containsExactly("1.s0-1");
+  }
+
+  @Test
+  void shouldFreeTheBufferAsTheConnectionTakesBatches() {
+    var received = new java.util.ArrayList<StreamEvent>();
+    session.replay(reactor.core.publisher.Flux.empty());
+    session.events().subscribe(received::add);
+
+    for (int i = 0; i < 10; i++) {
+      assertThat(session.stage(event(3 * i))).isTrue();
+      assertThat(session.stage(event(3 * i + 1))).isTrue();
+      assertThat(session.stage(event(3 * i + 2))).isTrue();
+      assertThat(session.flush()).isTrue();
+    }
+
+    assertThat(received).hasSize(30);
+    assertThat(session.isOverflowed()).isFalse();
+  }
+
+  @Test
   void shouldCarryTheReasonAsJsonWhenRevoked() {
     var revoked = StreamSession.revokedEvent("1.a0-5", "SIGNED_OUT");
 
