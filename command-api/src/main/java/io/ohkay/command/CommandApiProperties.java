@@ -55,7 +55,7 @@ public record CommandApiProperties(
     @DefaultValue("ohkay-decider") @NotBlank String applicationId,
     @DefaultValue("1") @Min(1) short replicationFactor,
     @NotNull Path stateDir,
-    @DefaultValue("10ms") @NotNull Duration commitInterval,
+    @DefaultValue("25ms") @NotNull Duration commitInterval,
     @DefaultValue("5s") @NotNull Duration outcomeTimeout,
     @NotNull Path accessTokenKeyFile,
     @DefaultValue("15m") @NotNull Duration accessTokenTtl,
