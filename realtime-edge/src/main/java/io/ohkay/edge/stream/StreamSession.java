@@ -43,12 +43,11 @@ final class StreamSession {
   /** The {@code revoked} reason of a deleted account (sessions name their own). */
   static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
 
-  private final UserId user;
-  private final SessionId sessionId;
-
   /** The most events a batch holds. */
   static final int MAX_BATCH = 64;
 
+  private final UserId user;
+  private final SessionId sessionId;
   private final Sinks.Many<List<StreamEvent>> sink;
   private final int bufferSize;
 

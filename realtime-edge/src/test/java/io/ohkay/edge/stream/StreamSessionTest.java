@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 class StreamSessionTest {
 
@@ -15,6 +18,19 @@ class StreamSessionTest {
 
   private static StreamEvent event(int offset) {
     return new StreamEvent("1.s0-" + offset, "message.posted.v1", "{}");
+  }
+
+  private static StreamSession session(int bufferSize) {
+    return new StreamSession(
+        new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), bufferSize, null);
+  }
+
+  /** The batches {@code session} hands a connection that keeps up, as they come. */
+  private static List<List<StreamEvent>> batchesOf(StreamSession session) {
+    var batches = new ArrayList<List<StreamEvent>>();
+    session.replay(Flux.empty());
+    session.batches().subscribe(batches::add);
+    return batches;
   }
 
   @Test
@@ -68,8 +84,8 @@ class StreamSessionTest {
 
   @Test
   void shouldDeliverLiveWhenTheClientKeepsUp() {
-    var received = new java.util.ArrayList<StreamEvent>();
-    session.replay(reactor.core.publisher.Flux.empty());
+    var received = new ArrayList<StreamEvent>();
+    session.replay(Flux.empty());
     session.events().subscribe(received::add);
 
     for (int i = 0; i < 100; i++) {
@@ -82,12 +98,8 @@ class StreamSessionTest {
 
   @Test
   void shouldHandStagedEventsOverAsOneBatchOnFlush() {
-    var batches = new java.util.ArrayList<java.util.List<StreamEvent>>();
-    var session =
-        new StreamSession(
-            new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 100, null);
-    session.replay(reactor.core.publisher.Flux.empty());
-    session.batches().subscribe(batches::add);
+    var session = session(100);
+    var batches = batchesOf(session);
 
     assertThat(session.stage(event(1))).isTrue();
     assertThat(session.stage(event(2))).isTrue();
@@ -104,12 +116,8 @@ class StreamSessionTest {
 
   @Test
   void shouldHandStagedEventsOverFirstWhenAnotherEventIsOffered() {
-    var batches = new java.util.ArrayList<java.util.List<StreamEvent>>();
-    var session =
-        new StreamSession(
-            new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 100, null);
-    session.replay(reactor.core.publisher.Flux.empty());
-    session.batches().subscribe(batches::add);
+    var session = session(100);
+    var batches = batchesOf(session);
 
     session.stage(event(1));
     session.offerEphemeral(new StreamEvent(null, "presence", "{}"));
@@ -119,17 +127,15 @@ class StreamSessionTest {
     assertThat(batches)
         .extracting(batch -> batch.stream().map(StreamEvent::name).toList())
         .containsExactly(
-            java.util.List.of("message.posted.v1"),
-            java.util.List.of("presence"),
-            java.util.List.of("message.posted.v1", "message.posted.v1"));
+            List.of("message.posted.v1"),
+            List.of("presence"),
+            List.of("message.posted.v1", "message.posted.v1"));
     assertThat(session.lastCursor()).isEqualTo("1.s0-3");
   }
 
   @Test
   void shouldCountStagedEventsAgainstTheBufferAndOverflowWithTheLastHandedOverCursor() {
-    var session =
-        new StreamSession(
-            new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 16, null);
+    var session = session(16);
     for (int i = 1; i <= 13; i++) {
       assertThat(session.offer(event(i))).isTrue();
     }
@@ -149,12 +155,8 @@ class StreamSessionTest {
 
   @Test
   void shouldHandAFullBatchOverBeforeStagingMoreWhenAPollHoldsManyEvents() {
-    var batches = new java.util.ArrayList<java.util.List<StreamEvent>>();
-    var session =
-        new StreamSession(
-            new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()), 1_000, null);
-    session.replay(reactor.core.publisher.Flux.empty());
-    session.batches().subscribe(batches::add);
+    var session = session(1_000);
+    var batches = batchesOf(session);
 
     for (int i = 0; i < 2 * StreamSession.MAX_BATCH + 1; i++) {
       assertThat(session.stage(event(i))).isTrue();
@@ -162,7 +164,7 @@ class StreamSessionTest {
     session.flush();
 
     assertThat(batches)
-        .extracting(java.util.List::size)
+        .extracting(List::size)
         .containsExactly(StreamSession.MAX_BATCH, StreamSession.MAX_BATCH, 1);
   }
 
@@ -178,9 +180,8 @@ class StreamSessionTest {
 
   @Test
   void shouldFreeTheBufferAsTheConnectionTakesBatches() {
-    var received = new java.util.ArrayList<StreamEvent>();
-    session.replay(reactor.core.publisher.Flux.empty());
-    session.events().subscribe(received::add);
+    var session = session(12);
+    var batches = batchesOf(session);
 
     for (int i = 0; i < 10; i++) {
       assertThat(session.stage(event(3 * i))).isTrue();
@@ -189,7 +190,7 @@ class StreamSessionTest {
       assertThat(session.flush()).isTrue();
     }
 
-    assertThat(received).hasSize(30);
+    assertThat(batches).hasSize(10).allSatisfy(batch -> assertThat(batch).hasSize(3));
     assertThat(session.isOverflowed()).isFalse();
   }
 
