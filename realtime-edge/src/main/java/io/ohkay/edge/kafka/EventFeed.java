@@ -134,7 +134,11 @@ public final class EventFeed implements SmartLifecycle {
         listener.onPassed(new FeedPosition(partition.topic(), partition.partition(), position));
       }
     }
-    listener.onPolled();
+    try {
+      listener.onPolled();
+    } catch (RuntimeException e) {
+      log.error("listener failed at the end of a poll", e);
+    }
   }
 
   private void assigned(List<FeedPosition> positions) {

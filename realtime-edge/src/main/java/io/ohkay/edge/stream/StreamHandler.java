@@ -85,34 +85,25 @@ final class StreamHandler {
   }
 
   /**
-   * What the connection writes: each batch's SSE bytes (a lone event's shared ones wrapped by
-   * {@code factory}, several events' joined into one buffer), with a heartbeat comment every {@code
-   * heartbeatInterval}.
+   * What the connection writes: one buffer per batch ({@link #buffer}), with a heartbeat comment
+   * every {@code heartbeatInterval}.
    */
   static Flux<DataBuffer> buffers(
       Flux<List<StreamEvent>> batches, Duration heartbeatInterval, DataBufferFactory factory) {
     return StreamOpener.withHeartbeats(
-        batches.map(batch -> factory.wrap(sse(batch))),
+        batches.map(batch -> buffer(batch, factory)),
         heartbeatInterval,
         () -> factory.wrap(HEARTBEAT));
   }
 
-  /** The SSE bytes of {@code batch}: its event's own when it holds one, else theirs joined. */
-  static byte[] sse(List<StreamEvent> batch) {
+  /**
+   * The SSE bytes of {@code batch} in one buffer: each event's shared bytes wrapped by {@code
+   * factory}, several joined by it (on netty a composite buffer, nothing copied).
+   */
+  static DataBuffer buffer(List<StreamEvent> batch, DataBufferFactory factory) {
     if (batch.size() == 1) {
-      return batch.getFirst().sse();
+      return factory.wrap(batch.getFirst().sse());
     }
-    int length = 0;
-    for (var event : batch) {
-      length += event.sse().length;
-    }
-    var joined = new byte[length];
-    int at = 0;
-    for (var event : batch) {
-      var bytes = event.sse();
-      System.arraycopy(bytes, 0, joined, at, bytes.length);
-      at += bytes.length;
-    }
-    return joined;
+    return factory.join(batch.stream().map(event -> factory.wrap(event.sse())).toList());
   }
 }

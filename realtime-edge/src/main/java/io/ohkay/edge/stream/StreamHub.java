@@ -405,8 +405,11 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     return true;
   }
 
-  /** Forgets {@code session}, which took no more events; under the lock. */
+  /** Forgets {@code session}, which took no more events, if not yet done; under the lock. */
   private void ended(StreamSession session) {
+    if (!sessions.contains(session)) {
+      return;
+    }
     if (session.isOverflowed()) {
       log.info("a stream of user {} fell {} events behind: overflow", session.user(), bufferSize);
     }

@@ -154,10 +154,7 @@ final class StreamSession {
    * a storm of them (a thousand members of a server coming online) cannot crowd out the events.
    */
   void offerEphemeral(StreamEvent event) {
-    if (closed || overflowed || !flush()) {
-      return;
-    }
-    if (2 * buffered.get() < bufferSize) {
+    if (flush() && 2 * buffered.get() < bufferSize) {
       handOver(List.of(event));
     }
   }
@@ -230,6 +227,8 @@ final class StreamSession {
       return true;
     }
     buffered.addAndGet(-batch.size());
+    // The queue holds as many batches as the buffer holds events, so it never fills while the
+    // count is right; were it full all the same, the client overflows rather than miss a batch.
     if (result == Sinks.EmitResult.FAIL_OVERFLOW
         || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
       overflow();
