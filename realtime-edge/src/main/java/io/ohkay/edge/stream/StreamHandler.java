@@ -85,25 +85,37 @@ final class StreamHandler {
   }
 
   /**
-   * What the connection writes: one buffer per batch ({@link #buffer}), with a heartbeat comment
-   * every {@code heartbeatInterval}.
+   * What the connection writes: each batch's SSE bytes ({@link #sse}) wrapped by {@code factory},
+   * with a heartbeat comment every {@code heartbeatInterval}.
    */
   static Flux<DataBuffer> buffers(
       Flux<List<StreamEvent>> batches, Duration heartbeatInterval, DataBufferFactory factory) {
     return StreamOpener.withHeartbeats(
-        batches.map(batch -> buffer(batch, factory)),
+        batches.map(batch -> factory.wrap(sse(batch))),
         heartbeatInterval,
         () -> factory.wrap(HEARTBEAT));
   }
 
   /**
-   * The SSE bytes of {@code batch} in one buffer: each event's shared bytes wrapped by {@code
-   * factory}, several joined by it (on netty a composite buffer, nothing copied).
+   * The SSE bytes of {@code batch}: its event's own when it holds one, else theirs copied into one
+   * array. Not {@code DataBufferFactory.join}: netty's composite of small heap buffers cost more to
+   * write (1,000 connections at 190 msg/s: p99 90 and 146 ms, against 82 and 77 ms with one array).
    */
-  static DataBuffer buffer(List<StreamEvent> batch, DataBufferFactory factory) {
+  static byte[] sse(List<StreamEvent> batch) {
     if (batch.size() == 1) {
-      return factory.wrap(batch.getFirst().sse());
+      return batch.getFirst().sse();
     }
-    return factory.join(batch.stream().map(event -> factory.wrap(event.sse())).toList());
+    int length = 0;
+    for (var event : batch) {
+      length += event.sse().length;
+    }
+    var joined = new byte[length];
+    int at = 0;
+    for (var event : batch) {
+      var bytes = event.sse();
+      System.arraycopy(bytes, 0, joined, at, bytes.length);
+      at += bytes.length;
+    }
+    return joined;
   }
 }

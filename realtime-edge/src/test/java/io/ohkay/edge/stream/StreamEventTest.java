@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ohkay.schemas.json.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
 class StreamEventTest {
 
@@ -25,12 +24,9 @@ class StreamEventTest {
     var first = new StreamEvent("2.c.s0", "message.posted.v1", "{\"a\":1}");
     var second = StreamEvent.ephemeral("typing", "{}");
 
-    var joined =
-        StreamHandler.buffer(
-            java.util.List.of(first, second), DefaultDataBufferFactory.sharedInstance);
-
-    assertThat(joined.toString(StandardCharsets.UTF_8))
+    assertThat(text(StreamHandler.sse(java.util.List.of(first, second))))
         .isEqualTo(text(first.sse()) + text(second.sse()));
+    assertThat(StreamHandler.sse(java.util.List.of(first))).isSameAs(first.sse());
   }
 
   @Test
