@@ -47,7 +47,7 @@ public final class JsonBodies {
     }
     return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBytes)
         .switchIfEmpty(
-            Mono.error(new ProblemException(ErrorCode.MALFORMED_JSON, "The body is empty.")))
+            Mono.error(() -> new ProblemException(ErrorCode.MALFORMED_JSON, "The body is empty.")))
         .map(
             buffer -> {
               try (InputStream in = buffer.asInputStream(true)) {

@@ -277,11 +277,15 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     loads.startLoads();
   }
 
-  /** Hands each connection the events its poll's records staged for it, as one batch. */
+  /**
+   * Hands each connection the events its poll's records staged for it, as one batch; the
+   * connections that staged the same events share one.
+   */
   @Override
   public synchronized void onPolled() {
+    var shared = new HashMap<List<StreamEvent>, StreamBatch>();
     for (var session : staged) {
-      if (!session.flush()) {
+      if (!session.flush(shared)) {
         ended(session);
       }
     }

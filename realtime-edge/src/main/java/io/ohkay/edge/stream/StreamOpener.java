@@ -3,7 +3,6 @@ package io.ohkay.edge.stream;
 import io.ohkay.edge.server.ServerDirectory;
 import io.ohkay.schemas.token.AccessTokenClaims;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -38,11 +37,11 @@ final class StreamOpener {
    * {@link #open}'s events in the batches they are handed over in ({@link StreamSession#batches}),
    * for a connection that writes a batch at once.
    */
-  Flux<List<StreamEvent>> openBatches(AccessTokenClaims claims, @Nullable String resume) {
+  Flux<StreamBatch> openBatches(AccessTokenClaims claims, @Nullable String resume) {
     return Flux.using(() -> hub.open(claims, resume), this::live, hub::close);
   }
 
-  private Flux<List<StreamEvent>> live(StreamSession session) {
+  private Flux<StreamBatch> live(StreamSession session) {
     return directory
         .serverIdsOf(session.user())
         .collectList()

@@ -48,7 +48,7 @@ final class StreamSession {
 
   private final UserId user;
   private final SessionId sessionId;
-  private final Sinks.Many<List<StreamEvent>> sink;
+  private final Sinks.Many<StreamBatch> sink;
   private final int bufferSize;
 
   /**
@@ -155,7 +155,7 @@ final class StreamSession {
    */
   void offerEphemeral(StreamEvent event) {
     if (flush() && 2 * buffered.get() < bufferSize) {
-      handOver(List.of(event));
+      handOver(StreamBatch.of(event));
     }
   }
 
@@ -194,14 +194,34 @@ final class StreamSession {
    * (overflowed, cancelled or closed).
    */
   boolean flush() {
+    return flush(null);
+  }
+
+  /**
+   * {@link #flush()}, handing over the batch of {@code shared} that holds the same events if there
+   * is one, else adding this connection's batch to it: the connections given the same events (a
+   * busy channel's poll) share one batch, so one encoding of it (guarded by the hub).
+   *
+   * @param shared the batches handed over so far in this poll, each under itself; null to share
+   *     none
+   */
+  boolean flush(@Nullable Map<List<StreamEvent>, StreamBatch> shared) {
     if (closed || overflowed) {
       return false;
     }
     if (staged.isEmpty()) {
       return true;
     }
-    var batch = staged;
-    staged = new ArrayList<>();
+    var batch = shared == null ? null : shared.get(staged);
+    if (batch == null) {
+      batch = new StreamBatch(staged);
+      staged = new ArrayList<>();
+      if (shared != null) {
+        shared.put(batch, batch);
+      }
+    } else {
+      staged.clear();
+    }
     if (!handOver(batch)) {
       return false;
     }
@@ -216,7 +236,7 @@ final class StreamSession {
     return true;
   }
 
-  private boolean handOver(List<StreamEvent> batch) {
+  private boolean handOver(StreamBatch batch) {
     if (buffered.get() + batch.size() > bufferSize) {
       overflow();
       return false;
@@ -255,19 +275,19 @@ final class StreamSession {
    * {@link #events()} as the connection writes them: the missed ones one by one, then each batch
    * handed over.
    */
-  Flux<List<StreamEvent>> batches() {
+  Flux<StreamBatch> batches() {
     return replay
         .asMono()
-        .flatMapMany(missed -> missed.map(List::of))
+        .flatMapMany(missed -> missed.map(StreamBatch::of))
         .concatWith(sink.asFlux().doOnNext(batch -> buffered.addAndGet(-batch.size())))
         .concatWith(Mono.fromCallable(this::overflowEvent));
   }
 
-  private @Nullable List<StreamEvent> overflowEvent() {
+  private @Nullable StreamBatch overflowEvent() {
     if (!overflowed) {
       return null;
     }
-    return List.of(cursorEvent(OVERFLOW, lastCursor == null ? "" : lastCursor));
+    return StreamBatch.of(cursorEvent(OVERFLOW, lastCursor == null ? "" : lastCursor));
   }
 
   /** The last event of a connection whose session or account was revoked. */

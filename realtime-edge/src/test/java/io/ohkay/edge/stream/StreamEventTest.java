@@ -20,16 +20,6 @@ class StreamEventTest {
   }
 
   @Test
-  void shouldWriteABatchAsItsEventsOneAfterTheOtherWhenSeveralAreHandedOverTogether() {
-    var first = new StreamEvent("2.c.s0", "message.posted.v1", "{\"a\":1}");
-    var second = StreamEvent.ephemeral("typing", "{}");
-
-    assertThat(text(StreamHandler.sse(java.util.List.of(first, second))))
-        .isEqualTo(text(first.sse()) + text(second.sse()));
-    assertThat(StreamHandler.sse(java.util.List.of(first))).isSameAs(first.sse());
-  }
-
-  @Test
   void shouldLeaveTheIdOutWhenEphemeral() {
     var typing = StreamEvent.ephemeral("typing", "{\"userId\":\"u\"}");
 

@@ -111,7 +111,7 @@ class StreamHubTest {
     var socket = new WrapRecorder();
     for (var connection : connections) {
       var event = connection.received().getLast();
-      StreamHandler.buffers(Flux.just(List.of(event)), Duration.ofHours(1), sse)
+      StreamHandler.buffers(Flux.just(StreamBatch.of(event)), Duration.ofHours(1), sse)
           .blockLast(Duration.ofSeconds(5));
       SocketConnection.text(event, socket);
     }
@@ -333,6 +333,30 @@ class StreamHubTest {
     assertThat(names(batches.getFirst())).containsExactly("ready");
     assertThat(contents(batches.getLast())).containsExactly("one", "two");
     assertThat(session.lastCursor()).isEqualTo(batches.getLast().getLast().id());
+  }
+
+  @Test
+  void shouldHandTheConnectionsGivenTheSameEventsOfAPollOneSharedBatch() {
+    var alice = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
+    var bob = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
+    var carol = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
+    var toAlice = new ArrayList<List<StreamEvent>>();
+    var toBob = new ArrayList<List<StreamEvent>>();
+    var toCarol = new ArrayList<List<StreamEvent>>();
+    alice.batches().subscribe(toAlice::add);
+    bob.batches().subscribe(toBob::add);
+    carol.batches().subscribe(toCarol::add);
+    hub.activate(alice, List.of(guild));
+    hub.activate(bob, List.of(guild));
+    hub.activate(carol, List.of(guild, club));
+
+    hub.onRecord(record(SERVERS, 0, posted(guild, "one")));
+    hub.onRecord(record(SERVERS, 0, posted(club, "elsewhere")));
+    hub.onPolled();
+
+    assertThat(toBob.getLast()).isSameAs(toAlice.getLast());
+    assertThat(contents(toAlice.getLast())).containsExactly("one");
+    assertThat(contents(toCarol.getLast())).containsExactly("one", "elsewhere");
   }
 
   @Test

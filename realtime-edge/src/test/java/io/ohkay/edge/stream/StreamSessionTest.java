@@ -6,6 +6,7 @@ import io.ohkay.schemas.id.SessionId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,43 @@ class StreamSessionTest {
     assertThat(batches.getFirst()).extracting(StreamEvent::id).containsExactly("1.s0-1", "1.s0-2");
     assertThat(session.lastCursor()).isEqualTo("1.s0-2");
     assertThat(session.hasStaged()).isFalse();
+  }
+
+  @Test
+  void shouldHandConnectionsThatStagedTheSameEventsOneSharedBatchWhenFlushedTogether() {
+    var one = session(100);
+    var two = session(100);
+    var three = session(100);
+    var fromOne = batchesOf(one);
+    var fromTwo = batchesOf(two);
+    var fromThree = batchesOf(three);
+    var shared = new HashMap<List<StreamEvent>, StreamBatch>();
+    var posted = event(1);
+    var edited = event(2);
+
+    one.stage(posted);
+    one.stage(edited);
+    two.stage(posted);
+    two.stage(edited);
+    three.stage(posted);
+    assertThat(one.flush(shared)).isTrue();
+    assertThat(two.flush(shared)).isTrue();
+    assertThat(three.flush(shared)).isTrue();
+
+    assertThat(fromTwo.getFirst()).isSameAs(fromOne.getFirst()).containsExactly(posted, edited);
+    assertThat(fromThree.getFirst()).isNotSameAs(fromOne.getFirst()).containsExactly(posted);
+    assertThat(two.lastCursor()).isEqualTo(edited.id());
+    assertThat(three.lastCursor()).isEqualTo(posted.id());
+
+    var next = event(3);
+    one.stage(next);
+    two.stage(next);
+    one.flush();
+    two.flush();
+
+    assertThat(fromOne).hasSize(2);
+    assertThat(fromOne.getFirst()).containsExactly(posted, edited);
+    assertThat(fromTwo.getLast()).containsExactly(next);
   }
 
   @Test

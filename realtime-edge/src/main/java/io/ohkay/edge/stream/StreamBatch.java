@@ -1,0 +1,86 @@
+package io.ohkay.edge.stream;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Events handed over to a connection together (the feed's records of one poll), in order; a
+ * connection writes a batch as one HTTP chunk. Immutable. Its SSE bytes are computed at most once
+ * and shared, like an event's ({@link StreamEvent#sse()}): the connections that staged the same
+ * events in a poll are handed the same batch ({@link StreamSession#flush(java.util.Map)}), so a
+ * busy channel's poll is joined once, not once per connection.
+ *
+ * <p>A list of its events, equal to any list of the same events in the same order (events are equal
+ * only to themselves), so a poll's batches can be found by the events a connection staged.
+ */
+final class StreamBatch extends AbstractList<StreamEvent> implements RandomAccess {
+
+  private final List<StreamEvent> events;
+  private volatile byte @Nullable [] sse;
+
+  /**
+   * @param events the batch's events, in order; the batch takes the list over, nobody may change it
+   *     after
+   */
+  StreamBatch(List<StreamEvent> events) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("a batch holds at least one event");
+    }
+    this.events = events;
+  }
+
+  /** A batch of {@code event} alone. */
+  static StreamBatch of(StreamEvent event) {
+    return new StreamBatch(List.of(event));
+  }
+
+  @Override
+  public StreamEvent get(int index) {
+    return events.get(index);
+  }
+
+  @Override
+  public int size() {
+    return events.size();
+  }
+
+  /**
+   * The SSE bytes of the batch, computed once; never modify the array: a lone event's own bytes,
+   * else theirs copied into one array. Not {@code DataBufferFactory.join}: netty's composite of
+   * small heap buffers cost more to write (1,000 connections at 190 msg/s: p99 90 and 146 ms,
+   * against 82 and 77 ms with one array).
+   */
+  byte[] sse() {
+    var bytes = sse;
+    if (bytes == null) {
+      synchronized (this) {
+        bytes = sse;
+        if (bytes == null) {
+          bytes = join();
+          sse = bytes;
+        }
+      }
+    }
+    return bytes;
+  }
+
+  private byte[] join() {
+    if (events.size() == 1) {
+      return events.getFirst().sse();
+    }
+    int length = 0;
+    for (var event : events) {
+      length += event.sse().length;
+    }
+    var joined = new byte[length];
+    int at = 0;
+    for (var event : events) {
+      var bytes = event.sse();
+      System.arraycopy(bytes, 0, joined, at, bytes.length);
+      at += bytes.length;
+    }
+    return joined;
+  }
+}
