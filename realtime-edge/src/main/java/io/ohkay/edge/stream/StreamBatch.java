@@ -1,5 +1,6 @@
 package io.ohkay.edge.stream;
 
+import java.nio.ByteBuffer;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -12,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * events in a poll are handed the same batch ({@link StreamSession#flush(java.util.Map)}), so a
  * busy channel's poll is joined once, not once per connection.
  *
+ * <p>A batch handed to more than one connection also keeps its bytes in direct memory ({@link
+ * #directSse()}): netty writes a heap buffer by first copying it into direct memory, once per
+ * connection; a direct one it writes as it is.
+ *
  * <p>A list of its events, equal to any list of the same events in the same order (events are equal
  * only to themselves), so a poll's batches can be found by the events a connection staged.
  */
@@ -19,6 +24,8 @@ final class StreamBatch extends AbstractList<StreamEvent> implements RandomAcces
 
   private final List<StreamEvent> events;
   private volatile byte @Nullable [] sse;
+  private volatile @Nullable ByteBuffer direct;
+  private volatile boolean shared;
 
   /**
    * @param events the batch's events, in order; the batch takes the list over, nobody may change it
@@ -64,6 +71,38 @@ final class StreamBatch extends AbstractList<StreamEvent> implements RandomAcces
       }
     }
     return bytes;
+  }
+
+  /**
+   * Notes that the batch is handed to one more connection than the first (under the hub's lock).
+   */
+  void share() {
+    shared = true;
+  }
+
+  /** Whether the batch was handed to more than one connection. */
+  boolean isShared() {
+    return shared;
+  }
+
+  /**
+   * {@link #sse()} in direct memory, copied there once; each call returns its own view, so a
+   * connection's reads never move another's position. Never modify the content. The memory is freed
+   * with the batch: a view wrapped by netty is not its own memory, so releasing it frees nothing.
+   */
+  ByteBuffer directSse() {
+    var buffer = direct;
+    if (buffer == null) {
+      synchronized (this) {
+        buffer = direct;
+        if (buffer == null) {
+          var bytes = sse();
+          buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+          direct = buffer;
+        }
+      }
+    }
+    return buffer.duplicate();
   }
 
   private byte[] join() {

@@ -85,13 +85,16 @@ final class StreamHandler {
   }
 
   /**
-   * What the connection writes: each batch's SSE bytes ({@link StreamBatch#sse}) wrapped by {@code
-   * factory}, with a heartbeat comment every {@code heartbeatInterval}.
+   * What the connection writes: each batch's SSE bytes ({@link StreamBatch#sse}, in direct memory
+   * when other connections write them too) wrapped by {@code factory}, with a heartbeat comment
+   * every {@code heartbeatInterval}.
    */
   static Flux<DataBuffer> buffers(
       Flux<StreamBatch> batches, Duration heartbeatInterval, DataBufferFactory factory) {
     return StreamOpener.withHeartbeats(
-        batches.map(batch -> factory.wrap(batch.sse())),
+        batches.map(
+            batch ->
+                batch.isShared() ? factory.wrap(batch.directSse()) : factory.wrap(batch.sse())),
         heartbeatInterval,
         () -> factory.wrap(HEARTBEAT));
   }

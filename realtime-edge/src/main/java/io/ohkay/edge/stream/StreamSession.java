@@ -220,6 +220,7 @@ final class StreamSession {
         shared.put(batch, batch);
       }
     } else {
+      batch.share();
       staged.clear();
     }
     if (!handOver(batch)) {

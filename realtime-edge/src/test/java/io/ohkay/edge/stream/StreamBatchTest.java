@@ -38,6 +38,21 @@ class StreamBatchTest {
   }
 
   @Test
+  void shouldKeepItsBytesInDirectMemoryOnceWithAViewPerConnection() {
+    var batch = new StreamBatch(List.of(first, second));
+
+    var one = batch.directSse();
+    var two = batch.directSse();
+    var read = new byte[one.remaining()];
+    one.get(read);
+
+    assertThat(one.isDirect()).isTrue();
+    assertThat(read).isEqualTo(batch.sse());
+    assertThat(two.position()).isZero();
+    assertThat(two.remaining()).isEqualTo(read.length);
+  }
+
+  @Test
   void shouldRefuseAnEmptyBatch() {
     assertThatThrownBy(() -> new StreamBatch(List.of()))
         .isInstanceOf(IllegalArgumentException.class);

@@ -138,6 +138,8 @@ class StreamSessionTest {
 
     assertThat(fromTwo.getFirst()).isSameAs(fromOne.getFirst()).containsExactly(posted, edited);
     assertThat(fromThree.getFirst()).isNotSameAs(fromOne.getFirst()).containsExactly(posted);
+    assertThat(((StreamBatch) fromOne.getFirst()).isShared()).isTrue();
+    assertThat(((StreamBatch) fromThree.getFirst()).isShared()).isFalse();
     assertThat(two.lastCursor()).isEqualTo(edited.id());
     assertThat(three.lastCursor()).isEqualTo(posted.id());
 
