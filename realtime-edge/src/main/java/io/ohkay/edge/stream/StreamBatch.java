@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Events handed over to a connection together (the feed's records of one poll), in order; a
@@ -23,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class StreamBatch extends AbstractList<StreamEvent> implements RandomAccess {
 
   private final List<StreamEvent> events;
-  private volatile byte @Nullable [] sse;
-  private volatile @Nullable ByteBuffer direct;
+  private final Computed<byte[]> sse = new Computed<>(this::join);
+  private final Computed<ByteBuffer> direct = new Computed<>(this::copyToDirect);
   private volatile boolean shared;
 
   /**
@@ -60,17 +59,7 @@ final class StreamBatch extends AbstractList<StreamEvent> implements RandomAcces
    * against 82 and 77 ms with one array).
    */
   byte[] sse() {
-    var bytes = sse;
-    if (bytes == null) {
-      synchronized (this) {
-        bytes = sse;
-        if (bytes == null) {
-          bytes = join();
-          sse = bytes;
-        }
-      }
-    }
-    return bytes;
+    return sse.get();
   }
 
   /**
@@ -91,18 +80,12 @@ final class StreamBatch extends AbstractList<StreamEvent> implements RandomAcces
    * with the batch: a view wrapped by netty is not its own memory, so releasing it frees nothing.
    */
   ByteBuffer directSse() {
-    var buffer = direct;
-    if (buffer == null) {
-      synchronized (this) {
-        buffer = direct;
-        if (buffer == null) {
-          var bytes = sse();
-          buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-          direct = buffer;
-        }
-      }
-    }
-    return buffer.duplicate();
+    return direct.get().duplicate();
+  }
+
+  private ByteBuffer copyToDirect() {
+    var bytes = sse();
+    return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
   }
 
   private byte[] join() {

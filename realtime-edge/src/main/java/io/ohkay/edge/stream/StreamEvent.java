@@ -27,8 +27,8 @@ final class StreamEvent {
   private final @Nullable String id;
   private final String name;
   private final String data;
-  private volatile byte @Nullable [] sse;
-  private volatile byte @Nullable [] frame;
+  private final Computed<byte[]> sse = new Computed<>(() -> utf8(encodeSse()));
+  private final Computed<byte[]> frame = new Computed<>(() -> utf8(encodeFrame()));
 
   /**
    * @param id the cursor just after the event; null for an ephemeral event
@@ -63,32 +63,16 @@ final class StreamEvent {
 
   /** The SSE encoding, computed once; never modify the array. */
   byte[] sse() {
-    var bytes = sse;
-    if (bytes == null) {
-      synchronized (this) {
-        bytes = sse;
-        if (bytes == null) {
-          bytes = encodeSse().getBytes(StandardCharsets.UTF_8);
-          sse = bytes;
-        }
-      }
-    }
-    return bytes;
+    return sse.get();
   }
 
   /** The WebSocket text frame's UTF-8 payload, computed once; never modify the array. */
   byte[] frame() {
-    var bytes = frame;
-    if (bytes == null) {
-      synchronized (this) {
-        bytes = frame;
-        if (bytes == null) {
-          bytes = encodeFrame().getBytes(StandardCharsets.UTF_8);
-          frame = bytes;
-        }
-      }
-    }
-    return bytes;
+    return frame.get();
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private String encodeSse() {
