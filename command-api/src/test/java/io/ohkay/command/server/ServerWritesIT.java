@@ -197,6 +197,7 @@ class ServerWritesIT {
         "VALIDATION_FAILED");
     problem(
         client.call(OWNER, "POST", roles, "{\"name\":"), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
+    problem(client.call(OWNER, "POST", roles, ""), HttpStatus.BAD_REQUEST, "MALFORMED_JSON");
     problem(
         client.call(OWNER, "PATCH", roles + "/not-a-role", "{\"name\":\"x\"}"),
         HttpStatus.BAD_REQUEST,

@@ -4,6 +4,7 @@ import io.ohkay.schemas.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * One event of the live stream as every connection given it receives it: its cursor ({@code id},
@@ -27,8 +28,8 @@ final class StreamEvent {
   private final @Nullable String id;
   private final String name;
   private final String data;
-  private final Computed<byte[]> sse = new Computed<>(() -> utf8(encodeSse()));
-  private final Computed<byte[]> frame = new Computed<>(() -> utf8(encodeFrame()));
+  private final SingletonSupplier<byte[]> sse = SingletonSupplier.of(() -> utf8(encodeSse()));
+  private final SingletonSupplier<byte[]> frame = SingletonSupplier.of(() -> utf8(encodeFrame()));
 
   /**
    * @param id the cursor just after the event; null for an ephemeral event
@@ -63,12 +64,12 @@ final class StreamEvent {
 
   /** The SSE encoding, computed once; never modify the array. */
   byte[] sse() {
-    return sse.get();
+    return sse.obtain();
   }
 
   /** The WebSocket text frame's UTF-8 payload, computed once; never modify the array. */
   byte[] frame() {
-    return frame.get();
+    return frame.obtain();
   }
 
   private static byte[] utf8(String text) {

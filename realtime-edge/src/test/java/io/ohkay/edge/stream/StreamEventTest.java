@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ohkay.schemas.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StreamEventTest {
@@ -57,6 +62,30 @@ class StreamEventTest {
 
     assertThat(event.sse()).isSameAs(event.sse());
     assertThat(event.frame()).isSameAs(event.frame());
+  }
+
+  @Test
+  void shouldEncodeOnceForEveryThreadWhenConnectionsOnSeveralThreadsAskAtOnce() throws Exception {
+    var event = new StreamEvent("2.c.s0", "message.posted.v1", "{}");
+    var start = new CountDownLatch(1);
+    var readers = Executors.newFixedThreadPool(8);
+    try {
+      var encodings = new ArrayList<Future<byte[]>>();
+      for (int i = 0; i < 8; i++) {
+        encodings.add(
+            readers.submit(
+                () -> {
+                  start.await();
+                  return event.sse();
+                }));
+      }
+      start.countDown();
+      for (var encoding : encodings) {
+        assertThat(encoding.get(5, TimeUnit.SECONDS)).isSameAs(event.sse());
+      }
+    } finally {
+      readers.shutdownNow();
+    }
   }
 
   private static String text(byte[] bytes) {
