@@ -117,7 +117,10 @@ public final class EdgeTestEnvironment implements AutoCloseable, AfterAllCallbac
         Map.entry("ohkay.edge.auth-database", authDatabase),
         Map.entry("ohkay.edge.dms-database", dmsDatabase),
         Map.entry("ohkay.edge.access-token-key-file", keyFile.toString()),
-        Map.entry("ohkay.edge.placement-key-file", placementKeyFile.toString()));
+        Map.entry("ohkay.edge.placement-key-file", placementKeyFile.toString()),
+        // Cached contexts close one after the other when the JVM exits; netty's default 2 s
+        // of quiet per context would outlast the 30 s surefire gives the fork to exit.
+        Map.entry("spring.reactor.netty.shutdown-quiet-period", "0s"));
   }
 
   /** The placement master key the server databases' passwords are sealed under. */

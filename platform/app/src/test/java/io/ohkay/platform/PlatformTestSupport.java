@@ -47,6 +47,9 @@ final class PlatformTestSupport {
     settings.put("ohkay.data-dir", dataDir);
     settings.put("server.port", 0);
     settings.put("server.shutdown", "immediate");
+    // Cached contexts close one after the other when the JVM exits; netty's default 2 s of quiet
+    // per context would outlast the 30 s surefire gives the fork to exit.
+    settings.put("spring.reactor.netty.shutdown-quiet-period", "0s");
     return settings;
   }
 }
