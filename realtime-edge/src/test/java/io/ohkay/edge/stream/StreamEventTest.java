@@ -25,6 +25,16 @@ class StreamEventTest {
   }
 
   @Test
+  void shouldBreakTheDataLinesAtALoneCarriageReturnOrLineFeedAndKeepEmptyLines() {
+    assertThat(text(StreamEvent.ephemeral("x", "one\rtwo").sse()))
+        .isEqualTo("event:x\ndata:one\ndata:two\n\n");
+    assertThat(text(StreamEvent.ephemeral("x", "one\n\ntwo\n").sse()))
+        .isEqualTo("event:x\ndata:one\ndata:\ndata:two\ndata:\n\n");
+    assertThat(text(StreamEvent.ephemeral("x", "\r").sse())).isEqualTo("event:x\ndata:\ndata:\n\n");
+    assertThat(text(new StreamEvent("2.c\r.s0", "x", "{}").sse())).startsWith("id:2.c.s0\n");
+  }
+
+  @Test
   void shouldLeaveTheIdOutWhenEphemeral() {
     var typing = StreamEvent.ephemeral("typing", "{\"userId\":\"u\"}");
 
