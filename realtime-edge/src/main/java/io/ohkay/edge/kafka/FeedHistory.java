@@ -32,7 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class FeedHistory {
 
   private static final Logger log = LoggerFactory.getLogger(FeedHistory.class);
-  private static final Duration POLL = Duration.ofMillis(500);
+
+  /**
+   * A poll returns only once it has records or its time is up: a range that ends on a transaction
+   * marker (every range the decider wrote) would wait a whole poll for nothing, so polls are short.
+   */
+  private static final Duration POLL = Duration.ofMillis(20);
+
   private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
   private static final String TYPE_HEADER = "ce_type";
 
@@ -71,6 +77,11 @@ public final class FeedHistory {
                 false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 1000,
+                // Ranges hold records already written. The consumer fetches ahead past a range's
+                // end, where the broker would hold the fetch for new records, and the next range's
+                // fetch (and closing) waits for it: 500 ms by default.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                10,
                 // A range retention removed mid-read must fail, not jump to the end in silence.
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "none"),

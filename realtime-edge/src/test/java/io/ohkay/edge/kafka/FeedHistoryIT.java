@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,6 +47,35 @@ class FeedHistoryIT {
     }
 
     assertThat(read).extracting(FeedRecord::offset).containsExactly(2L);
+  }
+
+  @Test
+  void shouldGiveTheCommittedRecordsOfARangeEndingOnATransactionMarker() throws Exception {
+    createTopic();
+    sendInTransaction(true, envelope(1), envelope(2));
+    sendInTransaction(false, envelope(3));
+    sendInTransaction(true, envelope(4));
+    long end;
+    try (var admin = admin()) {
+      end =
+          admin
+              .listOffsets(Map.of(partition, OffsetSpec.latest()))
+              .partitionResult(partition)
+              .get()
+              .offset();
+    }
+
+    var read = new ArrayList<FeedRecord>();
+    try (var reader = history.open()) {
+      reader.start(topic, 0, 0, end, null);
+      for (var batch = reader.next(); batch != null; batch = reader.next()) {
+        read.addAll(batch);
+      }
+    }
+
+    // Offsets 2, 4 and 6 are the markers, 3 the aborted record.
+    assertThat(end).isEqualTo(7);
+    assertThat(read).extracting(FeedRecord::offset).containsExactly(0L, 1L, 5L);
   }
 
   @Test
@@ -111,6 +141,30 @@ class FeedHistoryIT {
   private void createTopic() throws Exception {
     try (var admin = admin()) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+  }
+
+  private void sendInTransaction(boolean commit, String... values) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                topic + "-writer"),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      for (var value : values) {
+        producer.send(new ProducerRecord<>(topic, "k", value));
+      }
+      producer.flush();
+      if (commit) {
+        producer.commitTransaction();
+      } else {
+        producer.abortTransaction();
+      }
     }
   }
 
