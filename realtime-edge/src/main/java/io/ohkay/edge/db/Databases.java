@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.binding.BindMarkersFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * The edge's read access to PostgreSQL: one {@link DatabaseClient} per database, each over its own
@@ -91,6 +93,20 @@ public final class Databases implements AutoCloseable {
     this.registryDatabase = registryDatabase;
     this.authDatabase = authDatabase;
     this.dmsDatabase = dmsDatabase;
+  }
+
+  /**
+   * The rows of {@code query} as pairs of ids, grouped by the first: {@code key} to every {@code
+   * value} it has, in the rows' order; a key without rows is left out.
+   */
+  public static Mono<Map<UUID, List<UUID>>> grouped(
+      DatabaseClient.GenericExecuteSpec query, String key, String value) {
+    return query
+        .map(row -> Map.entry(row.get(key, UUID.class), row.get(value, UUID.class)))
+        .all()
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
   /** The server registry database. */

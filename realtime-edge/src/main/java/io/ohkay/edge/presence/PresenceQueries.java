@@ -5,11 +5,12 @@ import io.ohkay.schemas.id.ConversationId;
 import io.ohkay.schemas.id.UserId;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,9 +40,11 @@ public final class PresenceQueries {
 
   private static final String PARTNERS =
       """
-      select user_high as other from dm_conversations where user_low = :user
+      select user_low as user_id, user_high as other from dm_conversations
+      where user_low = any(:users)
       union all
-      select user_low as other from dm_conversations where user_high = :user""";
+      select user_high as user_id, user_low as other from dm_conversations
+      where user_high = any(:users)""";
 
   private final Databases databases;
 
@@ -63,14 +66,18 @@ public final class PresenceQueries {
         });
   }
 
-  /** The other participants of {@code user}'s direct-message conversations. */
-  public Flux<UUID> partnersOf(UserId user) {
-    return databases
-        .dms()
-        .sql(PARTNERS)
-        .bind("user", user.value())
-        .map(row -> row.get("other", UUID.class))
-        .all();
+  /**
+   * The other participants of the direct-message conversations of each of {@code users}, by user;
+   * none: left out.
+   */
+  public Mono<Map<UUID, List<UUID>>> partnersOf(Collection<UserId> users) {
+    return Databases.grouped(
+        databases
+            .dms()
+            .sql(PARTNERS)
+            .bind("users", users.stream().map(UserId::value).toArray(UUID[]::new)),
+        "user_id",
+        "other");
   }
 
   /** The other participant of {@code conversation}; empty when {@code user} is not one. */

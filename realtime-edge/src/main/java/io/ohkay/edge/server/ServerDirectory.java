@@ -11,8 +11,10 @@ import io.ohkay.schemas.id.ServerId;
 import io.ohkay.schemas.id.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,6 +36,12 @@ public final class ServerDirectory {
       from server_members m join servers s on s.id = m.server_id
       where m.user_id = :user and s.deleted_at is null
       order by s.created_at, s.id""";
+
+  private static final String SERVERS_OF_USERS =
+      """
+      select m.user_id, m.server_id
+      from server_members m join servers s on s.id = m.server_id
+      where m.user_id = any(:users) and s.deleted_at is null""";
 
   private static final String MEMBER_ROWS_OF_USER =
       "select server_id from server_members where user_id = :user";
@@ -73,6 +81,17 @@ public final class ServerDirectory {
   /** The ids of the servers {@code user} is a member of. */
   public Flux<UUID> serverIdsOf(UserId user) {
     return serversOf(user).map(ServerView::id);
+  }
+
+  /** The ids of the servers each of {@code users} is a member of, by user; none: left out. */
+  public Mono<Map<UUID, List<UUID>>> serverIdsOfEach(Collection<UserId> users) {
+    return Databases.grouped(
+        databases
+            .registry()
+            .sql(SERVERS_OF_USERS)
+            .bind("users", users.stream().map(UserId::value).toArray(UUID[]::new)),
+        "user_id",
+        "server_id");
   }
 
   /**

@@ -47,9 +47,13 @@ final class AccountEvents {
     this.profiles =
         new OrderedLookups<>(
             "profile update",
-            update -> serversOf.apply(update.user()).collectList(),
+            updates ->
+                Flux.fromIterable(updates)
+                    .concatMap(update -> serversOf.apply(update.user()).collectList())
+                    .collectList(),
             List.of(),
-            this::deliverProfile);
+            this::deliverProfile,
+            () -> {});
     this.byUser = byUser;
     this.coMembers = coMembers;
   }

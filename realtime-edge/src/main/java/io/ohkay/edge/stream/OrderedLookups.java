@@ -1,6 +1,8 @@
 package io.ohkay.edge.stream;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -10,17 +12,28 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Looks up who an item reaches (a database read, off the calling thread so the feed and the
- * presence board never block), one item after the other so a user's items arrive in order, then
- * hands the item and the answer to {@code deliver}. When the lookup fails, times out or the queue
- * is full, the item is delivered with {@code fallback} (what is known in memory).
+ * Looks up who items reach (a database read, off the calling thread so the feed and the presence
+ * board never block), the items queued meanwhile together in one lookup, then hands each item and
+ * its answer to {@code deliver} in the order submitted, so a user's items arrive in order. When the
+ * lookup fails, times out or the queue is full, the items are delivered with {@code fallback} (what
+ * is known in memory).
  *
  * @param <T> the items
- * @param <R> what a lookup answers
+ * @param <R> what a lookup answers for one item
  */
 final class OrderedLookups<T, R> {
 
   static final int QUEUE = 10_000;
+
+  /**
+   * Items looked up together at most. One at a time, a thousand members coming online took ten
+   * seconds of database round trips to announce, with the machine two thirds idle.
+   */
+  static final int BATCH = 256;
+
+  /** How long a lookup waits for more items after its first. */
+  private static final Duration GATHER = Duration.ofMillis(5);
+
   private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
   private static final Logger log = LoggerFactory.getLogger(OrderedLookups.class);
 
@@ -29,20 +42,29 @@ final class OrderedLookups<T, R> {
       Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(QUEUE));
   private final R fallback;
   private final BiConsumer<T, R> deliver;
+  private final Runnable delivered;
 
   /**
    * @param what what the items are, for the log
-   * @param lookup who an item reaches
+   * @param lookup who items reach: one answer per item, in their order
    * @param fallback the answer when the lookup cannot be had
    * @param deliver takes each item with its answer, in the order submitted
+   * @param delivered runs after the items of one lookup were delivered
    */
-  OrderedLookups(String what, Function<T, Mono<R>> lookup, R fallback, BiConsumer<T, R> deliver) {
+  OrderedLookups(
+      String what,
+      Function<List<T>, Mono<List<R>>> lookup,
+      R fallback,
+      BiConsumer<T, R> deliver,
+      Runnable delivered) {
     this.what = what;
     this.fallback = fallback;
     this.deliver = deliver;
+    this.delivered = delivered;
     queue
         .asFlux()
-        .concatMap(item -> answer(item, lookup).map(answer -> new Answered<>(item, answer)), 1)
+        .bufferTimeout(BATCH, GATHER, true)
+        .concatMap(items -> answer(items, lookup).map(answers -> new Answered<>(items, answers)), 1)
         .subscribe(this::deliver, error -> log.error("{} lookups stopped", what, error));
   }
 
@@ -54,24 +76,44 @@ final class OrderedLookups<T, R> {
     }
   }
 
-  private record Answered<T, R>(T item, R answer) {}
+  private record Answered<T, R>(List<T> items, List<R> answers) {}
 
   private void deliver(Answered<T, R> answered) {
+    for (int i = 0; i < answered.items().size(); i++) {
+      var item = answered.items().get(i);
+      try {
+        deliver.accept(item, answered.answers().get(i));
+      } catch (RuntimeException e) {
+        log.error("{} not delivered: {}", what, item, e);
+      }
+    }
     try {
-      deliver.accept(answered.item(), answered.answer());
+      delivered.run();
     } catch (RuntimeException e) {
-      log.error("{} not delivered: {}", what, answered.item(), e);
+      log.error("{} lookups: delivery end failed", what, e);
     }
   }
 
-  private Mono<R> answer(T item, Function<T, Mono<R>> lookup) {
-    return Mono.defer(() -> lookup.apply(item))
+  private Mono<List<R>> answer(List<T> items, Function<List<T>, Mono<List<R>>> lookup) {
+    return Mono.defer(() -> lookup.apply(items))
         .timeout(LOOKUP_TIMEOUT)
+        .flatMap(
+            answers ->
+                answers.size() == items.size()
+                    ? Mono.just(answers)
+                    : Mono.error(
+                        new IllegalStateException(
+                            answers.size() + " answers for " + items.size() + " items")))
         .onErrorResume(
             error -> {
-              log.warn("{} lookup for {} failed: {}", what, item, error.toString());
-              return Mono.just(fallback);
+              log.warn(
+                  "{} lookup for {} items ({}…) failed: {}",
+                  what,
+                  items.size(),
+                  items.getFirst(),
+                  error.toString());
+              return Mono.empty();
             })
-        .defaultIfEmpty(fallback);
+        .defaultIfEmpty(Collections.nCopies(items.size(), fallback));
   }
 }

@@ -5,17 +5,19 @@ import io.ohkay.edge.presence.PresenceListener;
 import io.ohkay.edge.presence.PresenceStatus;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.signal.Typing;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Streams the presence board's news, with no cursor (nothing ephemeral moves a client's position):
  * a status change to the people sharing a server with the user and to their direct-message partners
- * (both read from the databases, one change after the other, off the board's thread); a typing
- * signal at once to those who may see where it is typed ({@link StreamHub#typing}).
+ * (both read from the databases for the changes queued meanwhile at once, off the board's thread,
+ * and each connection given those changes in one batch); a typing signal at once to those who may
+ * see where it is typed ({@link StreamHub#typing}).
  */
 final class PresenceRelay implements PresenceListener {
 
@@ -29,24 +31,35 @@ final class PresenceRelay implements PresenceListener {
 
   /**
    * @param hub the hub streaming the events
-   * @param serversOf the servers a user is a member of (the registry)
-   * @param partnersOf the other participants of a user's direct-message conversations
+   * @param serversOf the servers each of some users is a member of, by user (the registry)
+   * @param partnersOf the other participants of each of some users' direct-message conversations,
+   *     by user
    */
   PresenceRelay(
       StreamHub hub,
-      Function<UserId, Flux<UUID>> serversOf,
-      Function<UserId, Flux<UUID>> partnersOf) {
+      Function<Collection<UserId>, Mono<Map<UUID, List<UUID>>>> serversOf,
+      Function<Collection<UserId>, Mono<Map<UUID, List<UUID>>>> partnersOf) {
     this.hub = hub;
     this.changes =
         new OrderedLookups<>(
             "presence change",
-            change ->
-                Mono.zip(
-                    serversOf.apply(change.user()).collectList(),
-                    partnersOf.apply(change.user()).collectList(),
-                    Reach::new),
+            changes -> {
+              var users = changes.stream().map(Change::user).distinct().toList();
+              return Mono.zip(
+                  serversOf.apply(users),
+                  partnersOf.apply(users),
+                  (servers, partners) ->
+                      changes.stream()
+                          .map(
+                              change ->
+                                  new Reach(
+                                      servers.getOrDefault(change.user().value(), List.of()),
+                                      partners.getOrDefault(change.user().value(), List.of())))
+                          .toList());
+            },
             new Reach(List.of(), List.of()),
-            this::deliver);
+            this::deliver,
+            hub::flushStaged);
   }
 
   @Override

@@ -277,12 +277,17 @@ final class StreamHub implements FeedListener, SmartLifecycle {
     loads.startLoads();
   }
 
-  /**
-   * Hands each connection the events its poll's records staged for it, as one batch; the
-   * connections that staged the same events share one.
-   */
+  /** {@link #flushStaged()}: the events of the poll's records. */
   @Override
-  public synchronized void onPolled() {
+  public void onPolled() {
+    flushStaged();
+  }
+
+  /**
+   * Hands each connection the events staged for it (a poll's records, a round of presence changes)
+   * as one batch; the connections that staged the same events share one.
+   */
+  synchronized void flushStaged() {
     var shared = new HashMap<List<StreamEvent>, StreamBatch>();
     for (var session : staged) {
       if (!session.flush(shared)) {
@@ -339,16 +344,20 @@ final class StreamHub implements FeedListener, SmartLifecycle {
    * Gives {@code event} (a status change of {@code user}, no cursor) to the live connections of
    * everyone sharing one of {@code servers} (the registry's servers of the user) with them and of
    * their direct-message {@code partners}, not to the user's own; a connection whose buffer is half
-   * full goes without ({@link StreamSession#offerEphemeral}).
+   * full goes without ({@link StreamSession#stageEphemeral}). Staged: {@link #flushStaged()} hands
+   * it over with the other changes looked up with it.
    */
   synchronized void presence(
       UserId user, Collection<UUID> servers, Collection<UUID> partners, StreamEvent event) {
     var targets = coMembers.of(user.value(), servers);
     partners.forEach(partner -> targets.addAll(byUser.membersOf(partner)));
     byUser.membersOf(user.value()).forEach(targets::remove);
-    targets.stream()
-        .filter(StreamSession::active)
-        .forEach(session -> session.offerEphemeral(event));
+    for (var session : targets) {
+      var first = !session.hasStaged();
+      if (session.active() && session.stageEphemeral(event) && first && session.hasStaged()) {
+        staged.add(session);
+      }
+    }
   }
 
   /**

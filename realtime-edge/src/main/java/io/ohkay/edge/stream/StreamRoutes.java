@@ -69,7 +69,7 @@ public class StreamRoutes {
       PresenceBoard edgePresenceBoard) {
     var relay =
         new PresenceRelay(
-            edgeStreamHub, edgeServerDirectory::serverIdsOf, edgePresenceQueries::partnersOf);
+            edgeStreamHub, edgeServerDirectory::serverIdsOfEach, edgePresenceQueries::partnersOf);
     edgePresenceBoard.listen(relay);
     return relay;
   }

@@ -159,6 +159,24 @@ final class StreamSession {
     }
   }
 
+  /**
+   * Stages an ephemeral {@code event} for the next {@link #flush} while the buffer, with what is
+   * staged, is less than half full, else drops it (as {@link #offerEphemeral}); false when the
+   * session is over (overflowed, cancelled or closed).
+   */
+  boolean stageEphemeral(StreamEvent event) {
+    if (staged.size() >= batchSize && !flush()) {
+      return false;
+    }
+    if (closed || overflowed) {
+      return false;
+    }
+    if (2 * (buffered.get() + staged.size()) < bufferSize) {
+      staged.add(event);
+    }
+    return true;
+  }
+
   /** Buffers {@code event}; false when the session is over (overflowed, cancelled or closed). */
   boolean offer(StreamEvent event) {
     return stage(event) && flush();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ohkay.edge.EdgeIntegrationTest;
 import io.ohkay.edge.EdgeTestEnvironment;
 import io.ohkay.edge.SseConnection;
+import io.ohkay.edge.server.ServerDirectory;
 import io.ohkay.platform.infra.SharedInfrastructure;
 import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.json.Json;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -71,6 +73,8 @@ class PresenceRoutesIT {
   }
 
   @LocalServerPort int port;
+  @Autowired PresenceQueries queries;
+  @Autowired ServerDirectory directory;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final List<Signal> signals = new ArrayList<>();
@@ -84,6 +88,42 @@ class PresenceRoutesIT {
   @AfterEach
   void close() {
     consumer.close();
+  }
+
+  @Test
+  void shouldReadTheServersAndTheConversationPartnersOfSeveralUsersAtOnce() {
+    var owner = UUID.randomUUID();
+    var member = UUID.randomUUID();
+    var loner = UUID.randomUUID();
+    var kept = ENV.createServer("Kept", owner);
+    ENV.addMember(kept, member);
+    var deleted = ENV.createServer("Deleted, rows kept", member);
+    ENV.sql(
+        ENV.registryDatabase(),
+        "update servers set deleted_at = now(), database_state = 'DROPPED' where id = ?",
+        deleted);
+    // Each of them the lower id of one conversation and the higher of another.
+    var low = new UUID(0, 1);
+    var high = new UUID(-1, -1);
+    ENV.openConversation(owner, member, Instant.now());
+    ENV.openConversation(low, owner, Instant.now());
+    ENV.openConversation(member, high, Instant.now());
+
+    var servers =
+        directory
+            .serverIdsOfEach(List.of(new UserId(owner), new UserId(member), new UserId(loner)))
+            .block(WAIT);
+    var partners =
+        queries
+            .partnersOf(List.of(new UserId(owner), new UserId(member), new UserId(loner)))
+            .block(WAIT);
+
+    assertThat(servers).containsOnlyKeys(owner, member);
+    assertThat(servers.get(owner)).containsExactly(kept);
+    assertThat(servers.get(member)).containsExactly(kept);
+    assertThat(partners).containsOnlyKeys(owner, member);
+    assertThat(partners.get(owner)).containsExactlyInAnyOrder(member, low);
+    assertThat(partners.get(member)).containsExactlyInAnyOrder(owner, high);
   }
 
   @Test

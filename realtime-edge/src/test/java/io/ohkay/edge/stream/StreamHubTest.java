@@ -478,6 +478,8 @@ class StreamHubTest {
     var updated = profile(user);
     feed(record(ACCOUNTS, 2, updated));
 
+    // Who an update reaches is looked up off the feed's thread.
+    await().until(() -> names(coMember.received).contains("profile.updated.v1"));
     for (var stream : List.of(self, coMember)) {
       assertThat(names(stream.received)).containsExactly("ready", "profile.updated.v1");
       var delivered = stream.received.getLast();
@@ -497,6 +499,7 @@ class StreamHubTest {
 
     feed(record(ACCOUNTS, 0, profile(user)));
 
+    await().until(() -> names(coMember.received).contains("profile.updated.v1"));
     assertThat(names(coMember.received)).containsExactly("ready", "profile.updated.v1");
   }
 
@@ -869,6 +872,9 @@ class StreamHubTest {
 
     hub.presence(
         new UserId(alice), List.of(guild), List.of(partner.session().user().value()), event);
+    // Staged until the round of changes looked up together is delivered.
+    assertThat(names(coMember.received)).containsExactly("ready");
+    hub.flushStaged();
 
     assertThat(names(coMember.received)).containsExactly("ready", "presence");
     assertThat(names(partner.received)).containsExactly("ready", "presence");

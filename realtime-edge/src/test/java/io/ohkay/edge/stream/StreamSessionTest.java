@@ -72,6 +72,40 @@ class StreamSessionTest {
   }
 
   @Test
+  void shouldHandStagedEphemeralEventsOverTogetherAtTheFlush() {
+    var session = session(100);
+    var batches = batchesOf(session);
+    var presence = StreamEvent.ephemeral("presence", "{}");
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(session.stageEphemeral(presence)).isTrue();
+    }
+    assertThat(batches).isEmpty();
+    assertThat(session.flush()).isTrue();
+
+    assertThat(batches).containsExactly(List.of(presence, presence, presence));
+    assertThat(session.lastCursor()).isNull();
+  }
+
+  @Test
+  void shouldDropStagedEphemeralEventsBeyondHalfTheBufferAndStillTakeEvents() {
+    var session = session(8);
+    var presence = StreamEvent.ephemeral("presence", "{}");
+
+    for (int i = 0; i < 10; i++) {
+      assertThat(session.stageEphemeral(presence)).isTrue();
+    }
+    assertThat(session.offer(event(1))).isTrue();
+    session.close();
+
+    var received = session.events().collectList().block(Duration.ofSeconds(5));
+    assertThat(received)
+        .extracting(StreamEvent::name)
+        .containsExactly("presence", "presence", "presence", "presence", "message.posted.v1");
+    assertThat(session.isOverflowed()).isFalse();
+  }
+
+  @Test
   void shouldEndWithoutOverflowWhenClosed() {
     session.offer(event(1));
 
