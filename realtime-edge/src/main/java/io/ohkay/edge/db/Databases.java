@@ -3,12 +3,14 @@ package io.ohkay.edge.db;
 import io.ohkay.edge.web.ProblemException;
 import io.ohkay.schemas.error.ErrorCode;
 import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.UserId;
 import io.ohkay.schemas.placement.ServerCredentials;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,13 +98,16 @@ public final class Databases implements AutoCloseable {
   }
 
   /**
-   * The rows of {@code query} as pairs of ids, grouped by the first: {@code key} to every {@code
-   * value} it has, in the rows' order; a key without rows is left out.
+   * The rows of {@code query} on {@code database} for {@code users} (bound as {@code :users}) by
+   * their {@code user_id}: each user to every {@code value} of their rows, in the rows' order; a
+   * user without rows is left out.
    */
-  public static Mono<Map<UUID, List<UUID>>> grouped(
-      DatabaseClient.GenericExecuteSpec query, String key, String value) {
-    return query
-        .map(row -> Map.entry(row.get(key, UUID.class), row.get(value, UUID.class)))
+  public static Mono<Map<UUID, List<UUID>>> byUser(
+      DatabaseClient database, String query, Collection<UserId> users, String value) {
+    return database
+        .sql(query)
+        .bind("users", users.stream().map(UserId::value).toArray(UUID[]::new))
+        .map(row -> Map.entry(row.get("user_id", UUID.class), row.get(value, UUID.class)))
         .all()
         .collect(
             Collectors.groupingBy(

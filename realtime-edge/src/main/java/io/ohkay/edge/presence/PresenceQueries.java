@@ -71,13 +71,7 @@ public final class PresenceQueries {
    * none: left out.
    */
   public Mono<Map<UUID, List<UUID>>> partnersOf(Collection<UserId> users) {
-    return Databases.grouped(
-        databases
-            .dms()
-            .sql(PARTNERS)
-            .bind("users", users.stream().map(UserId::value).toArray(UUID[]::new)),
-        "user_id",
-        "other");
+    return Databases.byUser(databases.dms(), PARTNERS, users, "other");
   }
 
   /** The other participant of {@code conversation}; empty when {@code user} is not one. */

@@ -85,13 +85,7 @@ public final class ServerDirectory {
 
   /** The ids of the servers each of {@code users} is a member of, by user; none: left out. */
   public Mono<Map<UUID, List<UUID>>> serverIdsOfEach(Collection<UserId> users) {
-    return Databases.grouped(
-        databases
-            .registry()
-            .sql(SERVERS_OF_USERS)
-            .bind("users", users.stream().map(UserId::value).toArray(UUID[]::new)),
-        "user_id",
-        "server_id");
+    return Databases.byUser(databases.registry(), SERVERS_OF_USERS, users, "server_id");
   }
 
   /**

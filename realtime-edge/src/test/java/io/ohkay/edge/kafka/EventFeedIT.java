@@ -112,20 +112,7 @@ class EventFeedIT {
   }
 
   private void sendInTransaction(String value) {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                prefix + "-tx"),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer.initTransactions();
-      producer.beginTransaction();
-      producer.send(new ProducerRecord<>(topic, "k", value));
-      producer.commitTransaction();
-    }
+    TransactionalSends.send(bootstrap, prefix + "-tx", topic, true, value);
   }
 
   private String envelope() {

@@ -145,27 +145,7 @@ class FeedHistoryIT {
   }
 
   private void sendInTransaction(boolean commit, String... values) {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                topic + "-writer"),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer.initTransactions();
-      producer.beginTransaction();
-      for (var value : values) {
-        producer.send(new ProducerRecord<>(topic, "k", value));
-      }
-      producer.flush();
-      if (commit) {
-        producer.commitTransaction();
-      } else {
-        producer.abortTransaction();
-      }
-    }
+    TransactionalSends.send(bootstrap, topic + "-writer", topic, commit, values);
   }
 
   private void send(String... values) throws Exception {
