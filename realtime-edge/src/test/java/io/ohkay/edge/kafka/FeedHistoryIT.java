@@ -50,7 +50,8 @@ class FeedHistoryIT {
   }
 
   @Test
-  void shouldGiveTheCommittedRecordsOfARangeEndingOnATransactionMarker() throws Exception {
+  void shouldGiveOnlyTheCommittedRecordsWhenARangeWrittenInTransactionsEndsOnAMarker()
+      throws Exception {
     createTopic();
     sendInTransaction(true, envelope(1), envelope(2));
     sendInTransaction(false, envelope(3));

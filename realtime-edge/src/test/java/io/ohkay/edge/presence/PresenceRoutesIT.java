@@ -91,7 +91,7 @@ class PresenceRoutesIT {
   }
 
   @Test
-  void shouldReadTheServersAndTheConversationPartnersOfSeveralUsersAtOnce() {
+  void shouldReadTheServersAndPartnersOfEachUserInOneQueryWhenAskedForSeveral() {
     var owner = UUID.randomUUID();
     var member = UUID.randomUUID();
     var loner = UUID.randomUUID();

@@ -17,7 +17,7 @@ class OrderedLookupsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Test
-  void shouldLookUpTheItemsQueuedMeanwhileTogetherAndDeliverEveryItemInOrder() {
+  void shouldLookUpTogetherAndDeliverInOrderWhenItemsQueueDuringALookup() {
     var firstAnswered = Sinks.<String>one();
     var lookups = new CopyOnWriteArrayList<List<Integer>>();
     var delivered = new CopyOnWriteArrayList<String>();
@@ -61,7 +61,7 @@ class OrderedLookupsTest {
   }
 
   @Test
-  void shouldDeliverTheItemsOfAFailedLookupWithTheFallbackAndGoOn() {
+  void shouldDeliverTheFallbackAndGoOnWhenALookupFails() {
     var delivered = new CopyOnWriteArrayList<String>();
     var queue =
         new OrderedLookups<String, String>(

@@ -22,14 +22,14 @@ class StreamBatchTest {
   }
 
   @Test
-  void shouldJoinItsEventsOnceWhateverTheConnectionsWritingIt() {
+  void shouldJoinItsEventsOnceWhenSeveralConnectionsWriteIt() {
     var batch = new StreamBatch(List.of(first, second));
 
     assertThat(batch.sse()).isSameAs(batch.sse());
   }
 
   @Test
-  void shouldEqualAListOfTheSameEventsOnlySoAPollsBatchesAreFoundByWhatAConnectionStaged() {
+  void shouldEqualAListOnlyWhenItHoldsTheSameEventsInOrder() {
     var batch = new StreamBatch(List.of(first, second));
     var staged = new ArrayList<>(List.of(first, second));
     var alike = new ArrayList<>(List.of(first, StreamEvent.ephemeral("typing", "{}")));
@@ -38,7 +38,7 @@ class StreamBatchTest {
   }
 
   @Test
-  void shouldKeepItsBytesInDirectMemoryOnceWithAViewPerConnection() {
+  void shouldCopyItsBytesToDirectMemoryOnceWhenEachConnectionTakesAView() {
     var batch = new StreamBatch(List.of(first, second));
 
     var one = batch.directSse();
@@ -53,7 +53,7 @@ class StreamBatchTest {
   }
 
   @Test
-  void shouldRefuseAnEmptyBatch() {
+  void shouldRefuseTheBatchWhenItHasNoEvent() {
     assertThatThrownBy(() -> new StreamBatch(List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }

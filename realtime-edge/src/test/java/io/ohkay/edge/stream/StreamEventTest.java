@@ -25,7 +25,7 @@ class StreamEventTest {
   }
 
   @Test
-  void shouldBreakTheDataLinesAtALoneCarriageReturnOrLineFeedAndKeepEmptyLines() {
+  void shouldBreakTheDataLinesAndKeepEmptyOnesWhenTheDataHasALoneCarriageReturnOrLineFeed() {
     assertThat(text(StreamEvent.ephemeral("x", "one\rtwo").sse()))
         .isEqualTo("event:x\ndata:one\ndata:two\n\n");
     assertThat(text(StreamEvent.ephemeral("x", "one\n\ntwo\n").sse()))

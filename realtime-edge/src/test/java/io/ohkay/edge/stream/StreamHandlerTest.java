@@ -17,7 +17,7 @@ class StreamHandlerTest {
       new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
 
   @Test
-  void shouldWriteABatchSharedWithOtherConnectionsFromDirectMemoryAndItsOwnFromTheHeap() {
+  void shouldWriteFromDirectMemoryWhenTheBatchIsSharedAndFromTheHeapWhenItIsNot() {
     var posted = new StreamEvent("2.c.s0", "message.posted.v1", "{\"a\":1}");
     var edited = new StreamEvent("2.c.s1", "message.edited.v1", "{\"a\":2}");
     var shared = new StreamBatch(List.of(posted, edited));

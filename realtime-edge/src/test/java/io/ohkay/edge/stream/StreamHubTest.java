@@ -336,7 +336,7 @@ class StreamHubTest {
   }
 
   @Test
-  void shouldHandTheConnectionsGivenTheSameEventsOfAPollOneSharedBatch() {
+  void shouldHandOneSharedBatchWhenConnectionsAreGivenTheSameEventsOfAPoll() {
     var alice = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
     var bob = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);
     var carol = hub.open(claims(UUID.randomUUID(), UUID.randomUUID()), null);

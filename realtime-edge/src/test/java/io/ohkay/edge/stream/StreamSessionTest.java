@@ -72,7 +72,7 @@ class StreamSessionTest {
   }
 
   @Test
-  void shouldHandStagedEphemeralEventsOverTogetherAtTheFlush() {
+  void shouldHandStagedEphemeralEventsOverTogetherWhenFlushed() {
     var session = session(100);
     var batches = batchesOf(session);
     var presence = StreamEvent.ephemeral("presence", "{}");
@@ -88,7 +88,7 @@ class StreamSessionTest {
   }
 
   @Test
-  void shouldDropStagedEphemeralEventsBeyondHalfTheBufferAndStillTakeEvents() {
+  void shouldDropStagedEphemeralEventsButStillTakeEventsWhenTheBufferIsHalfFull() {
     var session = session(8);
     var presence = StreamEvent.ephemeral("presence", "{}");
 
