@@ -9,6 +9,7 @@ import io.ohkay.bench.history.HistoryCommand;
 import io.ohkay.bench.projector.ProjectorCommand;
 import io.ohkay.bench.resume.ResumeCommand;
 import io.ohkay.bench.signin.SigninCommand;
+import io.ohkay.bench.system.EdgeFanoutTarget;
 import io.ohkay.bench.system.SystemDmTarget;
 import io.ohkay.bench.system.SystemFanoutTarget;
 import io.ohkay.bench.system.SystemPlatform;
@@ -74,7 +75,9 @@ public final class BenchMain implements Runnable {
         "baseline",
         BroadcastTarget::start,
         "system",
-        members -> SystemFanoutTarget.start(infrastructure.get(), members));
+        members -> SystemFanoutTarget.start(infrastructure.get(), members),
+        "edge",
+        members -> EdgeFanoutTarget.start(infrastructure.get(), members));
   }
 
   /**

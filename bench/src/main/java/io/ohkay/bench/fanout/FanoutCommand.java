@@ -37,14 +37,21 @@ import picocli.CommandLine.Option;
     description = "Live-stream fan-out: one channel to N SSE subscribers, system and baseline.")
 public final class FanoutCommand implements Callable<Integer> {
 
-  /** Steps of 5 s (the shared default is 10 s): two targets, two ladders each, in ~5 minutes. */
+  /**
+   * Steps of 5 s (the shared default is 10 s), and the edge measured too: three targets, two
+   * ladders each, in ~10 minutes.
+   */
   public static final class Defaults implements IDefaultValueProvider {
     @Override
     public @Nullable String defaultValue(ArgSpec argument) {
-      return argument.isOption()
-              && ((OptionSpec) argument).longestName().equals("--duration-seconds")
-          ? "5"
-          : null;
+      if (!argument.isOption()) {
+        return null;
+      }
+      return switch (((OptionSpec) argument).longestName()) {
+        case "--duration-seconds" -> "5";
+        case "--targets" -> "baseline,system,edge";
+        default -> null;
+      };
     }
   }
 

@@ -1,10 +1,10 @@
 package io.ohkay.bench.fanout;
 
 import io.ohkay.bench.load.ForeignCpu;
-import io.ohkay.bench.load.MessagePoster;
 import io.ohkay.bench.load.OpenLoopSchedule;
 import io.ohkay.bench.load.OpenLoopSender;
 import io.ohkay.bench.load.PooledHttp;
+import io.ohkay.bench.load.Poster;
 import io.ohkay.bench.report.ConnectPhase;
 import io.ohkay.bench.report.FanoutStep;
 import io.ohkay.bench.report.HeldRateRule;
@@ -31,7 +31,7 @@ final class FanoutSession implements AutoCloseable {
 
   private final FanoutTarget target;
   private final Subscribers subscribers;
-  private final MessagePoster poster;
+  private final Poster poster;
   private final HeldRateRule rule;
   private final Duration drain;
   private final PrintWriter progress;
@@ -46,7 +46,7 @@ final class FanoutSession implements AutoCloseable {
       PrintWriter progress) {
     this.target = target;
     this.subscribers = new Subscribers(target, streamLoops);
-    this.poster = new MessagePoster(target.baseUrl(), target.sender(), postLoops);
+    this.poster = target.poster(postLoops);
     this.rule = rule;
     this.drain = drain;
     this.progress = progress;

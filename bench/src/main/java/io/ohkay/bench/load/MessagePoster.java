@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.ohkay.bench.target.Sender;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
@@ -12,25 +11,27 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Posts messages {@code {"content": ...}} as one {@link Sender}, over a {@link PooledHttp} pool of
- * its own; each answer's body is read and dropped.
+ * Posts messages {@code {"content": ...}} to one path with one bearer token, over a {@link
+ * PooledHttp} pool of its own; each answer's body is read and dropped.
  */
-public final class MessagePoster implements AutoCloseable {
+public final class MessagePoster implements Poster {
 
   private final PooledHttp pool;
   private final HttpClient client;
   private final String path;
 
-  /** A poster to {@code baseUrl} as {@code sender}, its I/O on {@code loops}. */
-  public MessagePoster(URI baseUrl, Sender sender, LoopResources loops) {
+  /**
+   * A poster to {@code path} of {@code baseUrl} as {@code bearerToken}, its I/O on {@code loops}.
+   */
+  public MessagePoster(URI baseUrl, String path, String bearerToken, LoopResources loops) {
     this.pool = new PooledHttp("bench-post", baseUrl, loops);
-    this.path = sender.path();
+    this.path = path;
     this.client =
         pool.client()
             .headers(
                 headers ->
                     headers
-                        .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + sender.bearerToken())
+                        .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + bearerToken)
                         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON));
   }
 
@@ -49,6 +50,7 @@ public final class MessagePoster implements AutoCloseable {
   /**
    * Fires one post of {@code content} without waiting; its answer is recorded in {@code answers}.
    */
+  @Override
   public void post(String content, int seq, Answers answers) {
     post(content)
         .subscribe(status -> answers.answered(seq, status, System.nanoTime()), answers::failed);

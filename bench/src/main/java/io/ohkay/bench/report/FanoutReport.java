@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,7 @@ public record FanoutReport(
     List<FanoutLadder> ladders)
     implements BenchReport {
 
-  private static final String SYSTEM = "system";
+  private static final String EDGE = "edge";
   private static final String BASELINE = "baseline";
 
   static final String CSV_HEADER =
@@ -53,16 +54,27 @@ public record FanoutReport(
         .orElse(null);
   }
 
-  /** System over baseline held deliveries per second; null unless both limits are exact. */
-  public @Nullable Double heldRatio(int subscribers) {
-    var system = ladder(SYSTEM, subscribers);
+  /** {@code target} over baseline held deliveries per second; null unless both limits are exact. */
+  public @Nullable Double heldRatio(String target, int subscribers) {
+    var measured = ladder(target, subscribers);
     var baseline = ladder(BASELINE, subscribers);
-    if (system == null || baseline == null) {
+    if (measured == null || baseline == null) {
       return null;
     }
-    var first = system.exactHeldDeliveries();
+    var first = measured.exactHeldDeliveries();
     var second = baseline.exactHeldDeliveries();
     return first == null || second == null || second == 0.0 ? null : first / second;
+  }
+
+  /**
+   * The targets compared with the baseline, in the order they ran: {@code system}, {@code edge}.
+   */
+  List<String> compared() {
+    return ladders.stream()
+        .map(FanoutLadder::target)
+        .filter(t -> !t.equals(BASELINE))
+        .distinct()
+        .toList();
   }
 
   @Override
@@ -92,7 +104,7 @@ public record FanoutReport(
             + " platform in-process (the edge fans each message out from the events topic)."
             + " Baseline: a bare reactor-netty broadcaster (POST → one multicast sink, each event"
             + " serialized and framed once, every subscriber writes the same bytes; no database)."
-            + " Load generator, system, broker and PostgreSQL share the machine: %d cores,"
+            + "%s Load generator, system, broker and PostgreSQL share the machine: %d cores,"
             + " Java %s.",
         settings.startDeliveries(),
         settings.refineSteps(),
@@ -100,38 +112,76 @@ public record FanoutReport(
         settings.durationSeconds(),
         settings.drainSeconds(),
         settings.warmupSeconds(),
+        ladders.stream().anyMatch(l -> l.target().equals(EDGE))
+            ? " Edge: the same platform, server and subscribers as the system, with the bench in"
+                + " the decider's place: each message is written to the server events topic as the"
+                + " decider writes it (the same event, in transactions of its commit interval) and"
+                + " answered when its transaction commits, so it measures the edge's fan-out from"
+                + " the topic without the write path before it (command API, command topic,"
+                + " decider), which the system includes."
+            : "",
         cores,
         javaVersion);
   }
 
   private String comparison() {
-    var table = new MarkdownTable("metric", SYSTEM, BASELINE, "system / baseline");
+    var compared = compared();
+    var columns = new ArrayList<String>();
+    columns.add("metric");
+    columns.addAll(compared);
+    columns.add(BASELINE);
+    compared.forEach(target -> columns.add(target + " / " + BASELINE));
+    var table = new MarkdownTable(columns.toArray(String[]::new));
     for (int subscribers : settings.subscribers()) {
-      var system = ladder(SYSTEM, subscribers);
       var baseline = ladder(BASELINE, subscribers);
-      var ratio = heldRatio(subscribers);
       table.row(
-          "highest rate held, " + subscribers + " subscribers (msg/s)",
-          heldRate(system),
-          heldRate(baseline),
-          ratio == null ? Cells.MISSING : Cells.ratio(ratio, 1.0));
+          row(
+              "highest rate held, " + subscribers + " subscribers (msg/s)",
+              subscribers,
+              FanoutReport::heldRate,
+              baseline,
+              true));
       table.row(
-          "deliveries/s held, " + subscribers + " subscribers",
-          heldDeliveries(system),
-          heldDeliveries(baseline),
-          ratio == null ? Cells.MISSING : Cells.ratio(ratio, 1.0));
+          row(
+              "deliveries/s held, " + subscribers + " subscribers",
+              subscribers,
+              FanoutReport::heldDeliveries,
+              baseline,
+              true));
       table.row(
-          "p99 at the rate held, " + subscribers + " subscribers (ms)",
-          heldP99(system),
-          heldP99(baseline),
-          Cells.MISSING);
+          row(
+              "p99 at the rate held, " + subscribers + " subscribers (ms)",
+              subscribers,
+              FanoutReport::heldP99,
+              baseline,
+              false));
       table.row(
-          "fan-out spread p99 at the rate held, " + subscribers + " subscribers (ms)",
-          heldSpread(system),
-          heldSpread(baseline),
-          Cells.MISSING);
+          row(
+              "fan-out spread p99 at the rate held, " + subscribers + " subscribers (ms)",
+              subscribers,
+              FanoutReport::heldSpread,
+              baseline,
+              false));
     }
     return table.render();
+  }
+
+  /** One metric of each compared target and the baseline, then the ratios if {@code ratios}. */
+  private String[] row(
+      String metric,
+      int subscribers,
+      Function<@Nullable FanoutLadder, String> cell,
+      @Nullable FanoutLadder baseline,
+      boolean ratios) {
+    var cells = new ArrayList<String>();
+    cells.add(metric);
+    compared().forEach(target -> cells.add(cell.apply(ladder(target, subscribers))));
+    cells.add(cell.apply(baseline));
+    for (String target : compared()) {
+      var ratio = ratios ? heldRatio(target, subscribers) : null;
+      cells.add(ratio == null ? Cells.MISSING : Cells.ratio(ratio, 1.0));
+    }
+    return cells.toArray(String[]::new);
   }
 
   private static String heldRate(@Nullable FanoutLadder ladder) {
@@ -163,25 +213,28 @@ public record FanoutReport(
   }
 
   private String ratioVerdicts() {
-    return settings.subscribers().stream()
-        .map(
-            subscribers -> {
-              var ratio = heldRatio(subscribers);
-              String verdict =
-                  ratio == null
-                      ? "not judged (a limit was not found exactly)"
-                      : (ratio >= settings.ratioTarget() ? "met" : "**missed**")
-                          + " ("
-                          + Cells.ratio(ratio, 1.0)
-                          + ")";
-              return String.format(
-                  Locale.ROOT,
-                  "Target system / baseline >= %s (deliveries/s held), %d subscribers: %s%n",
-                  Cells.number(settings.ratioTarget()),
-                  subscribers,
-                  verdict);
-            })
-        .collect(Collectors.joining());
+    var out = new StringBuilder();
+    for (String target : compared()) {
+      for (int subscribers : settings.subscribers()) {
+        var ratio = heldRatio(target, subscribers);
+        String verdict =
+            ratio == null
+                ? "not judged (a limit was not found exactly)"
+                : (ratio >= settings.ratioTarget() ? "met" : "**missed**")
+                    + " ("
+                    + Cells.ratio(ratio, 1.0)
+                    + ")";
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "Target %s / baseline >= %s (deliveries/s held), %d subscribers: %s%n",
+                target,
+                Cells.number(settings.ratioTarget()),
+                subscribers,
+                verdict));
+      }
+    }
+    return out.toString();
   }
 
   private String steps() {

@@ -93,8 +93,10 @@ final class ResumeScenario {
   /** Posts the missed messages; returns their order in the feed, as a live stream got them. */
   private int[] postWhileAway(HttpClient client, Target target) throws InterruptedException {
     var watcher = new ReplayListener(MISSED_STEP, settings.missed());
+    var sender = target.senders().getFirst();
     try (var stream = open(client, target, null, watcher);
-        var poster = new MessagePoster(target.baseUrl(), target.senders().getFirst(), loops)) {
+        var poster =
+            new MessagePoster(target.baseUrl(), sender.path(), sender.bearerToken(), loops)) {
       awaitReady(watcher, stream, READY_TIMEOUT);
       long start = System.nanoTime();
       long refused =

@@ -3,6 +3,9 @@ package io.ohkay.bench.system;
 import io.ohkay.bench.target.FanoutTarget;
 import io.ohkay.bench.target.Sender;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
+import io.ohkay.schemas.id.ChannelId;
+import io.ohkay.schemas.id.ServerId;
+import io.ohkay.schemas.id.UserId;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,11 +30,17 @@ public final class SystemFanoutTarget implements FanoutTarget {
   private static final Duration PROJECTED_POLL = Duration.ofMillis(250);
 
   private final SystemPlatform platform;
+  private final Channel channel;
   private final Sender sender;
   private final List<String> memberTokens;
 
-  private SystemFanoutTarget(SystemPlatform platform, Sender sender, List<String> memberTokens) {
+  /** The busy channel, and its server's owner who posts into it. */
+  record Channel(ServerId serverId, ChannelId channelId, UserId ownerId) {}
+
+  private SystemFanoutTarget(
+      SystemPlatform platform, Channel channel, Sender sender, List<String> memberTokens) {
     this.platform = platform;
+    this.channel = channel;
     this.sender = sender;
     this.memberTokens = memberTokens;
   }
@@ -65,7 +74,9 @@ public final class SystemFanoutTarget implements FanoutTarget {
     var tokens = join(http, baseUrl, code, members);
     awaitProjected(http, baseUrl);
     var path = "/api/servers/%s/channels/%s/messages".formatted(serverId, channelId);
-    return new SystemFanoutTarget(platform, new Sender(path, owner.token()), tokens);
+    var channel =
+        new Channel(ServerId.parse(serverId), ChannelId.parse(channelId), new UserId(owner.id()));
+    return new SystemFanoutTarget(platform, channel, new Sender(path, owner.token()), tokens);
   }
 
   private static List<String> join(HttpClient http, URI baseUrl, String code, int members)
@@ -119,6 +130,14 @@ public final class SystemFanoutTarget implements FanoutTarget {
         PlatformCalls.post(
             http, baseUrl.resolve("/api/invites/" + code + "/accept"), member.token(), Map.of()),
         200);
+  }
+
+  SystemPlatform platform() {
+    return platform;
+  }
+
+  Channel channel() {
+    return channel;
   }
 
   @Override

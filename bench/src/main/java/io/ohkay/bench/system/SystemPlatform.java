@@ -1,6 +1,7 @@
 package io.ohkay.bench.system;
 
 import io.ohkay.bench.target.AccountsTarget;
+import io.ohkay.command.CommandApiProperties;
 import io.ohkay.platform.PlatformApplication;
 import io.ohkay.platform.infra.EmbeddedInfrastructure;
 import io.ohkay.platform.infra.SharedInfrastructure;
@@ -92,6 +93,11 @@ public final class SystemPlatform implements AccountsTarget {
   @Override
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /** The command API's settings, as bound: its topics' prefix, Kafka, the commit interval. */
+  CommandApiProperties commandApi() {
+    return context.getBean(CommandApiProperties.class);
   }
 
   /** The namespace of this platform's databases ({@code ohkay.database-prefix}). */

@@ -1,7 +1,10 @@
 package io.ohkay.bench.target;
 
+import io.ohkay.bench.load.MessagePoster;
+import io.ohkay.bench.load.Poster;
 import java.net.URI;
 import java.util.List;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A running chat backend whose live-stream fan-out is measured: one {@link #sender()} posting into
@@ -21,6 +24,15 @@ public interface FanoutTarget extends AutoCloseable {
 
   /** Who posts, and where ({@code POST {"content": "..."}}). */
   Sender sender();
+
+  /**
+   * How a scenario posts this target's messages, its HTTP I/O on {@code loops}: by default as
+   * {@link #sender()}, a post answered by the target's HTTP status.
+   */
+  default Poster poster(LoopResources loops) {
+    var sender = sender();
+    return new MessagePoster(baseUrl(), sender.path(), sender.bearerToken(), loops);
+  }
 
   /** Path of the stream, e.g. {@code /api/stream}. */
   String streamPath();

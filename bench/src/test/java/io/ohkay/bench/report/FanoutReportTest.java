@@ -44,8 +44,8 @@ class FanoutReportTest {
 
     String markdown = report.markdown();
 
-    assertThat(report.heldRatio(100)).isEqualTo(0.5);
-    assertThat(report.heldRatio(1000)).isEqualTo(1.0);
+    assertThat(report.heldRatio("system", 100)).isEqualTo(0.5);
+    assertThat(report.heldRatio("system", 1000)).isEqualTo(1.0);
     assertThat(markdown)
         .containsPattern(
             "\\| highest rate held, 100 subscribers \\(msg/s\\)\\s+\\|\\s+200 \\|\\s+400 \\|\\s+0.50x \\|")
@@ -68,6 +68,51 @@ class FanoutReportTest {
   }
 
   @Test
+  void shouldCompareEachTargetWithTheBaselineWhenTheEdgeRanToo() {
+    var report =
+        report(
+            ladder(
+                "baseline",
+                100,
+                step("baseline", 100, 400, 40, true),
+                step("baseline", 100, 800, 300, false)),
+            ladder(
+                "system",
+                100,
+                step("system", 100, 200, 60, true),
+                step("system", 100, 400, 150, false)),
+            ladder(
+                "edge",
+                100,
+                step("edge", 100, 200, 30, true),
+                step("edge", 100, 400, 90, true),
+                step("edge", 100, 800, 400, false)));
+
+    String markdown = report.markdown();
+
+    assertThat(report.heldRatio("system", 100)).isEqualTo(0.5);
+    assertThat(report.heldRatio("edge", 100)).isEqualTo(1.0);
+    assertThat(markdown)
+        .containsPattern(
+            "\\| metric\\s+\\| system \\|\\s+edge \\| baseline \\| system / baseline \\|"
+                + " edge / baseline \\|")
+        .containsPattern(
+            "\\| highest rate held, 100 subscribers \\(msg/s\\)\\s+\\|\\s+200 \\|\\s+400 \\|"
+                + "\\s+400 \\|\\s+0.50x \\|\\s+1.00x \\|")
+        .containsPattern(
+            "\\| p99 at the rate held, 100 subscribers \\(ms\\)\\s+\\|\\s+60.00 \\|\\s+90.00 \\|"
+                + "\\s+40.00 \\|\\s+- \\|\\s+- \\|")
+        .contains(
+            "Target system / baseline >= 0.60 (deliveries/s held), 100 subscribers: **missed**"
+                + " (0.50x)")
+        .contains(
+            "Target edge / baseline >= 0.60 (deliveries/s held), 100 subscribers: met (1.00x)")
+        .contains("Edge: the same platform");
+    assertThat(report(ladder("system", 100, step("system", 100, 200, 60, true))).markdown())
+        .doesNotContain("Edge:");
+  }
+
+  @Test
   void shouldNotJudgeTheRatioWhenALimitIsOnlyABound() {
     var report =
         report(
@@ -78,7 +123,7 @@ class FanoutReportTest {
                 step("baseline", 100, 200, 10, true),
                 step("baseline", 100, 400, 200, false)));
 
-    assertThat(report.heldRatio(100)).isNull();
+    assertThat(report.heldRatio("system", 100)).isNull();
     assertThat(report.markdown())
         .containsPattern(
             "\\| highest rate held, 100 subscribers \\(msg/s\\)\\s+\\|\\s+>= 200 \\|\\s+200 \\|\\s+- \\|")
