@@ -8,8 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fan-out command end to end with its default targets: the broadcaster, the platform through
- * its command API, and the edge fed from the events topic as the decider feeds it.
+ * The fan-out command end to end with every target: the broadcaster, the platform through its
+ * command API, and the edge fed from the events topic as the decider feeds it.
  */
 class FanoutBenchIT {
 
@@ -20,6 +20,7 @@ class FanoutBenchIT {
         BenchRun.execute(
             results,
             "fanout",
+            "--targets=baseline,system,edge",
             "--subscribers=3",
             "--start-deliveries=30",
             "--max-rate=10",
