@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
     name = "fanout",
     mixinStandardHelpOptions = true,
     defaultValueProvider = FanoutCommand.Defaults.class,
-    description = "Live-stream fan-out: one channel to N SSE subscribers, system and baseline.")
+    description =
+        "Live-stream fan-out: one channel to N SSE subscribers, system and baseline (and the"
+            + " edge fed from the events topic, when named).")
 public final class FanoutCommand implements Callable<Integer> {
 
   /**

@@ -109,7 +109,7 @@ final class EventTopicPoster implements Poster {
               author,
               new MessagePosted(server, channel, new MessageId(id.value()), author, content));
       var headers = new RecordHeaders();
-      CloudEventHeaders.of(event, "/ohkay/decider").forEach(headers::add);
+      CloudEventHeaders.of(event, CloudEventHeaders.DECIDER_SOURCE).forEach(headers::add);
       producer.send(
           new ProducerRecord<>(topic, null, server.toString(), Json.write(event), headers));
       uncommitted.add(new Pending(answers, postSeq));
@@ -147,8 +147,10 @@ final class EventTopicPoster implements Poster {
   /** A post sent in the open transaction, answered when it ends. */
   private record Pending(Answers answers, int seq) {}
 
+  /** Commits the posts still in a transaction, then stops: none is left unanswered. */
   @Override
   public void close() {
+    writer.execute(this::commit);
     writer.shutdown();
     try {
       writer.awaitTermination(10, TimeUnit.SECONDS);

@@ -382,7 +382,7 @@ final class DeciderProcessor<C extends CommandPayload, S>
 
   private void forwardEvent(Event event, long timestamp) {
     var headers = new RecordHeaders();
-    CloudEventHeaders.of(event, "/ohkay/decider").forEach(headers::add);
+    CloudEventHeaders.of(event, CloudEventHeaders.DECIDER_SOURCE).forEach(headers::add);
     context.forward(
         new Record<>(
             event.aggregateId().toString(),

@@ -13,6 +13,9 @@ public final class CloudEventHeaders {
   /** The content type of every event value. */
   public static final String CONTENT_TYPE = "application/json";
 
+  /** The {@code ce_source} of every event the decider writes. */
+  public static final String DECIDER_SOURCE = "/ohkay/decider";
+
   private CloudEventHeaders() {}
 
   /** The headers of {@code event}, in order, as UTF-8 bytes; {@code source} names the producer. */
