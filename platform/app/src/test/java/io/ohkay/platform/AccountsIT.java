@@ -274,7 +274,8 @@ class AccountsIT {
         updated
             .expectStatus()
             .isOk()
-            .returnResult(String.class)
+            .expectBody(String.class)
+            .returnResult()
             .getResponseHeaders()
             .getFirst("X-Ohkay-Position");
     var profile =

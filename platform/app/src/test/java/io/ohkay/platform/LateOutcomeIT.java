@@ -59,7 +59,8 @@ class LateOutcomeIT {
             .exchange()
             .expectStatus()
             .isAccepted()
-            .returnResult(String.class);
+            .expectBody(String.class)
+            .returnResult();
     var location = accepted.getResponseHeaders().getLocation();
     assertThat(location).isNotNull();
     assertThat(location.getPath()).startsWith("/api/commands/");

@@ -144,7 +144,8 @@ class PlacementIT {
         api.post(author, server, content)
             .expectStatus()
             .isCreated()
-            .returnResult(String.class)
+            .expectBody(String.class)
+            .returnResult()
             .getResponseHeaders()
             .getFirst("X-Ohkay-Position");
     assertThat(position).isNotNull();

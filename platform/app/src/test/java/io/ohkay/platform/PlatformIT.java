@@ -92,7 +92,8 @@ class PlatformIT {
         api.post(ada, server, "second")
             .expectStatus()
             .isCreated()
-            .returnResult(String.class)
+            .expectBody(String.class)
+            .returnResult()
             .getResponseHeaders()
             .getFirst("X-Ohkay-Position");
     var history =
@@ -130,7 +131,8 @@ class PlatformIT {
         api.post(ada, server, "before")
             .expectStatus()
             .isCreated()
-            .returnResult(String.class)
+            .expectBody(String.class)
+            .returnResult()
             .getResponseHeaders()
             .getFirst("X-Ohkay-Position");
     api.readAfter(ada, server, position);
@@ -253,7 +255,8 @@ class PlatformIT {
         api.post(ada, server, "before")
             .expectStatus()
             .isCreated()
-            .returnResult(String.class)
+            .expectBody(String.class)
+            .returnResult()
             .getResponseHeaders()
             .getFirst("X-Ohkay-Position"));
     await()
@@ -558,7 +561,8 @@ class PlatformIT {
           api.post(ada, server, "message " + i)
               .expectStatus()
               .isCreated()
-              .returnResult(String.class)
+              .expectBody(String.class)
+              .returnResult()
               .getResponseHeaders()
               .getFirst("X-Ohkay-Position");
     }

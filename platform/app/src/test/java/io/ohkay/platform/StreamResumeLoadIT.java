@@ -738,7 +738,8 @@ class StreamResumeLoadIT {
                         .uri(location)
                         .header(HttpHeaders.AUTHORIZATION, author.bearer())
                         .exchange()
-                        .returnResult(String.class)
+                        .expectBody(String.class)
+                        .returnResult()
                         .getStatus()
                         .value()
                     == 200);
